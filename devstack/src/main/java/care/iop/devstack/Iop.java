@@ -1,0 +1,87 @@
+package care.iop.devstack;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+
+/** Entry point of the {@code ./iop} script: {@code up}, {@code down}, {@code status}, {@code token}. */
+public final class Iop {
+    private static final String USAGE = """
+            usage: ./iop <command>
+              up                                      start PostgreSQL, Kafka, the services and the gateway; Ctrl-C stops all
+              down                                    stop a stack started by ./iop up in another terminal
+              status                                  show what runs where
+              token <role> [--patient <id>] [--sub <name>] [--ttl <minutes>]
+                                                      print a signed JWT; roles: admin, clinician, scheduler, integration, patient
+            """;
+
+    private Iop() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(System.getProperty("iop.home", ".")).toAbsolutePath().normalize();
+        LocalStack stack = new LocalStack(home, System.out, System.getenv());
+        String command = args.length == 0 ? "help" : args[0];
+        List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        switch (command) {
+            case "up" -> up(stack);
+            case "down" -> System.out.println(stack.down() ? "IOP Care stopped." : "Nothing was running.");
+            case "status" -> stack.status();
+            case "token" -> System.out.println(token(stack, rest));
+            default -> {
+                System.out.print(USAGE);
+                System.exit(command.equals("help") ? 0 : 2);
+            }
+        }
+    }
+
+    private static void up(LocalStack stack) throws Exception {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping IOP Care...");
+            stack.stop();
+            stopped.countDown();
+        }, "iop-shutdown"));
+        System.out.println("Starting IOP Care (logs in .iop/logs/)");
+        try {
+            stack.up();
+        } catch (RuntimeException e) {
+            System.err.println("\nStart failed: " + e.getMessage());
+            System.exit(1);
+        }
+        System.out.println("""
+
+                  Gateway      http://localhost:8080
+                  Swagger UI   http://localhost:8080/q/swagger-ui
+                  Health       http://localhost:8080/q/health
+                  Token        ./iop token admin     (then: curl -H "Authorization: Bearer $TOKEN" ...)
+
+                Ctrl-C (or ./iop down in another terminal) stops everything.""");
+        stopped.await();
+    }
+
+    static String token(LocalStack stack, List<String> args) {
+        if (args.isEmpty()) {
+            throw new IllegalArgumentException("token needs a role: " + Tokens.ROLES);
+        }
+        String role = args.get(0);
+        String subject = "local-" + role;
+        UUID patient = null;
+        int ttl = 480;
+        for (int i = 1; i + 1 < args.size(); i += 2) {
+            switch (args.get(i)) {
+                case "--patient" -> patient = UUID.fromString(args.get(i + 1));
+                case "--sub" -> subject = args.get(i + 1);
+                case "--ttl" -> ttl = Integer.parseInt(args.get(i + 1));
+                default -> throw new IllegalArgumentException("Unknown option " + args.get(i));
+            }
+        }
+        if (role.equals("patient") && patient == null) {
+            throw new IllegalArgumentException("a patient token needs --patient <patient id>");
+        }
+        String issuer = System.getenv().getOrDefault("IOP_JWT_ISSUER", Tokens.DEFAULT_ISSUER);
+        return new Tokens(stack.keys().privateKey(), issuer).mint(role, subject, patient, ttl);
+    }
+}

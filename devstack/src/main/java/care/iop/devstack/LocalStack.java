@@ -1,0 +1,287 @@
+package care.iop.devstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Starts and stops the local stack: PostgreSQL (embedded, or external via {@code IOP_JDBC_URL}),
+ * a KRaft Kafka broker (or external via {@code IOP_KAFKA_BOOTSTRAP}), the three services and the
+ * gateway as separate processes. State lives under {@code .iop/}: data, logs, keys, pid files.
+ */
+public final class LocalStack {
+    public static final int POSTGRES_PORT = 15432;
+    public static final int KAFKA_PORT = 9092;
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(120);
+
+    private final Path home;
+    private final Path state;
+    private final PrintStream out;
+    private final Map<String, String> env;
+    private final List<Process> processes = new ArrayList<>();
+    private EmbeddedPostgresServer postgres;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    public LocalStack(Path home, PrintStream out, Map<String, String> env) {
+        this.home = home;
+        this.state = home.resolve(".iop");
+        this.out = out;
+        this.env = env;
+    }
+
+    public Path logs() {
+        return state.resolve("logs");
+    }
+
+    public Path runDir() {
+        return state.resolve("run");
+    }
+
+    public LocalKeys keys() {
+        return LocalKeys.ensure(state.resolve("keys"));
+    }
+
+    /** Starts everything and returns once every component is healthy. */
+    public void up() throws IOException, InterruptedException {
+        long stackStart = System.nanoTime();
+        Files.createDirectories(logs());
+        Files.createDirectories(runDir());
+        Optional<Long> running = readPid(runDir().resolve("iop.pid")).filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+        if (running.isPresent()) {
+            throw new IllegalStateException("A stack is already running (pid " + running.get() + "); run ./iop down first");
+        }
+        Files.writeString(runDir().resolve("iop.pid"), Long.toString(ProcessHandle.current().pid()));
+        LocalKeys keys = keys();
+
+        String jdbcBase = env.get("IOP_JDBC_URL");
+        if (jdbcBase == null) {
+            requireFree(POSTGRES_PORT, "PostgreSQL");
+            long t = System.nanoTime();
+            postgres = EmbeddedPostgresServer.start(state.resolve("postgres"), POSTGRES_PORT);
+            postgres.createDatabases(Component.SERVICES.stream().map(Component::database).toList());
+            jdbcBase = "jdbc:postgresql://localhost:" + POSTGRES_PORT;
+            report("postgresql", POSTGRES_PORT, t);
+        } else {
+            out.printf("  %-20s external %s%n", "postgresql", jdbcBase);
+        }
+
+        String bootstrap = env.get("IOP_KAFKA_BOOTSTRAP");
+        if (bootstrap == null) {
+            KafkaBrokerProcess kafka = new KafkaBrokerProcess(state.resolve("kafka"), KAFKA_PORT);
+            requireFree(KAFKA_PORT, "Kafka");
+            requireFree(kafka.controllerPort(), "Kafka controller");
+            long t = System.nanoTime();
+            Path log = logs().resolve("kafka.log");
+            Path config = kafka.prepare(log);
+            start("kafka", kafka.command(config), log);
+            await("kafka", kafka::isReady, KafkaBrokerProcess.startTimeout());
+            bootstrap = kafka.bootstrapServers();
+            report("kafka (KRaft)", KAFKA_PORT, t);
+        } else {
+            out.printf("  %-20s external %s%n", "kafka", bootstrap);
+        }
+
+        List<Component> components = Component.all();
+        for (Component component : components) {
+            requireFree(component.port(), component.name());
+        }
+        Map<Component, Long> started = new HashMap<>();
+        for (Component component : components) {
+            Map<String, String> config = new HashMap<>();
+            config.put("QUARKUS_HTTP_PORT", Integer.toString(component.port()));
+            config.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+            config.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile().toUri().toString());
+            if (component.database() != null) {
+                config.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcBase + "/" + component.database());
+                config.put("QUARKUS_DATASOURCE_USERNAME", env.getOrDefault("IOP_DB_USER", EmbeddedPostgresServer.USER));
+                config.put("QUARKUS_DATASOURCE_PASSWORD", env.getOrDefault("IOP_DB_PASSWORD", ""));
+            }
+            ProcessBuilder builder = new ProcessBuilder(javaBin(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1", "-jar", component.runnerJar(home).toString());
+            builder.environment().putAll(config);
+            started.put(component, System.nanoTime());
+            start(component.name(), builder, logs().resolve(component.name() + ".log"));
+        }
+        for (Component component : components) {
+            await(component.name(), () -> isHealthy(component.port()), HEALTH_TIMEOUT);
+            report(component.name(), component.port(), started.get(component));
+        }
+        out.printf("%nIOP Care is up in %.1f s.%n", (System.nanoTime() - stackStart) / 1e9);
+    }
+
+    /** Stops every process this stack started, newest first. Safe to call twice. */
+    public synchronized void stop() {
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            Process process = processes.get(i);
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        processes.clear();
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+        try (var files = Files.list(runDir())) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException ignored) {
+            // nothing to clean
+        }
+    }
+
+    /** Stops a stack started by another {@code ./iop up}: signals it, then removes any leftover process. */
+    public boolean down() throws Exception {
+        boolean found = false;
+        Optional<Long> launcher = readPid(runDir().resolve("iop.pid"));
+        if (launcher.isPresent()) {
+            Optional<ProcessHandle> handle = ProcessHandle.of(launcher.get());
+            if (handle.isPresent() && handle.get().isAlive()) {
+                found = true;
+                handle.get().destroy();
+                handle.get().onExit().get(60, TimeUnit.SECONDS);
+            }
+        }
+        if (Files.isDirectory(runDir())) {
+            try (var files = Files.list(runDir())) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
+                    Optional<ProcessHandle> leftover = readPid(file).flatMap(ProcessHandle::of);
+                    if (leftover.isPresent() && leftover.get().isAlive()) {
+                        found = true;
+                        leftover.get().destroyForcibly();
+                    }
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+        Optional<ProcessHandle> postmaster = readPid(state.resolve("postgres/postmaster.pid")).flatMap(ProcessHandle::of);
+        if (postmaster.isPresent() && postmaster.get().isAlive()) {
+            found = true;
+            postmaster.get().destroy();
+            postmaster.get().onExit().get(30, TimeUnit.SECONDS);
+        }
+        return found;
+    }
+
+    /** One line per component: port, pid and health. */
+    public void status() throws IOException {
+        out.printf("%-20s %-6s %-8s %s%n", "COMPONENT", "PORT", "PID", "STATE");
+        out.printf("%-20s %-6d %-8s %s%n", "postgresql", POSTGRES_PORT,
+                readPid(state.resolve("postgres/postmaster.pid")).map(String::valueOf).orElse("-"),
+                isListening(POSTGRES_PORT) ? "UP" : "DOWN");
+        out.printf("%-20s %-6d %-8s %s%n", "kafka", KAFKA_PORT, pidOf("kafka"), isListening(KAFKA_PORT) ? "UP" : "DOWN");
+        for (Component component : Component.all()) {
+            out.printf("%-20s %-6d %-8s %s%n", component.name(), component.port(), pidOf(component.name()),
+                    isHealthy(component.port()) ? "UP" : (isListening(component.port()) ? "STARTING" : "DOWN"));
+        }
+    }
+
+    private String pidOf(String name) {
+        return readPid(runDir().resolve(name + ".pid")).map(String::valueOf).orElse("-");
+    }
+
+    private void start(String name, ProcessBuilder builder, Path log) throws IOException {
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.directory(home.toFile());
+        Process process = builder.start();
+        synchronized (this) {
+            processes.add(process);
+        }
+        Files.writeString(runDir().resolve(name + ".pid"), Long.toString(process.pid()));
+    }
+
+    private void await(String name, BooleanSupplier ready, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!ready.getAsBoolean()) {
+            Process process = processes.isEmpty() ? null : processes.get(processes.size() - 1);
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + " not healthy after " + timeout.toSeconds() + " s; see " + logs().resolve(name + ".log"));
+            }
+            if (processes.stream().anyMatch(p -> !p.isAlive())) {
+                throw new IllegalStateException("A component exited while " + name + " was starting; see the logs in " + logs());
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private void report(String name, int port, long startedNanos) {
+        out.printf("  %-20s :%-6d healthy in %5.1f s%n", name, port, (System.nanoTime() - startedNanos) / 1e9);
+    }
+
+    private boolean isHealthy(int port) {
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static boolean isListening(int port) {
+        try (var socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("localhost", port), 300);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void requireFree(int port, String what) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            socket.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new IllegalStateException("Port " + port + " for " + what + " is in use; is a stack already running? Try ./iop status or ./iop down");
+        }
+    }
+
+    private static Optional<Long> readPid(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                return Optional.empty();
+            }
+            String first = Files.readAllLines(file).stream().findFirst().orElse("").trim();
+            return first.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(first));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static void checkWritable(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

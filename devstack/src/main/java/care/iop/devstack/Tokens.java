@@ -1,0 +1,57 @@
+package care.iop.devstack;
+
+import java.security.PrivateKey;
+import java.util.List;
+import java.util.UUID;
+
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.lang.JoseException;
+
+/** Mints signed JWTs of the shape the services verify: issuer, subject, {@code groups} (roles), {@code patient_id}. */
+public final class Tokens {
+    public static final String DEFAULT_ISSUER = "https://iop.care/local";
+    public static final List<String> ROLES = List.of("admin", "clinician", "scheduler", "integration", "patient");
+
+    private final PrivateKey key;
+    private final String issuer;
+
+    public Tokens(PrivateKey key, String issuer) {
+        this.key = key;
+        this.issuer = issuer;
+    }
+
+    /**
+     * @param role one of {@link #ROLES}
+     * @param subject the token subject (user name or client id)
+     * @param patientId the patient a {@code patient} token belongs to, else null
+     * @param ttlMinutes lifetime
+     */
+    public String mint(String role, String subject, UUID patientId, int ttlMinutes) {
+        if (!ROLES.contains(role)) {
+            throw new IllegalArgumentException("Unknown role '" + role + "'; one of " + ROLES);
+        }
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(issuer);
+        claims.setSubject(subject);
+        claims.setClaim("upn", subject);
+        claims.setStringListClaim("groups", role);
+        claims.setIssuedAtToNow();
+        claims.setExpirationTimeMinutesInTheFuture(ttlMinutes);
+        claims.setGeneratedJwtId();
+        if (patientId != null) {
+            claims.setClaim("patient_id", patientId.toString());
+        }
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(key);
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setHeader("typ", "JWT");
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("Cannot sign token", e);
+        }
+    }
+}

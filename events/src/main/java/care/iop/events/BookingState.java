@@ -1,0 +1,13 @@
+package care.iop.events;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * Carried by booking events on {@link Topics#SESSIONS}, keyed by the session id.
+ * {@code status} is BOOKED, WAITLISTED or CANCELLED; {@code late} marks a cancellation under 24 h before start.
+ */
+public record BookingState(UUID sessionId, UUID patientId, String sessionType, OffsetDateTime start,
+                           OffsetDateTime end, String status, Integer waitlistPosition, boolean late,
+                           String reason) {
+}

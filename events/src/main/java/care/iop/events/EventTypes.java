@@ -1,0 +1,41 @@
+package care.iop.events;
+
+/**
+ * Versioned CloudEvents {@code type} values. A breaking change to a payload gets a new version
+ * ({@code .v2}); consumers route unknown versions to the dead-letter topic.
+ */
+public final class EventTypes {
+    private static final String PREFIX = "care.iop.";
+
+    // iop.participants: payload PatientState or ClinicianState
+    public static final String PATIENT_REGISTERED = PREFIX + "patient.registered.v1";
+    public static final String PATIENT_UPDATED = PREFIX + "patient.updated.v1";
+    public static final String PATIENT_PREFERENCES_CHANGED = PREFIX + "patient.preferences-changed.v1";
+    public static final String PATIENT_CONSENT_GRANTED = PREFIX + "patient.consent-granted.v1";
+    public static final String PATIENT_CONSENT_REVOKED = PREFIX + "patient.consent-revoked.v1";
+    public static final String PATIENT_DISCHARGED = PREFIX + "patient.discharged.v1";
+    public static final String CLINICIAN_REGISTERED = PREFIX + "clinician.registered.v1";
+    public static final String CLINICIAN_UPDATED = PREFIX + "clinician.updated.v1";
+
+    // iop.plans: payload PlanState, SafetyFlagState
+    public static final String PLAN_CREATED = PREFIX + "plan.created.v1";
+    public static final String PLAN_UPDATED = PREFIX + "plan.updated.v1";
+    public static final String PLAN_STATUS_CHANGED = PREFIX + "plan.status-changed.v1";
+    public static final String PLAN_MODALITY_CHANGED = PREFIX + "plan.modality-changed.v1";
+    public static final String PLAN_REVIEW_RECORDED = PREFIX + "plan.review-recorded.v1";
+    public static final String SAFETY_FLAG_RAISED = PREFIX + "assessment.safety-flag-raised.v1";
+    public static final String SAFETY_FLAG_ACKNOWLEDGED = PREFIX + "assessment.safety-flag-acknowledged.v1";
+
+    // iop.sessions: payload SessionState, BookingState, AttendanceRecorded
+    public static final String SESSION_SCHEDULED = PREFIX + "session.scheduled.v1";
+    public static final String SESSION_RESCHEDULED = PREFIX + "session.rescheduled.v1";
+    public static final String SESSION_CANCELLED = PREFIX + "session.cancelled.v1";
+    public static final String BOOKING_CONFIRMED = PREFIX + "booking.confirmed.v1";
+    public static final String BOOKING_WAITLISTED = PREFIX + "booking.waitlisted.v1";
+    public static final String BOOKING_PROMOTED = PREFIX + "booking.promoted.v1";
+    public static final String BOOKING_CANCELLED = PREFIX + "booking.cancelled.v1";
+    public static final String ATTENDANCE_RECORDED = PREFIX + "session.attendance-recorded.v1";
+
+    private EventTypes() {
+    }
+}

@@ -1,0 +1,124 @@
+package care.iop.platform.audit;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import care.iop.platform.web.Page;
+import care.iop.platform.web.PageQuery;
+import care.iop.platform.web.RequestIds;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/**
+ * The append-only audit trail of patient-data access: time, subject, roles, action, resource,
+ * patient, outcome and request id. A successful access is recorded in the caller's transaction
+ * (so a rolled-back write leaves no "success"); a denial in a transaction of its own.
+ */
+@ApplicationScoped
+public class AuditLog {
+    public static final String SUCCESS = "SUCCESS";
+    public static final String DENIED = "DENIED";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CurrentIdentityAssociation identities;
+
+    @ConfigProperty(name = "quarkus.application.name", defaultValue = "iop")
+    String service;
+
+    /** Records a successful access; joins the current transaction, or runs in a new one. */
+    public void success(AuditAction action, String resourceType, Object resourceId, UUID patientId) {
+        Entry entry = entry(action.name(), resourceType, resourceId, patientId, SUCCESS);
+        QuarkusTransaction.joiningExisting().run(() -> insert(entry));
+    }
+
+    /**
+     * Records a refused access (wrong role) to the request path. Callable on an I/O thread: the
+     * caller's identity is captured now, the row written on a worker thread.
+     */
+    public Uni<Void> denied(String path) {
+        Entry entry = entry("ACCESS", "http", path, null, DENIED);
+        return Uni.createFrom().item(() -> {
+            QuarkusTransaction.requiringNew().run(() -> insert(entry));
+            return (Void) null;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private record Entry(String subject, String roles, String action, String resourceType, String resourceId,
+                         UUID patientId, String outcome, String requestId) {
+    }
+
+    private Entry entry(String action, String resourceType, Object resourceId, UUID patientId, String outcome) {
+        SecurityIdentity identity = identities.getIdentity();
+        String subject = identity == null || identity.isAnonymous() ? null : identity.getPrincipal().getName();
+        String roles = identity == null ? "" : String.join(",", new java.util.TreeSet<>(identity.getRoles()));
+        return new Entry(subject, roles, action, resourceType, resourceId == null ? null : resourceId.toString(), patientId,
+                outcome, RequestIds.current());
+    }
+
+    private void insert(Entry entry) {
+        em.createNativeQuery("""
+                        insert into audit_event (occurred_at, subject, roles, action, resource_type, resource_id, patient_id, outcome, request_id)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
+                .setParameter(1, OffsetDateTime.now(ZoneOffset.UTC))
+                .setParameter(2, entry.subject())
+                .setParameter(3, entry.roles())
+                .setParameter(4, entry.action())
+                .setParameter(5, entry.resourceType())
+                .setParameter(6, entry.resourceId())
+                .setParameter(7, entry.patientId())
+                .setParameter(8, entry.outcome())
+                .setParameter(9, entry.requestId())
+                .executeUpdate();
+    }
+
+    /** The trail in time order, optionally for one patient and a time window. */
+    @SuppressWarnings("unchecked")
+    public Page<AuditRecord> search(UUID patientId, Instant from, Instant to, PageQuery page) {
+        String where = " where (cast(?1 as uuid) is null or patient_id = ?1)"
+                + " and (cast(?2 as timestamptz) is null or occurred_at >= ?2)"
+                + " and (cast(?3 as timestamptz) is null or occurred_at < ?3)";
+        Timestamp fromTs = from == null ? null : Timestamp.from(from);
+        Timestamp toTs = to == null ? null : Timestamp.from(to);
+        List<Object[]> rows = em.createNativeQuery("select id, occurred_at, subject, roles, action, resource_type, resource_id, patient_id, outcome, request_id"
+                        + " from audit_event" + where + " order by occurred_at, id limit ?4 offset ?5")
+                .setParameter(1, patientId).setParameter(2, fromTs).setParameter(3, toTs)
+                .setParameter(4, page.size).setParameter(5, page.offset())
+                .getResultList();
+        long total = ((Number) em.createNativeQuery("select count(*) from audit_event" + where)
+                .setParameter(1, patientId).setParameter(2, fromTs).setParameter(3, toTs)
+                .getSingleResult()).longValue();
+        List<AuditRecord> items = rows.stream().map(r -> new AuditRecord(((Number) r[0]).longValue(),
+                toOffset(r[1]), service, (String) r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6],
+                (UUID) r[7], (String) r[8], (String) r[9])).toList();
+        return Page.of(items, page, total);
+    }
+
+    private static OffsetDateTime toOffset(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt.withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        if (value instanceof Instant instant) {
+            return instant.atOffset(ZoneOffset.UTC);
+        }
+        if (value instanceof Timestamp ts) {
+            return ts.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
+    }
+}

@@ -1,0 +1,59 @@
+package care.iop.platform.inbox;
+
+import java.nio.charset.StandardCharsets;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.jboss.logging.MDC;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import care.iop.platform.outbox.CloudEventHeaders;
+import care.iop.platform.web.RequestIds;
+
+/** A CloudEvent read from Kafka (binary mode): its attributes and JSON payload. */
+public record IncomingEvent(String id, String type, String source, String subject, String requestId, String key,
+                            String payload) {
+
+    /** Reads the CloudEvents headers; a record without {@code ce_id} or {@code ce_type} is unprocessable. */
+    public static IncomingEvent from(ConsumerRecord<String, String> record) {
+        String id = header(record, CloudEventHeaders.ID);
+        String type = header(record, CloudEventHeaders.TYPE);
+        if (id == null || type == null) {
+            throw new UnprocessableEventException("Not a CloudEvent: ce_id and ce_type headers are required");
+        }
+        if (record.value() == null) {
+            throw new UnprocessableEventException("Event " + id + " has no payload");
+        }
+        return new IncomingEvent(id, type, header(record, CloudEventHeaders.SOURCE), header(record, CloudEventHeaders.SUBJECT),
+                header(record, CloudEventHeaders.REQUEST_ID), record.key(), record.value());
+    }
+
+    /** The payload as a record of the events module; unreadable JSON is unprocessable. */
+    public <T> T payloadAs(Class<T> type, ObjectMapper json) {
+        try {
+            return json.readerFor(type).without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(payload);
+        } catch (Exception e) {
+            throw new UnprocessableEventException("Payload of " + type.getSimpleName() + " event " + id + " is unreadable", e);
+        }
+    }
+
+    /** Puts the producing request's id in the log context while the event is handled. */
+    public IncomingEvent bindRequestId() {
+        if (requestId != null) {
+            MDC.put(RequestIds.MDC_KEY, requestId);
+        }
+        return this;
+    }
+
+    /** The event type is unknown to this consumer (e.g. a newer version): unprocessable. */
+    public UnprocessableEventException unsupported() {
+        return new UnprocessableEventException("Unsupported event type " + type + " (event " + id + ")");
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

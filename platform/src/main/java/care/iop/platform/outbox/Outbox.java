@@ -1,0 +1,91 @@
+package care.iop.platform.outbox;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import care.iop.platform.web.RequestIds;
+
+/**
+ * Records an event in the {@code outbox} table inside the caller's transaction, so the state change
+ * and its event commit together. After commit, the relay is woken to publish it.
+ */
+@ApplicationScoped
+public class Outbox {
+    private static final String WAKE_KEY = Outbox.class.getName() + ".wake";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    OutboxRelay relay;
+
+    /**
+     * @param topic a {@code care.iop.events.Topics} name
+     * @param aggregateId the record key: events of one aggregate keep their order
+     * @param type a {@code care.iop.events.EventTypes} name
+     * @param payload a record of the events module, serialized as JSON
+     * @return the event id ({@code ce_id})
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(String topic, Object aggregateId, String type, Object payload) {
+        UUID eventId = UUID.randomUUID();
+        String body;
+        try {
+            body = json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event payload is not serializable: " + type, e);
+        }
+        em.createNativeQuery("""
+                        insert into outbox (event_id, topic, aggregate_id, type, subject, occurred_at, request_id, payload)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
+                .setParameter(1, eventId)
+                .setParameter(2, topic)
+                .setParameter(3, aggregateId.toString())
+                .setParameter(4, type)
+                .setParameter(5, aggregateId.toString())
+                .setParameter(6, OffsetDateTime.now(ZoneOffset.UTC))
+                .setParameter(7, RequestIds.current())
+                .setParameter(8, body)
+                .executeUpdate();
+        wakeRelayAfterCommit();
+        return eventId;
+    }
+
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(WAKE_KEY) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_KEY, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before commit
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
+    }
+}

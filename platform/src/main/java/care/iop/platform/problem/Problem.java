@@ -1,0 +1,21 @@
+package care.iop.platform.problem;
+
+import java.net.URI;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An RFC 9457 problem detail, the body of every error response ({@code application/problem+json}). */
+@Schema(name = "Problem", description = "RFC 9457 problem detail")
+public record Problem(
+        @Schema(example = "https://iop.care/problems/validation-error") URI type,
+        @Schema(example = "Invalid request") String title,
+        @Schema(example = "400") int status,
+        @Schema(example = "birthDate: must be a date in the past or today") String detail,
+        @Schema(example = "/api/v1/patients") String instance,
+        @Schema(description = "Invalid fields, for validation errors") List<FieldError> errors,
+        @Schema(description = "The X-Request-Id of the failed request") String requestId) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final String TYPE_BASE = "https://iop.care/problems/";
+}

@@ -1,0 +1,26 @@
+package care.iop.platform.problem;
+
+import java.util.List;
+
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.MDC;
+
+import care.iop.platform.web.RequestIds;
+
+/** Builds problem+json responses. */
+public final class ProblemResponses {
+    private ProblemResponses() {
+    }
+
+    public static Response of(ProblemType type, String detail, String instance, List<FieldError> errors) {
+        Object requestId = MDC.get(RequestIds.MDC_KEY);
+        Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, instance,
+                errors == null || errors.isEmpty() ? null : errors, requestId == null ? null : requestId.toString());
+        Response.ResponseBuilder builder = Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (type == ProblemType.UNAUTHORIZED) {
+            builder.header("WWW-Authenticate", "Bearer");
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,56 @@
+package care.iop.platform.problem;
+
+import java.net.URI;
+
+/** The kinds of problems the API answers with, each with a stable type URI, title and status. */
+public enum ProblemType {
+    VALIDATION("validation-error", "Invalid request", 400),
+    UNAUTHORIZED("unauthorized", "Authentication required", 401),
+    FORBIDDEN("forbidden", "Not allowed for your role", 403),
+    NOT_FOUND("not-found", "Not found", 404),
+    METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
+    NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406),
+    CONFLICT("conflict", "Conflict", 409),
+    PRECONDITION_FAILED("precondition-failed", "Precondition failed: the resource changed", 412),
+    PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
+    UNPROCESSABLE("rule-violation", "Request breaks a business rule", 422),
+    PRECONDITION_REQUIRED("precondition-required", "If-Match header required", 428),
+    TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
+    INTERNAL("internal-error", "Internal error", 500),
+    BAD_GATEWAY("bad-gateway", "Upstream error", 502),
+    SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", 503),
+    GATEWAY_TIMEOUT("gateway-timeout", "Upstream timeout", 504);
+
+    private final String slug;
+    private final String title;
+    private final int status;
+
+    ProblemType(String slug, String title, int status) {
+        this.slug = slug;
+        this.title = title;
+        this.status = status;
+    }
+
+    public URI uri() {
+        return URI.create(Problem.TYPE_BASE + slug);
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The type for a status code; unknown 4xx map to VALIDATION-like generic types, 5xx to INTERNAL. */
+    public static ProblemType forStatus(int status) {
+        for (ProblemType type : values()) {
+            if (type.status == status) {
+                return type;
+            }
+        }
+        return status >= 500 ? INTERNAL : VALIDATION;
+    }
+}

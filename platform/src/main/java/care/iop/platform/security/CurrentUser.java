@@ -1,0 +1,66 @@
+package care.iop.platform.security;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import care.iop.platform.problem.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** Who is calling: subject, roles and, for a {@code patient} token, the patient it belongs to. */
+@RequestScoped
+public class CurrentUser {
+    public static final String PATIENT_ID_CLAIM = "patient_id";
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    JsonWebToken jwt;
+
+    public String subject() {
+        return identity.isAnonymous() ? null : identity.getPrincipal().getName();
+    }
+
+    public Set<String> roles() {
+        return new TreeSet<>(identity.getRoles());
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    /** True when the caller acts only as a patient (no staff role), so it may see only its own data. */
+    public boolean isPatientOnly() {
+        return identity.hasRole(Roles.PATIENT) && !identity.hasRole(Roles.ADMIN) && !identity.hasRole(Roles.CLINICIAN)
+                && !identity.hasRole(Roles.SCHEDULER) && !identity.hasRole(Roles.INTEGRATION);
+    }
+
+    public Optional<UUID> patientId() {
+        Object claim = jwt.getClaim(PATIENT_ID_CLAIM);
+        if (claim == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(claim.toString().replace("\"", "")));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * For a patient-only caller, 404 unless {@code patientId} is its own (never revealing that another
+     * patient exists); staff pass.
+     */
+    public void requireAccessToPatient(UUID patientId, String resourceType, Object resourceId) {
+        if (isPatientOnly() && !patientId().map(patientId::equals).orElse(false)) {
+            throw ProblemException.notFound(resourceType, resourceId);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package care.iop.platform.web;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/** {@code page} (from 0) and {@code size} (1 to 100) query parameters of every list endpoint. */
+public class PageQuery {
+    public static final int MAX_SIZE = 100;
+
+    @QueryParam("page")
+    @DefaultValue("0")
+    @Min(value = 0, message = "must be 0 or more")
+    @Parameter(description = "Page number, from 0", example = "0")
+    public Integer page;
+
+    @QueryParam("size")
+    @DefaultValue("20")
+    @Min(value = 1, message = "must be between 1 and 100")
+    @Max(value = MAX_SIZE, message = "must be between 1 and 100")
+    @Parameter(description = "Page size, 1 to 100", example = "20")
+    public Integer size;
+
+    public int offset() {
+        return page * size;
+    }
+}

@@ -1,0 +1,155 @@
+package care.iop.testing;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+import care.iop.devstack.EmbeddedPostgresServer;
+import care.iop.devstack.LocalKeys;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Quarkus test resource that gives a module's tests a real PostgreSQL and a real single-node KRaft
+ * Kafka broker, started once per test JVM, plus the public key the services verify tokens with.
+ * <p>
+ * {@code IOP_TEST_JDBC_URL} (a server URL such as {@code jdbc:postgresql://host:5432}, with
+ * {@code IOP_TEST_DB_USER}/{@code IOP_TEST_DB_PASSWORD}) and {@code IOP_TEST_KAFKA_BOOTSTRAP}
+ * switch to external servers. Init arg {@code database} names the module's database.
+ * <p>
+ * A test field {@code Consumer<Boolean> kafkaRunning} receives a switch that stops
+ * ({@code accept(false)}) and restarts ({@code accept(true)}) the embedded broker.
+ */
+public class IopTestInfrastructure implements QuarkusTestResourceLifecycleManager {
+    public static final Path KEYS_DIR = Path.of("target", "test-keys");
+    public static final String KAFKA_SWITCH_FIELD = "kafkaRunning";
+
+    private static EmbeddedPostgresServer postgres;
+    private static KafkaClusterTestKit kafka;
+
+    private String database = "iop_test";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault("database", database);
+    }
+
+    @Override
+    public synchronized Map<String, String> start() {
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.devservices.enabled", "false");
+        config.put("mp.jwt.verify.publickey.location", LocalKeys.ensure(KEYS_DIR).publicKeyFile().toUri().toString());
+        config.putAll(database());
+        config.put("kafka.bootstrap.servers", kafkaBootstrap());
+        return config;
+    }
+
+    private Map<String, String> database() {
+        String external = System.getenv("IOP_TEST_JDBC_URL");
+        String user = System.getenv().getOrDefault("IOP_TEST_DB_USER", EmbeddedPostgresServer.USER);
+        String password = System.getenv().getOrDefault("IOP_TEST_DB_PASSWORD", "");
+        String url;
+        if (external != null) {
+            createDatabase(external, user, password);
+            url = external + "/" + database;
+        } else {
+            if (postgres == null) {
+                postgres = EmbeddedPostgresServer.start(null, 0);
+            }
+            postgres.createDatabases(List.of(database));
+            url = postgres.jdbcUrl(database);
+        }
+        return Map.of("quarkus.datasource.jdbc.url", url, "quarkus.datasource.username", user,
+                "quarkus.datasource.password", password);
+    }
+
+    private void createDatabase(String serverUrl, String user, String password) {
+        try (Connection connection = DriverManager.getConnection(serverUrl + "/postgres", user, password);
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
+            if (!rs.next()) {
+                statement.execute("create database " + database);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot prepare database " + database + " on " + serverUrl, e);
+        }
+    }
+
+    private static String kafkaBootstrap() {
+        String external = System.getenv("IOP_TEST_KAFKA_BOOTSTRAP");
+        if (external != null) {
+            return external;
+        }
+        if (kafka == null) {
+            try {
+                kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                        .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                        .setConfigProp("auto.create.topics.enable", "true")
+                        .setConfigProp("num.partitions", "3")
+                        .setConfigProp("offsets.topic.replication.factor", "1")
+                        .setConfigProp("offsets.topic.num.partitions", "3")
+                        .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                        .setConfigProp("transaction.state.log.replication.factor", "1")
+                        .setConfigProp("transaction.state.log.min.isr", "1")
+                        .build();
+                kafka.format();
+                kafka.startup();
+                kafka.waitForReadyBrokers();
+            } catch (Exception e) {
+                throw new IllegalStateException("Kafka test broker did not start", e);
+            }
+        }
+        return kafka.bootstrapServers();
+    }
+
+    @Override
+    public void inject(TestInjector testInjector) {
+        Consumer<Boolean> kafkaSwitch = running -> {
+            if (kafka == null) {
+                throw new IllegalStateException("The broker is external (IOP_TEST_KAFKA_BOOTSTRAP); it cannot be switched");
+            }
+            var broker = kafka.brokers().values().iterator().next();
+            if (running) {
+                broker.startup();
+                try {
+                    kafka.waitForReadyBrokers();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            } else {
+                broker.shutdown();
+                broker.awaitShutdown();
+            }
+        };
+        testInjector.injectIntoFields(kafkaSwitch, field -> field.getName().equals(KAFKA_SWITCH_FIELD));
+    }
+
+    @Override
+    public void stop() {
+        // The servers live for the whole test JVM (one start per module); a JVM shutdown hook stops them.
+    }
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                if (kafka != null) {
+                    kafka.close();
+                }
+            } catch (Exception ignored) {
+                // the JVM is going away
+            }
+            if (postgres != null) {
+                postgres.close();
+            }
+        }, "iop-test-infrastructure-stop"));
+    }
+}

@@ -1,0 +1,38 @@
+package care.iop.testing;
+
+import java.util.UUID;
+
+import care.iop.devstack.LocalKeys;
+import care.iop.devstack.Tokens;
+
+/** Signed tokens for tests, verified by the services with the key {@link IopTestInfrastructure} configures. */
+public final class TestTokens {
+    private static Tokens tokens;
+
+    private TestTokens() {
+    }
+
+    public static String forRole(String role) {
+        return mint(role, "test-" + role, null);
+    }
+
+    public static String patient(UUID patientId) {
+        return mint("patient", "test-patient-" + patientId, patientId);
+    }
+
+    public static String mint(String role, String subject, UUID patientId) {
+        return tokens().mint(role, subject, patientId, 60);
+    }
+
+    /** {@code Authorization} header value. */
+    public static String bearer(String role) {
+        return "Bearer " + forRole(role);
+    }
+
+    private static synchronized Tokens tokens() {
+        if (tokens == null) {
+            tokens = new Tokens(LocalKeys.ensure(IopTestInfrastructure.KEYS_DIR).privateKey(), Tokens.DEFAULT_ISSUER);
+        }
+        return tokens;
+    }
+}
