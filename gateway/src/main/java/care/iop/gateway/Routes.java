@@ -1,0 +1,34 @@
+package care.iop.gateway;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Which upstream serves which path prefix. */
+public final class Routes {
+    public static final Map<String, String> PREFIXES;
+
+    static {
+        Map<String, String> prefixes = new LinkedHashMap<>();
+        prefixes.put("/api/v1/patients", "participant");
+        prefixes.put("/api/v1/clinicians", "participant");
+        prefixes.put("/api/v1/plans", "plan");
+        prefixes.put("/api/v1/assessments", "plan");
+        prefixes.put("/api/v1/outcomes", "plan");
+        prefixes.put("/api/v1/sessions", "session");
+        prefixes.put("/api/v1/session-series", "session");
+        prefixes.put("/api/v1/schedules", "session");
+        PREFIXES = Map.copyOf(prefixes);
+    }
+
+    private Routes() {
+    }
+
+    /** The upstream for a request path: the prefix must match a whole path segment. */
+    public static Optional<String> upstreamFor(String path) {
+        return PREFIXES.entrySet().stream()
+                .filter(e -> path.equals(e.getKey()) || path.startsWith(e.getKey() + "/"))
+                .map(Map.Entry::getValue)
+                .findFirst();
+    }
+}
