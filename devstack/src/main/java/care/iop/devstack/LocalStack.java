@@ -31,17 +31,38 @@ public final class LocalStack {
 
     private final Path home;
     private final Path state;
+    private final int portOffset;
     private final PrintStream out;
     private final Map<String, String> env;
     private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Process> byName = new HashMap<>();
+    private final Map<String, ProcessBuilder> builders = new HashMap<>();
     private EmbeddedPostgresServer postgres;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
+    /** The developer's stack: state under {@code .iop/}, default ports. */
     public LocalStack(Path home, PrintStream out, Map<String, String> env) {
+        this(home, home.resolve(".iop"), 0, out, env);
+    }
+
+    /**
+     * A stack with its own state folder and every port shifted by {@code portOffset}, so that system
+     * tests never collide with a developer's running stack.
+     */
+    public LocalStack(Path home, Path state, int portOffset, PrintStream out, Map<String, String> env) {
         this.home = home;
-        this.state = home.resolve(".iop");
+        this.state = state;
+        this.portOffset = portOffset;
         this.out = out;
         this.env = env;
+    }
+
+    public int port(Component component) {
+        return component.port() + portOffset;
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + port(Component.GATEWAY);
     }
 
     public Path logs() {
@@ -69,21 +90,22 @@ public final class LocalStack {
         LocalKeys keys = keys();
 
         String jdbcBase = env.get("IOP_JDBC_URL");
+        int postgresPort = POSTGRES_PORT + portOffset;
         if (jdbcBase == null) {
-            requireFree(POSTGRES_PORT, "PostgreSQL");
+            requireFree(postgresPort, "PostgreSQL");
             long t = System.nanoTime();
-            postgres = EmbeddedPostgresServer.start(state.resolve("postgres"), POSTGRES_PORT);
+            postgres = EmbeddedPostgresServer.start(state.resolve("postgres"), postgresPort);
             postgres.createDatabases(Component.SERVICES.stream().map(Component::database).toList());
-            jdbcBase = "jdbc:postgresql://localhost:" + POSTGRES_PORT;
-            report("postgresql", POSTGRES_PORT, t);
+            jdbcBase = "jdbc:postgresql://localhost:" + postgresPort;
+            report("postgresql", postgresPort, t);
         } else {
             out.printf("  %-20s external %s%n", "postgresql", jdbcBase);
         }
 
         String bootstrap = env.get("IOP_KAFKA_BOOTSTRAP");
         if (bootstrap == null) {
-            KafkaBrokerProcess kafka = new KafkaBrokerProcess(state.resolve("kafka"), KAFKA_PORT);
-            requireFree(KAFKA_PORT, "Kafka");
+            KafkaBrokerProcess kafka = new KafkaBrokerProcess(state.resolve("kafka"), KAFKA_PORT + portOffset);
+            requireFree(KAFKA_PORT + portOffset, "Kafka");
             requireFree(kafka.controllerPort(), "Kafka controller");
             long t = System.nanoTime();
             Path log = logs().resolve("kafka.log");
@@ -91,19 +113,22 @@ public final class LocalStack {
             start("kafka", kafka.command(config), log);
             await("kafka", kafka::isReady, KafkaBrokerProcess.startTimeout());
             bootstrap = kafka.bootstrapServers();
-            report("kafka (KRaft)", KAFKA_PORT, t);
+            report("kafka (KRaft)", KAFKA_PORT + portOffset, t);
         } else {
             out.printf("  %-20s external %s%n", "kafka", bootstrap);
         }
 
         List<Component> components = Component.all();
         for (Component component : components) {
-            requireFree(component.port(), component.name());
+            requireFree(port(component), component.name());
         }
         Map<Component, Long> started = new HashMap<>();
         for (Component component : components) {
             Map<String, String> config = new HashMap<>();
-            config.put("QUARKUS_HTTP_PORT", Integer.toString(component.port()));
+            config.put("QUARKUS_HTTP_PORT", Integer.toString(port(component)));
+            config.put("IOP_GATEWAY_UPSTREAMS_PARTICIPANT", "http://localhost:" + port(Component.SERVICES.get(0)));
+            config.put("IOP_GATEWAY_UPSTREAMS_PLAN", "http://localhost:" + port(Component.SERVICES.get(1)));
+            config.put("IOP_GATEWAY_UPSTREAMS_SESSION", "http://localhost:" + port(Component.SERVICES.get(2)));
             config.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
             config.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile().toUri().toString());
             if (component.database() != null) {
@@ -118,10 +143,36 @@ public final class LocalStack {
             start(component.name(), builder, logs().resolve(component.name() + ".log"));
         }
         for (Component component : components) {
-            await(component.name(), () -> isHealthy(component.port()), HEALTH_TIMEOUT);
-            report(component.name(), component.port(), started.get(component));
+            await(component.name(), () -> isHealthy(port(component)), HEALTH_TIMEOUT);
+            report(component.name(), port(component), started.get(component));
         }
         out.printf("%nIOP Care is up in %.1f s.%n", (System.nanoTime() - stackStart) / 1e9);
+    }
+
+    /** Kills a component like a crash would ({@code kill -9}): no shutdown hooks, no graceful close. */
+    public synchronized void kill(String name) throws InterruptedException {
+        Process process = byName.get(name);
+        if (process == null) {
+            throw new IllegalArgumentException("No component " + name);
+        }
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Starts a killed or stopped component again with the same command and waits until it is healthy. */
+    public void restart(Component component) throws IOException, InterruptedException {
+        ProcessBuilder builder = builders.get(component.name());
+        Process old = byName.get(component.name());
+        if (old != null && old.isAlive()) {
+            throw new IllegalStateException(component.name() + " is still running");
+        }
+        synchronized (this) {
+            processes.remove(old);
+        }
+        long t = System.nanoTime();
+        start(component.name(), builder, logs().resolve(component.name() + ".log"));
+        await(component.name(), () -> isHealthy(port(component)), HEALTH_TIMEOUT);
+        report(component.name(), port(component), t);
     }
 
     /** Stops every process this stack started, newest first. Safe to call twice. */
@@ -209,6 +260,8 @@ public final class LocalStack {
         Process process = builder.start();
         synchronized (this) {
             processes.add(process);
+            byName.put(name, process);
+            builders.put(name, builder);
         }
         Files.writeString(runDir().resolve(name + ".pid"), Long.toString(process.pid()));
     }

@@ -1,0 +1,67 @@
+package care.iop.system;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import care.iop.devstack.Component;
+import care.iop.devstack.LocalKeys;
+import care.iop.devstack.LocalStack;
+import care.iop.devstack.Tokens;
+
+/**
+ * The whole system as separate processes, started once for all system tests: the packaged
+ * services and gateway (from each module's target/quarkus-app), an embedded PostgreSQL and a
+ * Kafka broker process. Ports are shifted by {@link #PORT_OFFSET} so a developer's running
+ * {@code ./iop up} stack is never disturbed; state lives in {@code system-tests/target/stack}.
+ */
+public final class SystemStack {
+    public static final int PORT_OFFSET = 10_000;
+    private static SystemStack instance;
+
+    private final LocalStack stack;
+    private final Tokens tokens;
+
+    private SystemStack(LocalStack stack, Tokens tokens) {
+        this.stack = stack;
+        this.tokens = tokens;
+    }
+
+    public static synchronized SystemStack get() throws Exception {
+        if (instance == null) {
+            Path home = Path.of(System.getProperty("iop.home", "..")).toAbsolutePath().normalize();
+            Path state = home.resolve("system-tests/target/stack");
+            if (Files.exists(state)) {
+                try (var walk = Files.walk(state)) {
+                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            LocalStack stack = new LocalStack(home, state, PORT_OFFSET, System.out, Map.of());
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "system-stack-stop"));
+            stack.up();
+            LocalKeys keys = stack.keys();
+            instance = new SystemStack(stack, new Tokens(keys.privateKey(), Tokens.DEFAULT_ISSUER));
+        }
+        return instance;
+    }
+
+    public String gatewayUrl() {
+        return stack.gatewayUrl();
+    }
+
+    public String serviceUrl(Component component) {
+        return "http://localhost:" + stack.port(component);
+    }
+
+    public String token(String role) {
+        return tokens.mint(role, "system-" + role, null, 60);
+    }
+
+    public String patientToken(java.util.UUID patientId) {
+        return tokens.mint("patient", "system-patient-" + patientId, patientId, 60);
+    }
+
+    public LocalStack processes() {
+        return stack;
+    }
+}
