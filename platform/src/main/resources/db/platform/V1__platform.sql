@@ -10,6 +10,7 @@ create table outbox (
     subject       text,
     occurred_at   timestamptz not null,
     request_id    text,
+    traceparent   text,
     payload       text        not null
 );
 

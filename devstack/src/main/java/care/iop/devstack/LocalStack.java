@@ -130,6 +130,7 @@ public final class LocalStack {
             config.put("IOP_GATEWAY_UPSTREAMS_PLAN", "http://localhost:" + port(Component.SERVICES.get(1)));
             config.put("IOP_GATEWAY_UPSTREAMS_SESSION", "http://localhost:" + port(Component.SERVICES.get(2)));
             config.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+            config.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
             config.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile().toUri().toString());
             if (component.database() != null) {
                 config.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcBase + "/" + component.database());

@@ -11,6 +11,8 @@ public final class CloudEventHeaders {
     /** Extension attribute: the X-Request-Id of the request that produced the event. */
     public static final String REQUEST_ID = "ce_requestid";
     public static final String CONTENT_TYPE = "content-type";
+    /** W3C trace context (CloudEvents distributed-tracing extension), present when tracing is on. */
+    public static final String TRACEPARENT = "traceparent";
 
     private CloudEventHeaders() {
     }

@@ -16,6 +16,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import care.iop.platform.web.RequestIds;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 
 /**
  * Records an event in the {@code outbox} table inside the caller's transaction, so the state change
@@ -54,8 +56,8 @@ public class Outbox {
             throw new IllegalArgumentException("Event payload is not serializable: " + type, e);
         }
         em.createNativeQuery("""
-                        insert into outbox (event_id, topic, aggregate_id, type, subject, occurred_at, request_id, payload)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
+                        insert into outbox (event_id, topic, aggregate_id, type, subject, occurred_at, request_id, traceparent, payload)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
                 .setParameter(1, eventId)
                 .setParameter(2, topic)
                 .setParameter(3, aggregateId.toString())
@@ -63,10 +65,20 @@ public class Outbox {
                 .setParameter(5, aggregateId.toString())
                 .setParameter(6, OffsetDateTime.now(ZoneOffset.UTC))
                 .setParameter(7, RequestIds.current())
-                .setParameter(8, body)
+                .setParameter(8, traceparent())
+                .setParameter(9, body)
                 .executeUpdate();
         wakeRelayAfterCommit();
         return eventId;
+    }
+
+    /** W3C trace context of the current span, so the consumer's span joins the producer's trace. */
+    private static String traceparent() {
+        SpanContext span = Span.current().getSpanContext();
+        if (!span.isValid()) {
+            return null;
+        }
+        return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
     }
 
     private void wakeRelayAfterCommit() {

@@ -155,7 +155,7 @@ public class OutboxRelay {
         List<Long> ids = new ArrayList<>();
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
-                select id, event_id, topic, aggregate_id, type, subject, occurred_at, request_id, payload
+                select id, event_id, topic, aggregate_id, type, subject, occurred_at, request_id, traceparent, payload
                 from outbox order by id limit ? for update skip locked""")) {
             select.setInt(1, batchSize);
             try (ResultSet rs = select.executeQuery()) {
@@ -189,6 +189,7 @@ public class OutboxRelay {
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         header(headers, CloudEventHeaders.CONTENT_TYPE, "application/json");
         header(headers, CloudEventHeaders.REQUEST_ID, rs.getString("request_id"));
+        header(headers, CloudEventHeaders.TRACEPARENT, rs.getString("traceparent"));
         return new ProducerRecord<>(rs.getString("topic"), null, rs.getString("aggregate_id"), rs.getString("payload"), headers);
     }
 
