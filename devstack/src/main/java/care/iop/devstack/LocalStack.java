@@ -37,6 +37,7 @@ public final class LocalStack {
     private final List<Process> processes = new ArrayList<>();
     private final Map<String, Process> byName = new HashMap<>();
     private final Map<String, ProcessBuilder> builders = new HashMap<>();
+    private final Map<String, Duration> timeToHealthy = new java.util.LinkedHashMap<>();
     private EmbeddedPostgresServer postgres;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -282,7 +283,19 @@ public final class LocalStack {
     }
 
     private void report(String name, int port, long startedNanos) {
-        out.printf("  %-20s :%-6d healthy in %5.1f s%n", name, port, (System.nanoTime() - startedNanos) / 1e9);
+        Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
+        timeToHealthy.put(name, took);
+        out.printf("  %-20s :%-6d healthy in %5.1f s%n", name, port, took.toMillis() / 1e3);
+    }
+
+    /** How long each component took from process start to healthy, in start order (the last start of each). */
+    public Map<String, Duration> timeToHealthy() {
+        return Map.copyOf(timeToHealthy);
+    }
+
+    /** The operating-system process of a component started by this stack. */
+    public Optional<ProcessHandle> process(String name) {
+        return Optional.ofNullable(byName.get(name)).map(Process::toHandle);
     }
 
     private boolean isHealthy(int port) {
