@@ -1,0 +1,112 @@
+package care.iop.plan.outcomes.rest;
+
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import care.iop.plan.outcomes.domain.SafetyFlag;
+import care.iop.plan.outcomes.service.SafetyFlagService;
+import care.iop.platform.problem.ProblemException;
+import care.iop.platform.security.Roles;
+import care.iop.platform.web.ETags;
+import care.iop.platform.web.Page;
+import care.iop.platform.web.PageQuery;
+
+@Path("/api/v1/assessments/safety-flags")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Safety flags", description = "Same-day review of assessments that signal risk of self-harm")
+public class SafetyFlagResource {
+
+    @Inject
+    SafetyFlagService flags;
+
+    @GET
+    @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN })
+    @Operation(summary = "The safety-flag queue", description = "Flags oldest first; status=open lists those still waiting for a"
+            + " clinician's acknowledgement. Each listed flag is recorded in the audit trail as read.")
+    @APIResponse(responseCode = "200", description = "One page of flags")
+    @APIResponse(responseCode = "400", description = "status is not open or acknowledged; bad patientId, page or size")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Role not allowed")
+    public Page<SafetyFlagView> list(
+            @Parameter(description = "open or acknowledged; all when absent", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "open", "acknowledged" })) @QueryParam("status") String status,
+            @Parameter(description = "Only this patient's flags") @QueryParam("patientId") UUID patientId,
+            @Valid @BeanParam PageQuery page) {
+        return flags.list(parseStatus(status), patientId, page).map(SafetyFlagView::of);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN })
+    @Operation(summary = "Read one safety flag", description = "The ETag header carries the flag's version.")
+    @APIResponse(responseCode = "200", description = "The flag", content = @Content(schema = @Schema(implementation = SafetyFlagView.class)))
+    @APIResponse(responseCode = "400", description = "id is not a UUID")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Role not allowed")
+    @APIResponse(responseCode = "404", description = "No such flag")
+    public Response get(@PathParam("id") UUID id) {
+        SafetyFlag flag = flags.get(id);
+        return Response.ok(SafetyFlagView.of(flag)).tag(ETags.of(flag.version).replace("\"", "")).build();
+    }
+
+    @POST
+    @Path("/{id}/acknowledge")
+    @RolesAllowed(Roles.CLINICIAN)
+    @Operation(summary = "Acknowledge a safety flag with a note",
+            description = "Only a clinician acknowledges. Closes the flag and publishes assessment.safety-flag-acknowledged on"
+                    + " iop.plans. If-Match is optional; when sent it must carry the flag's current ETag.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AcknowledgeRequest.class), examples = @ExampleObject(name = "note",
+            value = "{\"note\":\"Called the patient the same day; safety plan reviewed, no immediate risk.\"}")))
+    @APIResponse(responseCode = "200", description = "Acknowledged", content = @Content(schema = @Schema(implementation = SafetyFlagView.class)))
+    @APIResponse(responseCode = "400", description = "note missing or blank, or longer than 4000 characters")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not a clinician")
+    @APIResponse(responseCode = "404", description = "No such flag")
+    @APIResponse(responseCode = "409", description = "Already acknowledged")
+    @APIResponse(responseCode = "412", description = "If-Match names an older version")
+    public Response acknowledge(@PathParam("id") UUID id, @Valid @NotNull AcknowledgeRequest request,
+                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        SafetyFlag flag = flags.acknowledge(id, request.note(), ifMatch);
+        return Response.ok(SafetyFlagView.of(flag)).tag(ETags.of(flag.version).replace("\"", "")).build();
+    }
+
+    private static SafetyFlag.Status parseStatus(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return SafetyFlag.Status.valueOf(status.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("status", "must be open or acknowledged");
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package care.iop.plan.outcomes.service;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotNull;
+
+import care.iop.events.EventTypes;
+import care.iop.events.Topics;
+import care.iop.plan.outcomes.domain.Assessment;
+import care.iop.plan.outcomes.domain.Instrument;
+import care.iop.plan.outcomes.domain.SafetyFlag;
+import care.iop.platform.audit.AuditAction;
+import care.iop.platform.audit.AuditLog;
+import care.iop.platform.outbox.Outbox;
+import care.iop.platform.problem.ProblemException;
+import care.iop.platform.security.CurrentUser;
+import care.iop.platform.web.Page;
+import care.iop.platform.web.PageQuery;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+
+/** Records scored assessments (raising safety flags in the same transaction) and reads them back. */
+@ApplicationScoped
+public class AssessmentService {
+    public static final String RESOURCE = "Assessment";
+
+    /** An assessment and the flag it raised (or null). */
+    public record Recorded(Assessment assessment, SafetyFlag flag) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    OutcomesConfig config;
+
+    @Transactional
+    public Recorded record(@NotNull UUID patientId, @NotNull Instrument instrument, @NotNull List<Integer> answers,
+                           @NotNull OffsetDateTime takenAt) {
+        user.requireAccessToPatient(patientId, "Patient", patientId);
+        Scoring.Score score = Scoring.score(instrument, answers);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (takenAt.isAfter(now.plus(config.clockSkew()))) {
+            throw ProblemException.invalidField("takenAt", "must not be in the future");
+        }
+        if (!isKnownPatient(patientId)) {
+            throw ProblemException.ruleViolation("patientId", "patient " + patientId + " is not known to the plan service");
+        }
+        Assessment assessment = new Assessment();
+        assessment.id = UUID.randomUUID();
+        assessment.patientId = patientId;
+        assessment.instrument = instrument;
+        assessment.answers = List.copyOf(answers);
+        assessment.total = score.total();
+        assessment.band = score.band();
+        assessment.safetyFlag = score.safetyFlag();
+        assessment.takenAt = takenAt;
+        assessment.recordedAt = now;
+        assessment.recordedBy = user.subject();
+        assessment.source = user.isPatientOnly() ? Assessment.Source.SELF_REPORT : Assessment.Source.CLINICIAN;
+        assessment.persist();
+        SafetyFlag flag = null;
+        if (score.safetyFlag()) {
+            flag = new SafetyFlag();
+            flag.id = UUID.randomUUID();
+            flag.patientId = patientId;
+            flag.assessmentId = assessment.id;
+            flag.instrument = instrument;
+            flag.reason = score.safetyReason();
+            flag.status = SafetyFlag.Status.OPEN;
+            flag.raisedAt = now;
+            flag.persist();
+            em.flush();
+            outbox.publish(Topics.PLANS, patientId, EventTypes.SAFETY_FLAG_RAISED, SafetyFlagEvents.state(flag));
+        }
+        audit.success(AuditAction.CREATE, RESOURCE, assessment.id, patientId);
+        return new Recorded(assessment, flag);
+    }
+
+    /** 404 for an unknown id and for another patient's assessment (patient callers). */
+    @Transactional
+    public Recorded get(@NotNull UUID id) {
+        Assessment assessment = Assessment.findById(id);
+        if (assessment == null) {
+            throw ProblemException.notFound(RESOURCE, id);
+        }
+        user.requireAccessToPatient(assessment.patientId, RESOURCE, id);
+        SafetyFlag flag = SafetyFlag.find("assessmentId", assessment.id).firstResult();
+        audit.success(AuditAction.READ, RESOURCE, id, assessment.patientId);
+        return new Recorded(assessment, flag);
+    }
+
+    /** The time series of one patient, oldest first; patients see only their own. */
+    @Transactional
+    public Page<Recorded> series(UUID patientId, Instrument instrument, LocalDate from, LocalDate to, PageQuery page) {
+        UUID subjectPatient = patientId;
+        if (user.isPatientOnly()) {
+            UUID own = user.patientId().orElseThrow(() -> ProblemException.notFound("Patient", patientId));
+            subjectPatient = patientId == null ? own : patientId;
+            user.requireAccessToPatient(subjectPatient, "Patient", subjectPatient);
+        } else if (patientId == null) {
+            throw ProblemException.invalidField("patientId", "must not be null");
+        }
+        DateWindow window = DateWindow.of(from, to, config.timeZone());
+        StringBuilder query = new StringBuilder("patientId = :patient");
+        Parameters params = Parameters.with("patient", subjectPatient);
+        if (instrument != null) {
+            query.append(" and instrument = :instrument");
+            params.and("instrument", instrument);
+        }
+        if (window.start() != null) {
+            query.append(" and takenAt >= :start");
+            params.and("start", window.start());
+        }
+        if (window.endExclusive() != null) {
+            query.append(" and takenAt < :end");
+            params.and("end", window.endExclusive());
+        }
+        var found = Assessment.<Assessment>find(query.toString(), Sort.by("takenAt").and("recordedAt").and("id"), params)
+                .page(page.page, page.size);
+        List<Assessment> items = found.list();
+        Map<UUID, SafetyFlag> flags = new HashMap<>();
+        if (!items.isEmpty()) {
+            SafetyFlag.<SafetyFlag>list("assessmentId in ?1", items.stream().map(a -> a.id).toList())
+                    .forEach(f -> flags.put(f.assessmentId, f));
+        }
+        List<Recorded> result = new ArrayList<>();
+        items.forEach(a -> result.add(new Recorded(a, flags.get(a.id))));
+        audit.success(AuditAction.SEARCH, RESOURCE, null, subjectPatient);
+        return Page.of(result, page, found.count());
+    }
+
+    private boolean isKnownPatient(UUID patientId) {
+        return !em.createNativeQuery("select 1 from known_patient where patient_id = ?1")
+                .setParameter(1, patientId).getResultList().isEmpty();
+    }
+}

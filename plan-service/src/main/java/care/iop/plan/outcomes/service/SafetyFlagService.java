@@ -1,0 +1,100 @@
+package care.iop.plan.outcomes.service;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import care.iop.events.EventTypes;
+import care.iop.events.Topics;
+import care.iop.plan.outcomes.domain.SafetyFlag;
+import care.iop.platform.audit.AuditAction;
+import care.iop.platform.audit.AuditLog;
+import care.iop.platform.outbox.Outbox;
+import care.iop.platform.problem.ProblemException;
+import care.iop.platform.security.CurrentUser;
+import care.iop.platform.web.ETags;
+import care.iop.platform.web.Page;
+import care.iop.platform.web.PageQuery;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+
+/** The safety-flag work queue: list, read, acknowledge (with a note, publishing an event). */
+@ApplicationScoped
+public class SafetyFlagService {
+    public static final String RESOURCE = "SafetyFlag";
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    CurrentUser user;
+
+    /** Oldest first, so the longest-waiting flag is on top; every listed flag is audited as read. */
+    @Transactional
+    public Page<SafetyFlag> list(SafetyFlag.Status status, UUID patientId, PageQuery page) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (status != null) {
+            query.append(" and status = :status");
+            params.and("status", status);
+        }
+        if (patientId != null) {
+            query.append(" and patientId = :patient");
+            params.and("patient", patientId);
+        }
+        var found = SafetyFlag.<SafetyFlag>find(query.toString(), Sort.by("raisedAt").and("id"), params).page(page.page, page.size);
+        List<SafetyFlag> items = found.list();
+        audit.success(AuditAction.SEARCH, RESOURCE, null, patientId);
+        items.forEach(flag -> audit.success(AuditAction.READ, RESOURCE, flag.id, flag.patientId));
+        return Page.of(items, page, found.count());
+    }
+
+    @Transactional
+    public SafetyFlag get(@NotNull UUID id) {
+        SafetyFlag flag = find(id);
+        audit.success(AuditAction.READ, RESOURCE, id, flag.patientId);
+        return flag;
+    }
+
+    /**
+     * Marks an open flag acknowledged. 409 when it already is; with {@code If-Match}, 412 when the
+     * flag changed since it was read.
+     */
+    @Transactional
+    public SafetyFlag acknowledge(@NotNull UUID id, @NotBlank String note, String ifMatch) {
+        SafetyFlag flag = find(id);
+        if (ifMatch != null && !ifMatch.isBlank()) {
+            ETags.requireMatch(ifMatch, flag.version);
+        }
+        if (flag.status == SafetyFlag.Status.ACKNOWLEDGED) {
+            throw ProblemException.conflict("Safety flag " + id + " was already acknowledged by " + flag.acknowledgedBy
+                    + " at " + flag.acknowledgedAt);
+        }
+        flag.status = SafetyFlag.Status.ACKNOWLEDGED;
+        flag.acknowledgedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        flag.acknowledgedBy = user.subject();
+        flag.acknowledgementNote = note.strip();
+        SafetyFlag.getEntityManager().flush();
+        outbox.publish(Topics.PLANS, flag.patientId, EventTypes.SAFETY_FLAG_ACKNOWLEDGED, SafetyFlagEvents.state(flag));
+        audit.success(AuditAction.UPDATE, RESOURCE, id, flag.patientId);
+        return flag;
+    }
+
+    private static SafetyFlag find(UUID id) {
+        SafetyFlag flag = SafetyFlag.findById(id);
+        if (flag == null) {
+            throw ProblemException.notFound(RESOURCE, id);
+        }
+        return flag;
+    }
+}
