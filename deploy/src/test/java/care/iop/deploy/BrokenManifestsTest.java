@@ -81,6 +81,20 @@ class BrokenManifestsTest {
     }
 
     @Test
+    void publishingMetricsThroughTheIngressFails() {
+        assertThat(problemsAfter(resources -> ((ObjectNode) find(resources, "Ingress", "gateway").at("/spec/rules/0/http/paths/0"))
+                .put("path", "/")))
+                .anyMatch(problem -> problem.startsWith("Ingress gateway: publishes /:"));
+    }
+
+    @Test
+    void postgresReachableFromAnyNamespaceFails() {
+        assertThat(problemsAfter(resources -> ((ObjectNode) find(resources, "NetworkPolicy", "postgres-from-services")
+                .at("/spec/ingress/2/from/0")).putObject("namespaceSelector")))
+                .anyMatch(problem -> problem.startsWith("NetworkPolicy postgres-from-services: PostgreSQL is reachable from"));
+    }
+
+    @Test
     void weakTopicDurabilityFailsInProd() {
         assertThat(problemsAfter(resources -> ((ObjectNode) find(resources, "KafkaTopic", "iop.plans.dlq").at("/spec/config"))
                 .put("min.insync.replicas", 1)))

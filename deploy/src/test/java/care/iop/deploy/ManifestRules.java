@@ -26,6 +26,7 @@ final class ManifestRules {
     static final Set<String> SERVICES = Set.of("participant-service", "plan-service", "session-service");
     static final Set<String> COMPONENTS = Set.of("participant-service", "plan-service", "session-service", "gateway");
     static final Set<String> DATABASES = Set.of("iop_participant", "iop_plan", "iop_session");
+    static final Set<String> PUBLIC_PATHS = Set.of("/api", "/q/openapi", "/q/swagger-ui");
     private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
     private static final Pattern JDBC = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/(\\w+)");
     private static final Map<String, Set<String>> CRD_SPEC_FIELDS = Map.of(
@@ -314,6 +315,10 @@ final class ManifestRules {
                         }
                         for (JsonNode peer : rule.path("from")) {
                             clients.addAll(names(peer.path("podSelector")));
+                            String namespace = peer.path("namespaceSelector").path("matchLabels").path("kubernetes.io/metadata.name").asText();
+                            if (peer.has("ipBlock") || (peer.has("namespaceSelector") && !Set.of("cnpg-system", "monitoring").contains(namespace))) {
+                                problem(policy, "PostgreSQL is reachable from " + peer + " (only the services, its instances and the operator may)");
+                            }
                         }
                     }
                 }
@@ -345,6 +350,10 @@ final class ManifestRules {
                 for (JsonNode path : rule.path("http").path("paths")) {
                     if (!"gateway".equals(path.path("backend").path("service").path("name").asText())) {
                         problem(ingress, "routes to something other than the gateway");
+                    }
+                    String prefix = path.path("path").asText();
+                    if (!PUBLIC_PATHS.contains(prefix)) {
+                        problem(ingress, "publishes " + prefix + ": only " + PUBLIC_PATHS + " are public (health and metrics stay inside)");
                     }
                 }
             }
