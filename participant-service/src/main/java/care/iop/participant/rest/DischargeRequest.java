@@ -1,0 +1,17 @@
+package care.iop.participant.rest;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "DischargeRequest", description = "Why and when a patient left the program")
+public record DischargeRequest(
+        @Schema(example = "Completed program") @NotBlank @Size(max = 500) String reason,
+        @Schema(example = "2027-02-20", description = "Not in the future, not before the admission date")
+        @NotNull @PastOrPresent LocalDate date) {
+}

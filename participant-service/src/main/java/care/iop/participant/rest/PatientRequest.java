@@ -1,0 +1,38 @@
+package care.iop.participant.rest;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import care.iop.participant.domain.Gender;
+import care.iop.participant.domain.Track;
+
+/** What a client sends to register or replace a patient's record. */
+@Schema(name = "PatientRequest", description = "A patient's demographics and program placement")
+public record PatientRequest(
+        @Schema(description = "Business identifiers; each system + value names one patient only")
+        @Size(max = 20) List<@NotNull @Valid IdentifierDto> identifiers,
+        @Schema(example = "Ana") @NotBlank @Size(max = 100) String givenName,
+        @Schema(example = "Diaz") @NotBlank @Size(max = 100) String familyName,
+        @Schema(example = "1990-04-02", description = "Not in the future")
+        @NotNull @PastOrPresent LocalDate birthDate,
+        @Schema(description = "FHIR administrative gender", enumeration = { "male", "female", "other", "unknown" }, example = "female")
+        Gender gender,
+        @Schema(example = "ADULT_SUD") @NotNull Track track,
+        @Schema(description = "ASAM level of care", enumeration = { "1", "2.1", "2.5" }, example = "2.1")
+        @NotNull @Pattern(regexp = "1|2\\.1|2\\.5", message = "must be one of 1, 2.1, 2.5") String levelOfCare,
+        @Schema(example = "+1-555-0100")
+        @Pattern(regexp = "\\+?[0-9][0-9 ().-]{3,24}", message = "must be a phone number like +1-555-0100") String phone,
+        @Schema(example = "ana@example.org") @Email @Size(max = 254) String email,
+        @Schema(description = "Admission to the program; when given the patient is ACTIVE, else REFERRED", example = "2026-11-30")
+        LocalDate admissionDate) {
+}

@@ -1,0 +1,158 @@
+package care.iop.participant.service;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import care.iop.events.EventTypes;
+import care.iop.participant.domain.Identifier;
+import care.iop.participant.domain.Patient;
+import care.iop.participant.domain.PatientRepository;
+import care.iop.participant.domain.PatientStatus;
+import care.iop.participant.rest.DischargeRequest;
+import care.iop.participant.rest.IdentifierDto;
+import care.iop.participant.rest.PatientRequest;
+import care.iop.platform.audit.AuditAction;
+import care.iop.platform.audit.AuditLog;
+import care.iop.platform.problem.ProblemException;
+import care.iop.platform.web.ETags;
+
+/** Registers, reads, replaces and discharges patients; every change publishes the patient's state. */
+@ApplicationScoped
+public class PatientService {
+    static final String RESOURCE = "Patient";
+
+    @Inject
+    PatientRepository patients;
+
+    @Inject
+    PatientAccess access;
+
+    @Inject
+    PatientEvents events;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    TimeSource time;
+
+    @Transactional
+    public Patient register(@Valid @NotNull PatientRequest request) {
+        List<Identifier> identifiers = identifiers(request.identifiers(), null);
+        Patient patient = new Patient();
+        patient.identifiers = identifiers;
+        apply(patient, request);
+        patient.createdAt = time.now();
+        patient.updatedAt = patient.createdAt;
+        patients.persist(patient);
+        UniqueConstraints.flush(patients::flush, () -> "An identifier of this request already names another patient");
+        events.publish(patient, EventTypes.PATIENT_REGISTERED);
+        audit.success(AuditAction.CREATE, RESOURCE, patient.id, patient.id);
+        return patient;
+    }
+
+    @Transactional
+    public Patient get(UUID id) {
+        Patient patient = access.load(id);
+        audit.success(AuditAction.READ, RESOURCE, id, id);
+        return patient;
+    }
+
+    /** Replaces the record; {@code ifMatch} must name the current version. An unchanged record publishes nothing. */
+    @Transactional
+    public Patient replace(UUID id, String ifMatch, @Valid @NotNull PatientRequest request) {
+        Patient patient = access.load(id);
+        ETags.requireMatch(ifMatch, patient.version);
+        List<Identifier> identifiers = identifiers(request.identifiers(), id);
+        boolean changed = !keys(identifiers).equals(keys(patient.identifiers));
+        if (changed) {
+            patient.identifiers.clear();
+            patient.identifiers.addAll(identifiers);
+        }
+        changed |= apply(patient, request);
+        if (changed) {
+            patient.updatedAt = time.now();
+            UniqueConstraints.flush(patients::flush, () -> "An identifier of this request already names another patient");
+            events.publish(patient, EventTypes.PATIENT_UPDATED);
+        }
+        audit.success(AuditAction.UPDATE, RESOURCE, id, id);
+        return patient;
+    }
+
+    @Transactional
+    public Patient discharge(UUID id, String ifMatch, @Valid @NotNull DischargeRequest request) {
+        Patient patient = access.load(id);
+        if (ifMatch != null) {
+            ETags.requireMatch(ifMatch, patient.version);
+        }
+        if (patient.status == PatientStatus.DISCHARGED) {
+            throw ProblemException.conflict("Patient " + id + " was already discharged on " + patient.dischargedOn);
+        }
+        if (patient.admissionDate != null && request.date().isBefore(patient.admissionDate)) {
+            throw ProblemException.ruleViolation("date", "must not be before the admission date " + patient.admissionDate);
+        }
+        patient.status = PatientStatus.DISCHARGED;
+        patient.dischargedOn = request.date();
+        patient.dischargeReason = request.reason().strip();
+        patient.updatedAt = time.now();
+        events.publish(patient, EventTypes.PATIENT_DISCHARGED);
+        audit.success(AuditAction.UPDATE, RESOURCE, id, id);
+        return patient;
+    }
+
+    /** Copies the request onto the patient and derives the status; true when anything changed. */
+    private static boolean apply(Patient p, PatientRequest r) {
+        Object[] before = { p.givenName, p.familyName, p.birthDate, p.gender, p.track, p.levelOfCare, p.phone, p.email,
+                p.admissionDate, p.status };
+        p.givenName = r.givenName().strip();
+        p.familyName = r.familyName().strip();
+        p.birthDate = r.birthDate();
+        p.gender = r.gender();
+        p.track = r.track();
+        p.levelOfCare = r.levelOfCare();
+        p.phone = blankToNull(r.phone());
+        p.email = blankToNull(r.email());
+        p.admissionDate = r.admissionDate();
+        p.deriveStatus();
+        Object[] after = { p.givenName, p.familyName, p.birthDate, p.gender, p.track, p.levelOfCare, p.phone, p.email,
+                p.admissionDate, p.status };
+        return !java.util.Arrays.equals(before, after);
+    }
+
+    /** Validates that identifiers are distinct and held by no other patient (409). */
+    private List<Identifier> identifiers(List<IdentifierDto> given, UUID patientId) {
+        List<Identifier> result = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<IdentifierDto> list = given == null ? List.of() : given;
+        for (int i = 0; i < list.size(); i++) {
+            Identifier identifier = list.get(i).toDomain();
+            if (!seen.add(identifier.key())) {
+                throw ProblemException.invalidField("identifiers[" + i + "]", "repeats an earlier identifier");
+            }
+            patients.holderOf(identifier, patientId).ifPresent(holder -> {
+                throw ProblemException.conflict("Identifier " + identifier.key() + " already names another patient");
+            });
+            result.add(identifier);
+        }
+        return result;
+    }
+
+    private static Set<String> keys(List<Identifier> identifiers) {
+        Set<String> keys = new HashSet<>();
+        identifiers.forEach(i -> keys.add(i.key()));
+        return keys;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
