@@ -1,14 +1,92 @@
 package care.iop.gateway;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
-/** Gateway settings ({@code iop.gateway.*}). */
+/** Gateway settings ({@code iop.gateway.*}); every one can be set with its environment variable, e.g. {@code IOP_GATEWAY_UPSTREAM_TIMEOUT}. */
 @ConfigMapping(prefix = "iop.gateway")
 public interface GatewayConfig {
 
     /** Base URL of each upstream service by name: participant, plan, session. */
     Map<String, URI> upstreams();
+
+    /** Largest request body accepted; larger ones get 413. */
+    @WithDefault("1M")
+    MemorySize maxBodySize();
+
+    /** How long an upstream may stay silent before the gateway answers 504. */
+    @WithDefault("30s")
+    Duration upstreamTimeout();
+
+    /** How long connecting to an upstream may take before the gateway answers 503. */
+    @WithDefault("2s")
+    Duration connectTimeout();
+
+    /** Connections kept per upstream. */
+    @WithDefault("128")
+    int maxConnectionsPerUpstream();
+
+    RateLimit rateLimit();
+
+    OpenApi openapi();
+
+    Audit audit();
+
+    interface RateLimit {
+        /** Whether the per-client limit applies at all. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Sustained requests per second per client (token subject, else client address). */
+        @WithDefault("50")
+        double requestsPerSecond();
+
+        /** Requests a client may send at once above the sustained rate. */
+        @WithDefault("100")
+        int burst();
+    }
+
+    interface OpenApi {
+        /** How long a merged document is reused before the services are asked again. */
+        @WithDefault("60s")
+        Duration cacheTtl();
+
+        /** Server URLs written into the merged document (the gateway's public address). */
+        @WithDefault("/")
+        List<String> servers();
+
+        /** Title of the merged document. */
+        @WithDefault("IOP Care API")
+        String title();
+
+        /** Version of the merged document. */
+        @WithDefault("1.0")
+        String version();
+    }
+
+    interface Audit {
+        /** Most entries read from one service for one merged audit request; beyond it the caller must narrow the window. */
+        @WithDefault("10000")
+        int maxEntriesPerService();
+    }
+
+    /** The configured upstream URL by name, or a startup failure naming the missing setting. */
+    default URI upstream(String name) {
+        URI url = upstreams().get(name);
+        if (url == null) {
+            throw new IllegalStateException("No upstream URL configured for '" + name + "' (iop.gateway.upstreams." + name + ")");
+        }
+        return url;
+    }
+
+    default Optional<URI> maybeUpstream(String name) {
+        return Optional.ofNullable(upstreams().get(name));
+    }
 }

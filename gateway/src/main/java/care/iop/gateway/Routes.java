@@ -1,6 +1,7 @@
 package care.iop.gateway;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,10 +19,15 @@ public final class Routes {
         prefixes.put("/api/v1/sessions", "session");
         prefixes.put("/api/v1/session-series", "session");
         prefixes.put("/api/v1/schedules", "session");
-        PREFIXES = Map.copyOf(prefixes);
+        PREFIXES = java.util.Collections.unmodifiableMap(prefixes);
     }
 
     private Routes() {
+    }
+
+    /** The upstream services, each once, in a stable order. */
+    public static List<String> upstreamNames() {
+        return PREFIXES.values().stream().distinct().toList();
     }
 
     /** The upstream for a request path: the prefix must match a whole path segment. */

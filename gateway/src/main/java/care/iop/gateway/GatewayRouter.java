@@ -1,0 +1,77 @@
+package care.iop.gateway;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+
+import care.iop.gateway.audit.AuditMerge;
+import care.iop.gateway.edge.Authentication;
+import care.iop.gateway.edge.RateLimiter;
+import care.iop.gateway.edge.RequestIds;
+import care.iop.gateway.openapi.OpenApiDocument;
+import care.iop.gateway.openapi.SwaggerUi;
+import care.iop.gateway.problem.ProblemType;
+import care.iop.gateway.problem.Problems;
+import care.iop.gateway.proxy.ProxyHandler;
+
+/**
+ * The gateway's request pipeline. Every request gets an {@code X-Request-Id}. Under {@code /api/}:
+ * body limit (413) → token verification → per-client rate limit (429) → token required (401) →
+ * the gateway's own audit endpoint or the upstream for the prefix → 404 for anything else.
+ * Public: {@code /q/health*}, {@code /q/metrics}, {@code /q/openapi}, {@code /q/swagger-ui}.
+ */
+@ApplicationScoped
+public class GatewayRouter {
+    private static final String API = "/api/*";
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    Authentication authentication;
+
+    @Inject
+    RateLimiter rateLimiter;
+
+    @Inject
+    ProxyHandler proxy;
+
+    @Inject
+    AuditMerge audit;
+
+    @Inject
+    OpenApiDocument openApi;
+
+    @Inject
+    SwaggerUi swaggerUi;
+
+    void register(@Observes Router router) {
+        Routes.upstreamNames().forEach(config::upstream); // fail at startup when an upstream URL is missing
+
+        router.route().order(-100).handler(RequestIds::assign);
+
+        router.route(API).order(-90)
+                .handler(BodyHandler.create(false).setBodyLimit(config.maxBodySize().asLongValue()).setHandleFileUploads(false))
+                .failureHandler(Problems::onFailure);
+        router.route(API).order(-80).handler(authentication::identify);
+        router.route(API).order(-70).handler(rateLimiter::limit);
+        router.route(API).order(-60).handler(authentication::require);
+
+        router.route(AuditMerge.PATH).method(HttpMethod.GET).handler(audit::handle);
+        router.route(AuditMerge.PATH).handler(ctx -> Problems.send(ctx, ProblemType.METHOD_NOT_ALLOWED, "Only GET is supported here."));
+        Routes.PREFIXES.forEach((prefix, upstream) -> {
+            router.route(prefix).handler(ctx -> proxy.forward(ctx, prefix, upstream));
+            router.route(prefix + "/*").handler(ctx -> proxy.forward(ctx, prefix, upstream));
+        });
+        router.route(API).order(10_000).handler(ctx -> Problems.send(ctx, ProblemType.NOT_FOUND, "No API at " + ctx.request().path() + "."));
+        router.route(API).order(10_001).failureHandler(Problems::onFailure);
+
+        router.route("/q/openapi").method(HttpMethod.GET).handler(openApi::handle);
+        router.route(SwaggerUi.PATH).method(HttpMethod.GET).handler(swaggerUi::handle);
+        router.route(SwaggerUi.PATH + "/*").method(HttpMethod.GET).handler(swaggerUi::handle);
+    }
+}

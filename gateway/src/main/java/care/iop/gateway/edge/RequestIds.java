@@ -1,0 +1,33 @@
+package care.iop.gateway.edge;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code X-Request-Id}: a well-formed incoming id is kept, otherwise one is generated; it is forwarded
+ * upstream and returned on every response (same rules as the services' RequestIds).
+ */
+public final class RequestIds {
+    public static final String HEADER = "X-Request-Id";
+    private static final String KEY = "iop.requestId";
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    private RequestIds() {
+    }
+
+    /** First handler of every request. */
+    public static void assign(RoutingContext ctx) {
+        String given = ctx.request().getHeader(HEADER);
+        String id = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        ctx.put(KEY, id);
+        ctx.request().headers().set(HEADER, id);
+        ctx.response().putHeader(HEADER, id);
+        ctx.next();
+    }
+
+    public static String of(RoutingContext ctx) {
+        return ctx.get(KEY);
+    }
+}

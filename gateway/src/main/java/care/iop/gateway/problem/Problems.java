@@ -1,0 +1,50 @@
+package care.iop.gateway.problem;
+
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import care.iop.gateway.edge.RequestIds;
+
+/** Writes RFC 9457 {@code application/problem+json} answers, the only error shape the gateway sends. */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    public static void send(RoutingContext ctx, ProblemType type, String detail) {
+        HttpServerResponse response = ctx.response();
+        if (response.ended()) {
+            return;
+        }
+        if (response.headWritten()) {
+            response.reset();
+            return;
+        }
+        JsonObject body = new JsonObject()
+                .put("type", type.uri())
+                .put("title", type.title())
+                .put("status", type.status())
+                .put("detail", detail)
+                .put("instance", ctx.request().path());
+        String requestId = RequestIds.of(ctx);
+        if (requestId != null) {
+            body.put("requestId", requestId);
+        }
+        response.setStatusCode(type.status())
+                .putHeader("Content-Type", ProblemType.MEDIA_TYPE)
+                .end(body.toBuffer());
+    }
+
+    /** Failure handler: turns a failed routing context (e.g. a body over the limit) into a problem. */
+    public static void onFailure(RoutingContext ctx) {
+        int status = ctx.statusCode();
+        if (status == 413) {
+            send(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than the gateway accepts.");
+        } else if (status >= 400 && status < 500) {
+            send(ctx, ProblemType.forStatus(status), "The request cannot be handled.");
+        } else {
+            send(ctx, ProblemType.INTERNAL, "The gateway failed to handle the request.");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package care.iop.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.vertx.core.json.JsonObject;
+
+import care.iop.gateway.openapi.OpenApiMerger;
+
+/** The merge on its own, without a running gateway. */
+class OpenApiMergerTest {
+    private final OpenApiMerger merger = new OpenApiMerger("IOP Care API", "1.0", List.of("https://api.example.test"));
+
+    @Test
+    void identicalComponentsAreSharedAndDifferentOnesRenamedWithTheirReferences() {
+        Map<String, JsonObject> documents = new LinkedHashMap<>();
+        for (String name : StubUpstreams.NAMES) {
+            documents.put(name, StubUpstreams.openApi(name));
+        }
+        JsonObject merged = merger.merge(documents);
+        JsonObject schemas = merged.getJsonObject("components").getJsonObject("schemas");
+        assertThat(schemas.fieldNames()).containsExactlyInAnyOrder("Problem", "Item", "Page", "Plan_Item", "Plan_Page", "Session_Item", "Session_Page");
+        assertThat(schemas.getJsonObject("Session_Page").encode()).contains("#/components/schemas/Session_Item");
+        assertThat(schemas.getJsonObject("Page").encode()).contains("\"#/components/schemas/Item\"");
+        assertThat(merged.getJsonArray("servers").getJsonObject(0).getString("url")).isEqualTo("https://api.example.test");
+        assertThat(merged.getJsonArray("tags")).hasSize(3);
+        assertThat(merged.getString("openapi")).isEqualTo("3.1.0");
+    }
+
+    @Test
+    void theInputDocumentsAreNotChanged() {
+        JsonObject plan = StubUpstreams.openApi("plan");
+        JsonObject before = plan.copy();
+        Map<String, JsonObject> documents = new LinkedHashMap<>();
+        documents.put("participant", StubUpstreams.openApi("participant"));
+        documents.put("plan", plan);
+        merger.merge(documents);
+        assertThat(plan).isEqualTo(before);
+    }
+}

@@ -1,0 +1,101 @@
+package care.iop.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class RoutingTest {
+
+    static java.util.stream.Stream<Map.Entry<String, String>> prefixes() {
+        return Routes.PREFIXES.entrySet().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("prefixes")
+    void everyPrefixReachesItsServiceWithTokenAndRequestId(Map.Entry<String, String> route) {
+        String token = Callers.bearer("clinician");
+        given().header("Authorization", token).header("X-Request-Id", "req-" + route.getValue() + "-42")
+                .when().get(route.getKey() + "/abc/def?page=1&size=5")
+                .then().statusCode(200)
+                .header("X-Request-Id", "req-" + route.getValue() + "-42")
+                .body("upstream", equalTo(route.getValue()))
+                .body("method", equalTo("GET"))
+                .body("path", equalTo(route.getKey() + "/abc/def"))
+                .body("query", equalTo("page=1&size=5"))
+                .body("authorization", equalTo(token))
+                .body("requestId", equalTo("req-" + route.getValue() + "-42"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("prefixes")
+    void theBarePrefixIsRoutedToo(Map.Entry<String, String> route) {
+        given().header("Authorization", Callers.bearer("scheduler"))
+                .when().get(route.getKey())
+                .then().statusCode(200)
+                .body("upstream", equalTo(route.getValue()))
+                .body("path", equalTo(route.getKey()));
+    }
+
+    @Test
+    void aRequestIdIsGeneratedWhenAbsentOrMalformedAndForwarded() {
+        String generated = given().header("Authorization", Callers.bearer("clinician"))
+                .when().get("/api/v1/plans/1")
+                .then().statusCode(200)
+                .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"))
+                .extract().header("X-Request-Id");
+        given().header("Authorization", Callers.bearer("clinician")).header("X-Request-Id", "bad id with spaces")
+                .when().get("/api/v1/plans/1")
+                .then().statusCode(200)
+                .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"))
+                .body("requestId", matchesPattern("[0-9a-f-]{36}"));
+        org.assertj.core.api.Assertions.assertThat(generated).isNotBlank();
+    }
+
+    @Test
+    void bodiesAndMethodsAreForwarded() {
+        given().header("Authorization", Callers.bearer("clinician"))
+                .contentType("application/json").body("{\"firstName\":\"Ada\"}")
+                .when().post("/api/v1/patients")
+                .then().statusCode(200)
+                .body("upstream", equalTo("participant"))
+                .body("method", equalTo("POST"))
+                .body("contentType", equalTo("application/json"))
+                .body("body", equalTo("{\"firstName\":\"Ada\"}"));
+        given().header("Authorization", Callers.bearer("clinician"))
+                .contentType("application/json").body("{}")
+                .when().put("/api/v1/sessions/5")
+                .then().statusCode(200)
+                .body("upstream", equalTo("session"))
+                .body("method", equalTo("PUT"));
+    }
+
+    @Test
+    void aPrefixMustMatchAWholeSegment() {
+        given().header("Authorization", Callers.bearer("clinician"))
+                .when().get("/api/v1/patientsXYZ")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://iop.care/problems/not-found"))
+                .body("requestId", notNullValue());
+    }
+
+    @Test
+    void unknownApiPathsAreProblems() {
+        given().header("Authorization", Callers.bearer("clinician"))
+                .when().get("/api/v2/anything")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("instance", equalTo("/api/v2/anything"));
+    }
+}

@@ -1,0 +1,208 @@
+package care.iop.gateway;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Three stub services (participant, plan, session) on free ports, plus a control server that takes one
+ * down and brings it back ({@code POST /<name>/down}, {@code /<name>/up}). Each stub echoes what it
+ * received as JSON, serves an OpenAPI document, a paged audit trail and readiness, and misbehaves on
+ * request: paths ending in {@code /slow} answer after {@link #SLOW_MILLIS}, in {@code /boom} with a raw 500.
+ */
+public final class StubUpstreams {
+    public static final List<String> NAMES = List.of("participant", "plan", "session");
+    public static final long SLOW_MILLIS = 6_000;
+    /** The patient whose entries the audit trails hold, one in each service. */
+    public static final String AUDIT_PATIENT = "7d6f3b9e-1c2a-4e5f-8a9b-0c1d2e3f4a5b";
+    public static final int PARTICIPANT_AUDIT_ENTRIES = 105;
+
+    private final Vertx vertx = Vertx.vertx();
+    private final Map<String, Integer> ports = new HashMap<>();
+    private final Map<String, HttpServer> servers = new HashMap<>();
+    private HttpServer control;
+
+    public Map<String, Integer> start() throws Exception {
+        for (String name : NAMES) {
+            HttpServer server = listen(name, 0);
+            servers.put(name, server);
+            ports.put(name, server.actualPort());
+        }
+        control = vertx.createHttpServer().requestHandler(this::control).listen(0).toCompletionStage().toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+        return ports;
+    }
+
+    public int controlPort() {
+        return control.actualPort();
+    }
+
+    public void stop() {
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+
+    private HttpServer listen(String name, int port) throws Exception {
+        return vertx.createHttpServer().requestHandler(request -> handle(name, request)).listen(port)
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private void control(HttpServerRequest request) {
+        String[] parts = request.path().split("/");
+        String name = parts.length > 2 ? parts[1] : "";
+        if (!ports.containsKey(name)) {
+            request.response().setStatusCode(404).end();
+            return;
+        }
+        io.vertx.core.Future<String> done = "down".equals(parts[2])
+                ? servers.get(name).close().map("down")
+                : vertx.createHttpServer().requestHandler(r -> handle(name, r)).listen(ports.get(name))
+                        .map(server -> {
+                            servers.put(name, server);
+                            return "up";
+                        });
+        done.onSuccess(state -> request.response().end(state))
+                .onFailure(e -> request.response().setStatusCode(500).end(e.toString()));
+    }
+
+    private void handle(String name, HttpServerRequest request) {
+        request.body().onComplete(body -> dispatch(name, request, body.succeeded() && body.result() != null ? body.result().toString() : ""));
+    }
+
+    private void dispatch(String name, HttpServerRequest request, String body) {
+        String path = request.path();
+        if (path.equals("/q/health/ready")) {
+            json(request, 200, new JsonObject().put("status", "UP"));
+        } else if (path.equals("/q/openapi")) {
+            json(request, 200, openApi(name));
+        } else if (path.equals("/api/v1/audit")) {
+            audit(name, request);
+        } else if (path.endsWith("/slow")) {
+            vertx.setTimer(SLOW_MILLIS, id -> echo(name, request, body));
+        } else if (path.endsWith("/boom")) {
+            request.response().setStatusCode(500).putHeader("Content-Type", "text/plain")
+                    .end("java.lang.IllegalStateException: connection to db-" + name + ":5432 lost\n\tat care.iop.internal.Repo.load");
+        } else {
+            echo(name, request, body);
+        }
+    }
+
+    private void echo(String name, HttpServerRequest request, String body) {
+        json(request, 200, new JsonObject()
+                .put("upstream", name)
+                .put("method", request.method().name())
+                .put("path", request.path())
+                .put("query", request.query())
+                .put("authorization", request.getHeader("Authorization"))
+                .put("requestId", request.getHeader("X-Request-Id"))
+                .put("contentType", request.getHeader("Content-Type"))
+                .put("body", body));
+    }
+
+    private static void json(HttpServerRequest request, int status, JsonObject body) {
+        request.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+    }
+
+    /** Every path a stub service documents. */
+    public static List<String> documentedPaths(String name) {
+        return switch (name) {
+            case "participant" -> List.of("/api/v1/patients", "/api/v1/patients/{id}", "/api/v1/clinicians", "/api/v1/audit");
+            case "plan" -> List.of("/api/v1/plans", "/api/v1/plans/{id}", "/api/v1/assessments", "/api/v1/outcomes", "/api/v1/audit");
+            default -> List.of("/api/v1/sessions", "/api/v1/session-series", "/api/v1/schedules/{clinicianId}", "/api/v1/audit");
+        };
+    }
+
+    /**
+     * A document like the services' ones: the same {@code Problem} schema in each, and an {@code Item} schema
+     * whose definition differs per service (a clash the gateway must resolve), referenced from the paths.
+     */
+    static JsonObject openApi(String name) {
+        JsonObject paths = new JsonObject();
+        for (String path : documentedPaths(name)) {
+            paths.put(path, new JsonObject().put("get", new JsonObject()
+                    .put("operationId", name + path.replaceAll("[^A-Za-z]", "_"))
+                    .put("tags", new JsonArray().add(name))
+                    .put("security", new JsonArray().add(new JsonObject().put("SecurityScheme", new JsonArray())))
+                    .put("responses", new JsonObject()
+                            .put("200", new JsonObject().put("description", "OK").put("content", new JsonObject().put("application/json",
+                                    new JsonObject().put("schema", new JsonObject().put("$ref", "#/components/schemas/Page")))))
+                            .put("400", new JsonObject().put("description", "Bad").put("content", new JsonObject().put("application/problem+json",
+                                    new JsonObject().put("schema", new JsonObject().put("$ref", "#/components/schemas/Problem"))))))));
+        }
+        JsonObject schemas = new JsonObject()
+                .put("Problem", new JsonObject().put("type", "object").put("properties", new JsonObject()
+                        .put("type", new JsonObject().put("type", "string")).put("status", new JsonObject().put("type", "integer"))))
+                .put("Item", new JsonObject().put("type", "object").put("properties", new JsonObject()
+                        .put(name + "Field", new JsonObject().put("type", "string"))))
+                .put("Page", new JsonObject().put("type", "object").put("properties", new JsonObject()
+                        .put("items", new JsonObject().put("type", "array").put("items", new JsonObject().put("$ref", "#/components/schemas/Item")))));
+        return new JsonObject()
+                .put("openapi", "3.1.0")
+                .put("info", new JsonObject().put("title", name + "-service API").put("version", "1.0"))
+                .put("tags", new JsonArray().add(new JsonObject().put("name", name)))
+                .put("paths", paths)
+                .put("components", new JsonObject()
+                        .put("schemas", schemas)
+                        .put("securitySchemes", new JsonObject().put("SecurityScheme", new JsonObject().put("type", "http").put("scheme", "bearer"))));
+    }
+
+    /**
+     * The audit trail of one stub: participant entries every 3 minutes from 00:00, plan from 00:01, session
+     * from 00:02 (written with a +01:00 offset, so only instant order interleaves them right).
+     */
+    static List<JsonObject> auditEntries(String name) {
+        int index = NAMES.indexOf(name);
+        int count = "participant".equals(name) ? PARTICIPANT_AUDIT_ENTRIES : 3;
+        List<JsonObject> entries = new ArrayList<>();
+        OffsetDateTime base = OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+        for (int i = 0; i < count; i++) {
+            OffsetDateTime at = base.plusMinutes(3L * i + index);
+            if ("session".equals(name)) {
+                at = at.withOffsetSameInstant(ZoneOffset.ofHours(1));
+            }
+            entries.add(new JsonObject()
+                    .put("id", name + "-" + i)
+                    .put("occurredAt", at.toString())
+                    .put("service", name + "-service")
+                    .put("action", "READ")
+                    .put("resourceType", "Thing")
+                    .put("patientId", i == 1 ? AUDIT_PATIENT : null)
+                    .put("outcome", "SUCCESS"));
+        }
+        return entries;
+    }
+
+    private static void audit(String name, HttpServerRequest request) {
+        if (request.getHeader("Authorization") == null) {
+            request.response().setStatusCode(401).putHeader("Content-Type", "application/problem+json")
+                    .end(new JsonObject().put("status", 401).encode());
+            return;
+        }
+        String from = request.getParam("from");
+        if (from != null && !from.matches("\\d{4}-.*")) {
+            request.response().setStatusCode(400).putHeader("Content-Type", "application/problem+json")
+                    .end(new JsonObject().put("type", "https://iop.care/problems/validation-error").put("status", 400)
+                            .put("detail", "from: must be an ISO-8601 date-time with offset").encode());
+            return;
+        }
+        String patientId = request.getParam("patientId");
+        List<JsonObject> entries = auditEntries(name).stream()
+                .filter(entry -> patientId == null || patientId.equals(entry.getString("patientId")))
+                .toList();
+        int page = Integer.parseInt(request.getParam("page", "0"));
+        int size = Integer.parseInt(request.getParam("size", "20"));
+        int start = Math.min(page * size, entries.size());
+        json(request, 200, new JsonObject()
+                .put("items", new JsonArray(new ArrayList<>(entries.subList(start, Math.min(start + size, entries.size())))))
+                .put("page", page).put("size", size).put("total", entries.size()));
+    }
+}

@@ -1,0 +1,66 @@
+package care.iop.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class UpstreamFailureTest {
+
+    @ConfigProperty(name = GatewayTestResources.CONTROL_URL)
+    String control;
+
+    @Test
+    void aSlowUpstreamIs504Problem() {
+        long start = System.nanoTime();
+        given().header("Authorization", Callers.bearer("clinician"))
+                .when().get("/api/v1/sessions/slow")
+                .then().statusCode(504)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://iop.care/problems/gateway-timeout"))
+                .body("detail", equalTo("The session service did not answer in time."));
+        org.assertj.core.api.Assertions.assertThat((System.nanoTime() - start) / 1_000_000)
+                .isLessThan(StubUpstreams.SLOW_MILLIS);
+    }
+
+    @Test
+    void aRawUpstreamErrorIs502WithoutItsInternals() {
+        given().header("Authorization", Callers.bearer("clinician"))
+                .when().get("/api/v1/plans/boom")
+                .then().statusCode(502)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://iop.care/problems/bad-gateway"))
+                .body(not(containsString("Exception")))
+                .body(not(containsString("5432")));
+    }
+
+    @Test
+    void aDownUpstreamIs503ProblemAndNotReady() {
+        given().post(control + "/participant/down").then().statusCode(200);
+        try {
+            given().header("Authorization", Callers.bearer("clinician"))
+                    .when().get("/api/v1/clinicians")
+                    .then().statusCode(503)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://iop.care/problems/service-unavailable"))
+                    .body("detail", equalTo("The participant service is not reachable right now; try again later."))
+                    .body(not(containsString("localhost")));
+            given().when().get("/q/health/ready")
+                    .then().statusCode(503)
+                    .body("checks.find { it.name == 'upstream-participant' }.status", equalTo("DOWN"))
+                    .body("checks.find { it.name == 'upstream-plan' }.status", equalTo("UP"));
+        } finally {
+            given().post(control + "/participant/up").then().statusCode(200);
+        }
+        given().header("Authorization", Callers.bearer("clinician"))
+                .when().get("/api/v1/clinicians")
+                .then().statusCode(200)
+                .body("upstream", equalTo("participant"));
+    }
+}
