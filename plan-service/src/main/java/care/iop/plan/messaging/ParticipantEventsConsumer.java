@@ -1,0 +1,59 @@
+package care.iop.plan.messaging;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import care.iop.events.ClinicianState;
+import care.iop.events.EventTypes;
+import care.iop.events.PatientState;
+import care.iop.plan.readmodel.ReadModelWriter;
+import care.iop.platform.inbox.IncomingEvent;
+import care.iop.platform.inbox.ProcessedEvents;
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * The only consumer of {@code iop.participants} in plan-service: keeps {@code known_patient} and
+ * {@code known_clinician} up to date. Unknown types or versions go to the dead-letter topic.
+ */
+@ApplicationScoped
+public class ParticipantEventsConsumer {
+    static final String NAME = "plan-participants";
+    static final Set<String> PATIENT_TYPES = Set.of(EventTypes.PATIENT_REGISTERED, EventTypes.PATIENT_UPDATED,
+            EventTypes.PATIENT_PREFERENCES_CHANGED, EventTypes.PATIENT_CONSENT_GRANTED, EventTypes.PATIENT_CONSENT_REVOKED,
+            EventTypes.PATIENT_DISCHARGED);
+    static final Set<String> CLINICIAN_TYPES = Set.of(EventTypes.CLINICIAN_REGISTERED, EventTypes.CLINICIAN_UPDATED);
+
+    @Inject
+    ProcessedEvents processed;
+
+    @Inject
+    ReadModelWriter writer;
+
+    @Inject
+    ObjectMapper json;
+
+    @Incoming("participants")
+    @Blocking
+    @Transactional
+    public void consume(ConsumerRecord<String, String> record) {
+        IncomingEvent event = IncomingEvent.from(record).bindRequestId();
+        if (!processed.firstDelivery(NAME, event.id())) {
+            return;
+        }
+        if (PATIENT_TYPES.contains(event.type())) {
+            writer.upsertPatient(event.payloadAs(PatientState.class, json));
+        } else if (CLINICIAN_TYPES.contains(event.type())) {
+            writer.upsertClinician(event.payloadAs(ClinicianState.class, json));
+        } else {
+            throw event.unsupported();
+        }
+    }
+}

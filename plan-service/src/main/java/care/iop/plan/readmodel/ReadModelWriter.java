@@ -1,0 +1,119 @@
+package care.iop.plan.readmodel;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import care.iop.events.AttendanceRecorded;
+import care.iop.events.ClinicianState;
+import care.iop.events.PatientState;
+import care.iop.platform.inbox.UnprocessableEventException;
+
+/** Writes the read models (known_patient, known_clinician, attended_session) from other services' events. */
+@ApplicationScoped
+public class ReadModelWriter {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    /** Upserts the patient; an event older than (or as old as) the stored version changes nothing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void upsertPatient(PatientState p) {
+        if (p.patientId() == null || p.status() == null || p.track() == null) {
+            throw new UnprocessableEventException("PatientState needs patientId, status and track");
+        }
+        em.createNativeQuery("""
+                        insert into known_patient (patient_id, status, track, level_of_care, group_comfort, preferred_modality,
+                                                   active_consents, discharged_on, version, updated_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                        on conflict (patient_id) do update set status = excluded.status, track = excluded.track,
+                            level_of_care = excluded.level_of_care, group_comfort = excluded.group_comfort,
+                            preferred_modality = excluded.preferred_modality, active_consents = excluded.active_consents,
+                            discharged_on = excluded.discharged_on, version = excluded.version, updated_at = excluded.updated_at
+                        where known_patient.version < excluded.version""")
+                .setParameter(1, p.patientId())
+                .setParameter(2, p.status())
+                .setParameter(3, p.track())
+                .setParameter(4, p.levelOfCare())
+                .setParameter(5, p.groupComfort())
+                .setParameter(6, p.preferredModality())
+                .setParameter(7, consents(p.activeConsents()))
+                .setParameter(8, p.dischargedOn())
+                .setParameter(9, p.version())
+                .setParameter(10, now())
+                .executeUpdate();
+    }
+
+    /** Upserts the clinician; an older version changes nothing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void upsertClinician(ClinicianState c) {
+        if (c.clinicianId() == null) {
+            throw new UnprocessableEventException("ClinicianState needs clinicianId");
+        }
+        em.createNativeQuery("""
+                        insert into known_clinician (clinician_id, display_name, can_lead_groups, active, version, updated_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6)
+                        on conflict (clinician_id) do update set display_name = excluded.display_name,
+                            can_lead_groups = excluded.can_lead_groups, active = excluded.active,
+                            version = excluded.version, updated_at = excluded.updated_at
+                        where known_clinician.version < excluded.version""")
+                .setParameter(1, c.clinicianId())
+                .setParameter(2, c.displayName())
+                .setParameter(3, c.canLeadGroups())
+                .setParameter(4, c.active())
+                .setParameter(5, c.version())
+                .setParameter(6, now())
+                .executeUpdate();
+    }
+
+    /** Replaces the attendance rows of the session (a correction replaces the previous recording). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void replaceAttendance(AttendanceRecorded a) {
+        if (a.sessionId() == null || a.start() == null || a.end() == null || a.attendees() == null) {
+            throw new UnprocessableEventException("AttendanceRecorded needs sessionId, start, end and attendees");
+        }
+        em.createNativeQuery("delete from attended_session where session_id = ?1").setParameter(1, a.sessionId()).executeUpdate();
+        for (AttendanceRecorded.Attendee attendee : a.attendees()) {
+            String modality = attendee.modality() != null ? attendee.modality() : a.sessionType();
+            if (attendee.patientId() == null || attendee.status() == null || modality == null) {
+                throw new UnprocessableEventException("Attendee of session " + a.sessionId() + " needs patientId, status and modality");
+            }
+            em.createNativeQuery("""
+                            insert into attended_session (session_id, patient_id, modality, status, minutes, session_start, session_end)
+                            values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                            on conflict (session_id, patient_id) do update set modality = excluded.modality, status = excluded.status,
+                                minutes = excluded.minutes, session_start = excluded.session_start, session_end = excluded.session_end""")
+                    .setParameter(1, a.sessionId())
+                    .setParameter(2, attendee.patientId())
+                    .setParameter(3, modality)
+                    .setParameter(4, attendee.status())
+                    .setParameter(5, Math.max(0, attendee.minutesAttended()))
+                    .setParameter(6, a.start())
+                    .setParameter(7, a.end())
+                    .executeUpdate();
+        }
+    }
+
+    private String consents(List<PatientState.ConsentSummary> consents) {
+        try {
+            return json.writeValueAsString(consents == null ? List.of() : consents);
+        } catch (JsonProcessingException e) {
+            throw new UnprocessableEventException("Consents are not serializable", e);
+        }
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}
