@@ -12,6 +12,7 @@ import care.iop.gateway.audit.AuditMerge;
 import care.iop.gateway.edge.Authentication;
 import care.iop.gateway.edge.RateLimiter;
 import care.iop.gateway.edge.RequestIds;
+import care.iop.gateway.edge.UriTemplates;
 import care.iop.gateway.openapi.OpenApiDocument;
 import care.iop.gateway.openapi.SwaggerUi;
 import care.iop.gateway.problem.ProblemType;
@@ -54,6 +55,7 @@ public class GatewayRouter {
 
         router.route().order(-100).handler(RequestIds::assign);
 
+        router.route(API).order(-95).handler(UriTemplates::assign);
         router.route(API).order(-90)
                 .handler(BodyHandler.create(false).setBodyLimit(config.maxBodySize().asLongValue()).setHandleFileUploads(false))
                 .failureHandler(Problems::onFailure);

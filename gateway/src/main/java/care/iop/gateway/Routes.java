@@ -30,6 +30,22 @@ public final class Routes {
         return PREFIXES.values().stream().distinct().toList();
     }
 
+    /** The route a path belongs to, for metrics: {@code /api/v1/plans}, {@code /api/v1/plans/*}, the audit path, or {@code /api/*}. */
+    public static String templateFor(String path) {
+        if (path.equals("/api/v1/audit")) {
+            return path;
+        }
+        for (String prefix : PREFIXES.keySet()) {
+            if (path.equals(prefix)) {
+                return prefix;
+            }
+            if (path.startsWith(prefix + "/")) {
+                return prefix + "/*";
+            }
+        }
+        return "/api/*";
+    }
+
     /** The upstream for a request path: the prefix must match a whole path segment. */
     public static Optional<String> upstreamFor(String path) {
         return PREFIXES.entrySet().stream()

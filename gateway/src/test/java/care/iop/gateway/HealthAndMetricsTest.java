@@ -26,13 +26,19 @@ class HealthAndMetricsTest {
 
     @Test
     void metricsShowForwardedRequestsWithBoundedLabels() {
-        given().header("Authorization", Callers.bearer("clinician")).when().get("/api/v1/outcomes/" + java.util.UUID.randomUUID())
+        String id = java.util.UUID.randomUUID().toString();
+        given().header("Authorization", Callers.bearer("clinician")).when().get("/api/v1/outcomes/" + id)
                 .then().statusCode(200);
+        given().when().get("/api/v1/patients/" + id).then().statusCode(401);
+        given().header("Authorization", Callers.bearer("clinician")).when().get("/api/v9/" + id).then().statusCode(404);
         given().when().get("/q/metrics")
                 .then().statusCode(200)
                 .body(containsString("iop_gateway_upstream_requests_seconds_count{outcome=\"2xx\",upstream=\"plan\"}"))
                 .body(containsString("http_server_requests_seconds_count"))
                 .body(containsString("jvm_memory_used_bytes"))
-                .body(org.hamcrest.Matchers.not(containsString("/api/v1/outcomes/" + "0")));
+                .body(containsString("uri=\"/api/v1/outcomes/*\""))
+                .body(containsString("status=\"401\",uri=\"/api/v1/patients/*\""))
+                .body(containsString("status=\"404\",uri=\"/api/*\""))
+                .body(org.hamcrest.Matchers.not(containsString(id)));
     }
 }

@@ -22,7 +22,7 @@ import io.vertx.core.json.JsonObject;
  */
 public final class StubUpstreams {
     public static final List<String> NAMES = List.of("participant", "plan", "session");
-    public static final long SLOW_MILLIS = 6_000;
+    public static final long SLOW_MILLIS = 15_000;
     /** The patient whose entries the audit trails hold, one in each service. */
     public static final String AUDIT_PATIENT = "7d6f3b9e-1c2a-4e5f-8a9b-0c1d2e3f4a5b";
     public static final int PARTICIPANT_AUDIT_ENTRIES = 105;

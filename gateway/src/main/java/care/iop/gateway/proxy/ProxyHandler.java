@@ -28,8 +28,6 @@ public class ProxyHandler {
     private static final Logger LOG = Logger.getLogger(ProxyHandler.class);
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
             "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length");
-    /** Micrometer reads this context key as the request's URI template (keeps metric labels bounded). */
-    private static final String URL_TEMPLATE = "UrlPathTemplate";
 
     @Inject
     Upstreams upstreams;
@@ -38,7 +36,6 @@ public class ProxyHandler {
     UpstreamMetrics metrics;
 
     public void forward(RoutingContext ctx, String prefix, String upstream) {
-        ctx.put(URL_TEMPLATE, prefix + "/*");
         HttpServerRequest in = ctx.request();
         long start = System.nanoTime();
         Buffer body = ctx.body().buffer();
