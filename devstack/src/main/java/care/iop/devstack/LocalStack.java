@@ -38,6 +38,7 @@ public final class LocalStack {
     private final Map<String, Process> byName = new HashMap<>();
     private final Map<String, ProcessBuilder> builders = new HashMap<>();
     private final Map<String, Duration> timeToHealthy = new java.util.LinkedHashMap<>();
+    private final Map<String, String> componentEnv = new HashMap<>();
     private EmbeddedPostgresServer postgres;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -56,6 +57,12 @@ public final class LocalStack {
         this.portOffset = portOffset;
         this.out = out;
         this.env = env;
+    }
+
+    /** Extra environment for every service and the gateway (e.g. a benchmark raising the gateway's rate limit). */
+    public LocalStack withComponentEnv(Map<String, String> extra) {
+        componentEnv.putAll(extra);
+        return this;
     }
 
     public int port(Component component) {
@@ -141,6 +148,7 @@ public final class LocalStack {
             ProcessBuilder builder = new ProcessBuilder(javaBin(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
                     "-XX:TieredStopAtLevel=1", "-jar", component.runnerJar(home).toString());
             builder.environment().putAll(config);
+            builder.environment().putAll(componentEnv);
             started.put(component, System.nanoTime());
             start(component.name(), builder, logs().resolve(component.name() + ".log"));
         }
