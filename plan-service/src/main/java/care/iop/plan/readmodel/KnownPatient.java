@@ -1,0 +1,48 @@
+package care.iop.plan.readmodel;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** What plan-service knows about a patient, from iop.participants (written only by {@link ReadModelWriter}). */
+@Entity
+@Table(name = "known_patient")
+public class KnownPatient extends PanacheEntityBase {
+    public static final String DISCHARGED = "DISCHARGED";
+    public static final String ADOLESCENT = "ADOLESCENT";
+
+    @Id
+    @Column(name = "patient_id")
+    public UUID patientId;
+    public String status;
+    public String track;
+    @Column(name = "level_of_care")
+    public String levelOfCare;
+    @Column(name = "group_comfort")
+    public String groupComfort;
+    @Column(name = "preferred_modality")
+    public String preferredModality;
+    /** JSON array of {consentId, kind, expiresOn}. */
+    @Column(name = "active_consents")
+    public String activeConsents;
+    @Column(name = "discharged_on")
+    public LocalDate dischargedOn;
+    public long version;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    public boolean isDischarged() {
+        return DISCHARGED.equals(status);
+    }
+
+    public boolean isAdolescent() {
+        return ADOLESCENT.equals(track);
+    }
+}

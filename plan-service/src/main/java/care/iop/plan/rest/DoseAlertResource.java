@@ -1,0 +1,44 @@
+package care.iop.plan.rest;
+
+import static care.iop.plan.rest.PlanRoles.ADMIN;
+import static care.iop.plan.rest.PlanRoles.CLINICIAN;
+import static care.iop.plan.rest.PlanRoles.INTEGRATION;
+import static care.iop.plan.rest.PlanRoles.SCHEDULER;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import care.iop.plan.service.DoseService;
+
+@Path("/api/v1/plans/dose-alerts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Dose", description = "Planned, scheduled and attended hours per ISO week")
+public class DoseAlertResource {
+
+    @Inject
+    DoseService dose;
+
+    @GET
+    @RolesAllowed({ CLINICIAN, ADMIN, SCHEDULER, INTEGRATION })
+    @Operation(summary = "Active plans under the minimum in a week",
+            description = "Every active plan whose attended hours in the ISO week are below its level-of-care minimum, with that week's dose.")
+    @APIResponse(responseCode = "200", description = "The alerts")
+    @APIResponse(responseCode = "400", description = "week is not an ISO week like 2026-W49")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Patients may not list alerts")
+    public List<DoseAlertView> alerts(@Parameter(description = "ISO week; default the current week", example = "2026-W49") @QueryParam("week") String week) {
+        return dose.alerts(week);
+    }
+}

@@ -1,0 +1,80 @@
+package care.iop.plan.rest;
+
+import static care.iop.plan.rest.PlanRoles.ADMIN;
+import static care.iop.plan.rest.PlanRoles.CLINICIAN;
+import static care.iop.plan.rest.PlanRoles.INTEGRATION;
+import static care.iop.plan.rest.PlanRoles.PATIENT;
+import static care.iop.plan.rest.PlanRoles.SCHEDULER;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import care.iop.plan.service.ModalityService;
+
+@Path("/api/v1/plans/{id}/modality-changes")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Modality switches", description = "Switch a plan between individual, group and family therapy as the patient changes")
+public class ModalityChangeResource {
+
+    @Inject
+    ModalityService modality;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @RolesAllowed({ CLINICIAN, ADMIN })
+    @Operation(summary = "Switch the plan's modality mix",
+            description = "From `effectiveFrom` (default today, within the plan). Group hours need the active GROUP_PARTICIPATION consent; "
+                    + "an individual-only mix is always allowed; under the level-of-care minimum needs `belowMinimumJustification`. "
+                    + "`If-Match` is optional.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "toward group", value = """
+            {"modality":{"individualSessionsPerWeek":1,"individualSessionMinutes":50,"groupHoursPerWeek":8,"familySessionsPerWeek":0},
+             "reason":"ready for group work","effectiveFrom":"2026-12-07"}""")))
+    @APIResponse(responseCode = "201", description = "The switch, with from and to")
+    @APIResponse(responseCode = "400", description = "Invalid field")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not a clinician or admin")
+    @APIResponse(responseCode = "404", description = "No such plan")
+    @APIResponse(responseCode = "409", description = "Plan is final, or the mix is already in force")
+    @APIResponse(responseCode = "412", description = "If-Match names another version")
+    @APIResponse(responseCode = "422", description = "Group without consent, discharged patient, or under the minimum without justification")
+    public Response change(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ModalityChangeRequest request) {
+        ModalityChangeView change = modality.change(id, ifMatch, request);
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(change.id().toString()).build()).entity(change).build();
+    }
+
+    @GET
+    @RolesAllowed({ CLINICIAN, ADMIN, SCHEDULER, INTEGRATION, PATIENT })
+    @Operation(summary = "A plan's modality switches", description = "Oldest first: from → to, effective date, reason, who and when.")
+    @APIResponse(responseCode = "200", description = "The switches")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "404", description = "No such plan (or not yours)")
+    public List<ModalityChangeView> history(@PathParam("id") UUID id) {
+        return modality.history(id);
+    }
+}

@@ -1,0 +1,175 @@
+package care.iop.plan.rest;
+
+import static care.iop.plan.rest.PlanRoles.ADMIN;
+import static care.iop.plan.rest.PlanRoles.CLINICIAN;
+import static care.iop.plan.rest.PlanRoles.INTEGRATION;
+import static care.iop.plan.rest.PlanRoles.PATIENT;
+import static care.iop.plan.rest.PlanRoles.SCHEDULER;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import care.iop.plan.service.PlanLifecycleService;
+import care.iop.plan.service.PlanService;
+import care.iop.platform.web.ETags;
+import care.iop.platform.web.Page;
+import care.iop.platform.web.PageQuery;
+
+@Path("/api/v1/plans")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Plans", description = "Individualized treatment plans (FHIR CarePlan) mixing individual, group and family therapy")
+public class PlanResource {
+    static final String CREATE_EXAMPLE = """
+            {"patientId":"6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f","primaryClinicianId":"0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+             "levelOfCare":"2.1","startDate":"2026-11-30","durationWeeks":12,"reviewIntervalDays":30,
+             "problems":[{"code":"F32.1","display":"Major depressive disorder, single episode, moderate"}],
+             "goals":[{"description":"Reduce depressive symptoms","measure":{"instrument":"PHQ9","target":9,"dueDate":"2027-02-20"}}],
+             "modality":{"individualSessionsPerWeek":1,"individualSessionMinutes":50,"groupHoursPerWeek":8,"familySessionsPerWeek":0},
+             "rationale":"Comfortable in groups; weekly individual session for trauma work"}""";
+
+    @Inject
+    PlanService plans;
+
+    @Inject
+    PlanLifecycleService lifecycle;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @RolesAllowed({ CLINICIAN, ADMIN })
+    @Operation(summary = "Create a treatment plan (draft)",
+            description = "Creates a draft plan for a patient known from participant events. Omit `modality` to get a proposal from the "
+                    + "patient's group comfort, preferred modality, track and level of care, with its rationale (`modalityRationale`). "
+                    + "Group hours need the patient's active GROUP_PARTICIPATION consent; weekly hours under the level-of-care minimum need "
+                    + "`belowMinimumJustification`.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = { @ExampleObject(name = "mixed", value = CREATE_EXAMPLE),
+                    @ExampleObject(name = "proposed modality", value = """
+                            {"patientId":"6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f","primaryClinicianId":"0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                             "levelOfCare":"2.1","startDate":"2026-11-30","durationWeeks":12}""") }))
+    @APIResponse(responseCode = "201", description = "Created as draft; Location and ETag headers")
+    @APIResponse(responseCode = "400", description = "Invalid field")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not a clinician or admin")
+    @APIResponse(responseCode = "422", description = "Unknown or discharged patient, unknown clinician, group without consent, or under the minimum without justification")
+    public Response create(@Valid @NotNull PlanRequest request) {
+        PlanView plan = plans.create(request);
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(plan.id().toString()).build())
+                .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(plan.version()))).entity(plan).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ CLINICIAN, ADMIN, SCHEDULER, INTEGRATION, PATIENT })
+    @Operation(summary = "Read a plan", description = "With its ETag (the version) for updates. A patient reads only their own plans.")
+    @APIResponse(responseCode = "200", description = "The plan")
+    @APIResponse(responseCode = "400", description = "id is not a UUID")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "404", description = "No such plan (or not yours)")
+    public Response get(@PathParam("id") UUID id) {
+        PlanView plan = plans.get(id);
+        return Response.ok(plan).header("ETag", ETags.of(plan.version())).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({ CLINICIAN, ADMIN })
+    @Operation(summary = "Edit a plan's problems, goals, rationale and dates",
+            description = "Replaces them; send `If-Match` with the ETag of your last read. Status and modality have their own commands.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "edit", value = """
+            {"startDate":"2026-11-30","durationWeeks":12,"reviewIntervalDays":30,
+             "problems":[{"code":"F32.1","display":"Major depressive disorder, single episode, moderate"}],
+             "goals":[{"description":"Sleep at least 6 hours a night"}],"rationale":"Adding a sleep goal"}""")))
+    @APIResponse(responseCode = "200", description = "Updated; new ETag")
+    @APIResponse(responseCode = "400", description = "Invalid field")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not a clinician or admin")
+    @APIResponse(responseCode = "404", description = "No such plan")
+    @APIResponse(responseCode = "409", description = "The plan is completed, revoked or entered-in-error")
+    @APIResponse(responseCode = "412", description = "If-Match names another version")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull PlanUpdateRequest request) {
+        PlanView plan = plans.update(id, ifMatch, request);
+        return Response.ok(plan).header("ETag", ETags.of(plan.version())).build();
+    }
+
+    @GET
+    @RolesAllowed({ CLINICIAN, ADMIN, SCHEDULER, INTEGRATION, PATIENT })
+    @Operation(summary = "Search plans", description = "By patient, FHIR status, primary clinician and reviews due before a date; "
+            + "ordered by next review date. A patient sees only their own plans.")
+    @APIResponse(responseCode = "200", description = "A page of plans")
+    @APIResponse(responseCode = "400", description = "Bad parameter")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    public Page<PlanView> search(
+            @Parameter(description = "Plans of this patient") @QueryParam("patientId") UUID patientId,
+            @Parameter(description = "FHIR CarePlan status", example = "active") @QueryParam("status") String status,
+            @Parameter(description = "Plans of this primary clinician") @QueryParam("clinicianId") UUID clinicianId,
+            @Parameter(description = "Next review due before this date", example = "2027-01-01") @QueryParam("reviewDueBefore") LocalDate reviewDueBefore,
+            @Valid @BeanParam PageQuery page) {
+        return plans.search(patientId, status, clinicianId, reviewDueBefore, page);
+    }
+
+    @PUT
+    @Path("/{id}/status")
+    @RolesAllowed({ CLINICIAN, ADMIN })
+    @Operation(summary = "Move a plan through its lifecycle",
+            description = "FHIR CarePlan: draft → active; active ↔ on-hold; active/on-hold → completed; any but completed → revoked; "
+                    + "draft → entered-in-error. Any other transition is a 409 listing the allowed ones. At most one active or on-hold "
+                    + "plan per patient. `If-Match` is optional here.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "activate", value = "{\"status\":\"active\",\"reason\":\"Plan agreed with the patient\"}")))
+    @APIResponse(responseCode = "200", description = "The plan in its new status")
+    @APIResponse(responseCode = "400", description = "Unknown status")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not a clinician or admin")
+    @APIResponse(responseCode = "404", description = "No such plan")
+    @APIResponse(responseCode = "409", description = "Transition not allowed, or the patient already has an active/on-hold plan")
+    @APIResponse(responseCode = "412", description = "If-Match names another version")
+    @APIResponse(responseCode = "422", description = "Activation for a discharged or unknown patient")
+    public Response changeStatus(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull StatusChangeRequest request) {
+        PlanView plan = lifecycle.changeStatus(id, ifMatch, request);
+        return Response.ok(plan).header("ETag", ETags.of(plan.version())).build();
+    }
+
+    @GET
+    @Path("/{id}/status-history")
+    @RolesAllowed({ CLINICIAN, ADMIN, SCHEDULER, INTEGRATION, PATIENT })
+    @Operation(summary = "A plan's lifecycle history", description = "Every transition: from, to, reason, who and when (creation first).")
+    @APIResponse(responseCode = "200", description = "Transitions, oldest first")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "404", description = "No such plan (or not yours)")
+    public List<TransitionView> statusHistory(@PathParam("id") UUID id) {
+        return lifecycle.transitions(id);
+    }
+}

@@ -1,0 +1,103 @@
+package care.iop.plan.service;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import care.iop.events.EventTypes;
+import care.iop.events.ModalityMix;
+import care.iop.plan.domain.CarePlan;
+import care.iop.plan.domain.ModalityChange;
+import care.iop.plan.readmodel.KnownPatient;
+import care.iop.plan.rest.ModalityChangeRequest;
+import care.iop.plan.rest.ModalityChangeView;
+import care.iop.platform.audit.AuditAction;
+import care.iop.platform.audit.AuditLog;
+import care.iop.platform.problem.ProblemException;
+import care.iop.platform.web.ETags;
+
+/** Switches a plan between modality mixes, under the same rules as creation, keeping the history. */
+@ApplicationScoped
+public class ModalityService {
+
+    @Inject
+    PlanAccess access;
+
+    @Inject
+    PlanRules rules;
+
+    @Inject
+    PlanEvents events;
+
+    @Inject
+    PlanMapper mapper;
+
+    @Inject
+    AuditLog audit;
+
+    @Transactional
+    public ModalityChangeView change(UUID planId, String ifMatch, @Valid @NotNull ModalityChangeRequest request) {
+        CarePlan plan = access.planForUpdate(planId);
+        if (ifMatch != null) {
+            ETags.requireMatch(ifMatch, plan.version);
+        }
+        PlanService.requireEditable(plan);
+        ModalityMix to = request.modality().toMix();
+        rules.wellFormed(to, "modality");
+        LocalDate effectiveFrom = request.effectiveFrom() == null ? LocalDate.now() : request.effectiveFrom();
+        if (effectiveFrom.isBefore(plan.startDate) || !effectiveFrom.isBefore(plan.endDate)) {
+            throw ProblemException.invalidField("effectiveFrom", "must be within the plan, from " + plan.startDate + " to before " + plan.endDate);
+        }
+        ModalityMix from = plan.modality();
+        if (from.equals(to)) {
+            throw ProblemException.conflict("The plan already prescribes this modality mix");
+        }
+        KnownPatient patient = rules.treatablePatient(plan.patientId);
+        rules.allowedMix(to, "modality", patient, plan.levelOfCare, request.belowMinimumJustification());
+
+        ModalityChange change = new ModalityChange();
+        change.id = UUID.randomUUID();
+        change.planId = plan.id;
+        change.setFrom(from);
+        change.setTo(to);
+        change.effectiveFrom = effectiveFrom;
+        change.reason = request.reason();
+        change.belowMinimumJustification = blank(request.belowMinimumJustification()) ? null : request.belowMinimumJustification();
+        change.changedBy = access.subject();
+        change.changedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        change.persist();
+
+        plan.applyModality(to);
+        plan.modalityEffectiveFrom = effectiveFrom;
+        plan.modalityProposed = false;
+        plan.modalityRationale = request.reason();
+        plan.belowMinimumJustification = change.belowMinimumJustification;
+        plan.updatedAt = change.changedAt;
+        events.publish(EventTypes.PLAN_MODALITY_CHANGED, plan);
+        audit.success(AuditAction.UPDATE, PlanAccess.RESOURCE, planId, plan.patientId);
+        return mapper.view(change);
+    }
+
+    @Transactional
+    public List<ModalityChangeView> history(UUID planId) {
+        CarePlan plan = access.visiblePlan(planId);
+        audit.success(AuditAction.READ, PlanAccess.RESOURCE, planId, plan.patientId);
+        return ModalityChange.ofPlan(planId).stream().map(mapper::view).toList();
+    }
+
+    static boolean noChanges(UUID planId) {
+        return ModalityChange.count("planId", planId) == 0;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,79 @@
+package care.iop.plan.service;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import care.iop.events.PlanState;
+import care.iop.plan.domain.CarePlan;
+import care.iop.plan.domain.ModalityChange;
+import care.iop.plan.domain.PlanReview;
+import care.iop.plan.domain.PlanStatusTransition;
+import care.iop.plan.rest.GoalDto;
+import care.iop.plan.rest.ModalityChangeView;
+import care.iop.plan.rest.ModalityDto;
+import care.iop.plan.rest.PlanProblemDto;
+import care.iop.plan.rest.PlanView;
+import care.iop.plan.rest.ReviewView;
+import care.iop.plan.rest.TransitionView;
+
+/** Entities to API views and event payloads; problems and goals to and from their JSON columns. */
+@ApplicationScoped
+public class PlanMapper {
+
+    @Inject
+    ObjectMapper json;
+
+    public PlanView view(CarePlan plan, double minimumHours) {
+        return new PlanView(plan.id, plan.patientId, plan.primaryClinicianId, plan.status.code(), plan.levelOfCare, plan.startDate,
+                plan.durationWeeks, plan.endDate, plan.reviewIntervalDays, plan.nextReviewDue, problems(plan.problems),
+                goals(plan.goals), plan.rationale, ModalityDto.of(plan.modality()), plan.modalityEffectiveFrom, plan.modalityProposed,
+                plan.modalityRationale, plan.belowMinimumJustification, minimumHours, plan.version, plan.createdAt, plan.updatedAt);
+    }
+
+    public PlanState state(CarePlan plan) {
+        return new PlanState(plan.id, plan.patientId, plan.primaryClinicianId, plan.status.code(), plan.levelOfCare,
+                plan.modality(), plan.startDate, plan.endDate, plan.version);
+    }
+
+    public TransitionView view(PlanStatusTransition t) {
+        return new TransitionView(t.fromStatus == null ? null : t.fromStatus.code(), t.toStatus.code(), t.reason, t.changedBy, t.changedAt);
+    }
+
+    public ModalityChangeView view(ModalityChange c) {
+        return new ModalityChangeView(c.id, c.planId, ModalityDto.of(c.from()), ModalityDto.of(c.to()), c.effectiveFrom, c.reason,
+                c.belowMinimumJustification, c.changedBy, c.changedAt);
+    }
+
+    public ReviewView view(PlanReview r) {
+        return new ReviewView(r.id, r.planId, r.reviewedOn, r.summary, r.decision.name(), r.nextReviewDue, r.recordedBy, r.recordedAt);
+    }
+
+    public String write(Object value) {
+        try {
+            return json.writeValueAsString(value == null ? List.of() : value);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot serialize plan document", e);
+        }
+    }
+
+    private List<PlanProblemDto> problems(String text) {
+        return read(text, new TypeReference<List<PlanProblemDto>>() { });
+    }
+
+    private List<GoalDto> goals(String text) {
+        return read(text, new TypeReference<List<GoalDto>>() { });
+    }
+
+    private <T> List<T> read(String text, TypeReference<List<T>> type) {
+        try {
+            return text == null ? List.of() : json.readValue(text, type);
+        } catch (Exception e) {
+            throw new IllegalStateException("Stored plan document is unreadable", e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package care.iop.plan.service;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import care.iop.events.ModalityMix;
+import care.iop.plan.config.PlanConfig;
+import care.iop.plan.readmodel.Consents;
+import care.iop.plan.readmodel.KnownClinician;
+import care.iop.plan.readmodel.KnownPatient;
+import care.iop.platform.problem.ProblemException;
+
+/** Business rules shared by plan creation, activation and modality switches (each a 4xx problem). */
+@ApplicationScoped
+public class PlanRules {
+
+    @Inject
+    PlanConfig config;
+
+    @Inject
+    Consents consents;
+
+    /** The patient must be known from iop.participants and not discharged → else 422. */
+    public KnownPatient treatablePatient(UUID patientId) {
+        KnownPatient patient = KnownPatient.findById(patientId);
+        if (patient == null) {
+            throw ProblemException.ruleViolation("patientId", "Patient " + patientId + " is not known to plan-service (register the patient first)");
+        }
+        if (patient.isDischarged()) {
+            throw ProblemException.ruleViolation("patientId", "Patient " + patientId + " is discharged");
+        }
+        return patient;
+    }
+
+    /** The clinician must be known and active → else 422. */
+    public void activeClinician(UUID clinicianId) {
+        KnownClinician clinician = KnownClinician.findById(clinicianId);
+        if (clinician == null) {
+            throw ProblemException.ruleViolation("primaryClinicianId", "Clinician " + clinicianId + " is not known to plan-service");
+        }
+        if (!clinician.active) {
+            throw ProblemException.ruleViolation("primaryClinicianId", "Clinician " + clinicianId + " is not active");
+        }
+    }
+
+    public boolean hasGroupConsent(KnownPatient patient) {
+        return consents.hasActive(patient, Consents.GROUP_PARTICIPATION, LocalDate.now());
+    }
+
+    public double minimumHours(String levelOfCare, KnownPatient patient) {
+        return config.minimumHours(levelOfCare, patient.isAdolescent());
+    }
+
+    /** Shape of the mix: at least one session; individual sessions need 16 minutes or more → else 400. */
+    public void wellFormed(ModalityMix mix, String field) {
+        if (mix.weeklyHours() <= 0) {
+            throw ProblemException.invalidField(field, "plan at least one individual, group or family session a week");
+        }
+        if (mix.individualSessionsPerWeek() > 0 && mix.individualSessionMinutes() < 16) {
+            throw ProblemException.invalidField(field + ".individualSessionMinutes", "must be 16 or more when individual sessions are planned");
+        }
+    }
+
+    /** Group hours above zero need an active GROUP_PARTICIPATION consent; weekly hours under the minimum need a justification. */
+    public void allowedMix(ModalityMix mix, String field, KnownPatient patient, String levelOfCare, String belowMinimumJustification) {
+        if (mix.groupHoursPerWeek() > 0 && !hasGroupConsent(patient)) {
+            throw ProblemException.ruleViolation(field + ".groupHoursPerWeek",
+                    "Group therapy needs the patient's active GROUP_PARTICIPATION consent");
+        }
+        double minimum = minimumHours(levelOfCare, patient);
+        if (mix.weeklyHours() + 1e-9 < minimum && (belowMinimumJustification == null || belowMinimumJustification.isBlank())) {
+            throw ProblemException.ruleViolation("belowMinimumJustification", String.format(java.util.Locale.ROOT,
+                    "Planned %s h a week is below the %s h minimum of level of care %s for this patient: give a belowMinimumJustification",
+                    ModalityProposer.hours(mix.weeklyHours()), ModalityProposer.hours(minimum), levelOfCare));
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package care.iop.plan.service;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import care.iop.events.EventTypes;
+import care.iop.events.ModalityMix;
+import care.iop.plan.config.PlanConfig;
+import care.iop.plan.domain.CarePlan;
+import care.iop.plan.domain.PlanReview;
+import care.iop.plan.domain.PlanStatus;
+import care.iop.plan.domain.PlanStatusTransition;
+import care.iop.plan.readmodel.KnownPatient;
+import care.iop.plan.rest.PlanRequest;
+import care.iop.plan.rest.PlanUpdateRequest;
+import care.iop.plan.rest.PlanView;
+import care.iop.platform.audit.AuditAction;
+import care.iop.platform.audit.AuditLog;
+import care.iop.platform.security.CurrentUser;
+import care.iop.platform.web.ETags;
+import care.iop.platform.web.Page;
+import care.iop.platform.web.PageQuery;
+import io.quarkus.panache.common.Sort;
+
+/** Creates, reads, edits and searches treatment plans. */
+@ApplicationScoped
+public class PlanService {
+
+    @Inject
+    PlanRules rules;
+
+    @Inject
+    ModalityProposer proposer;
+
+    @Inject
+    PlanConfig config;
+
+    @Inject
+    PlanMapper mapper;
+
+    @Inject
+    PlanEvents events;
+
+    @Inject
+    PlanAccess access;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    AuditLog audit;
+
+    @Transactional
+    public PlanView create(@Valid @NotNull PlanRequest request) {
+        KnownPatient patient = rules.treatablePatient(request.patientId());
+        rules.activeClinician(request.primaryClinicianId());
+        CarePlan plan = new CarePlan();
+        ModalityMix mix;
+        if (request.modality() == null) {
+            ModalityProposer.Proposal proposal = proposer.propose(patient, request.levelOfCare(),
+                    rules.minimumHours(request.levelOfCare(), patient), rules.hasGroupConsent(patient));
+            mix = proposal.mix();
+            plan.modalityProposed = true;
+            plan.modalityRationale = proposal.rationale();
+        } else {
+            mix = request.modality().toMix();
+            rules.wellFormed(mix, "modality");
+            plan.modalityRationale = request.rationale();
+        }
+        rules.allowedMix(mix, "modality", patient, request.levelOfCare(), request.belowMinimumJustification());
+
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        plan.id = UUID.randomUUID();
+        plan.patientId = request.patientId();
+        plan.primaryClinicianId = request.primaryClinicianId();
+        plan.status = PlanStatus.DRAFT;
+        plan.levelOfCare = request.levelOfCare();
+        plan.reviewIntervalDays = request.reviewIntervalDays() == null ? config.defaultReviewIntervalDays() : request.reviewIntervalDays();
+        setDates(plan, request.startDate(), request.durationWeeks());
+        plan.nextReviewDue = plan.startDate.plusDays(plan.reviewIntervalDays);
+        plan.problems = mapper.write(request.problems());
+        plan.goals = mapper.write(request.goals());
+        plan.rationale = request.rationale();
+        plan.applyModality(mix);
+        plan.modalityEffectiveFrom = plan.startDate;
+        plan.belowMinimumJustification = blankToNull(request.belowMinimumJustification());
+        plan.createdBy = user.subject();
+        plan.createdAt = now;
+        plan.updatedAt = now;
+        plan.persist();
+        recordTransition(plan, null, PlanStatus.DRAFT, "created");
+        events.publish(EventTypes.PLAN_CREATED, plan);
+        audit.success(AuditAction.CREATE, PlanAccess.RESOURCE, plan.id, plan.patientId);
+        return view(plan);
+    }
+
+    @Transactional
+    public PlanView get(UUID id) {
+        CarePlan plan = access.visiblePlan(id);
+        audit.success(AuditAction.READ, PlanAccess.RESOURCE, id, plan.patientId);
+        return view(plan);
+    }
+
+    @Transactional
+    public PlanView update(UUID id, String ifMatch, @Valid @NotNull PlanUpdateRequest request) {
+        CarePlan plan = access.planForUpdate(id);
+        ETags.requireMatch(ifMatch, plan.version);
+        requireEditable(plan);
+        plan.problems = mapper.write(request.problems());
+        plan.goals = mapper.write(request.goals());
+        plan.rationale = request.rationale();
+        boolean startMoved = !plan.startDate.equals(request.startDate());
+        setDates(plan, request.startDate(), request.durationWeeks());
+        plan.reviewIntervalDays = request.reviewIntervalDays();
+        PlanReview last = PlanReview.find("planId = ?1 order by reviewedOn desc, recordedAt desc", plan.id).firstResult();
+        plan.nextReviewDue = (last == null ? plan.startDate : last.reviewedOn).plusDays(plan.reviewIntervalDays);
+        if (startMoved && plan.status == PlanStatus.DRAFT && ModalityService.noChanges(plan.id)) {
+            plan.modalityEffectiveFrom = plan.startDate;
+        }
+        plan.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        events.publish(EventTypes.PLAN_UPDATED, plan);
+        audit.success(AuditAction.UPDATE, PlanAccess.RESOURCE, id, plan.patientId);
+        return view(plan);
+    }
+
+    @Transactional
+    public Page<PlanView> search(UUID patientId, String status, UUID clinicianId, LocalDate reviewDueBefore, PageQuery page) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        UUID effectivePatient = patientId;
+        if (user.isPatientOnly()) {
+            UUID own = user.patientId().orElse(null);
+            if (own == null || (patientId != null && !patientId.equals(own))) {
+                audit.success(AuditAction.SEARCH, PlanAccess.RESOURCE, null, patientId);
+                return Page.of(List.of(), page, 0);
+            }
+            effectivePatient = own;
+        }
+        if (effectivePatient != null) {
+            where.add("patientId = :patientId");
+            params.put("patientId", effectivePatient);
+        }
+        if (status != null) {
+            where.add("status = :status");
+            params.put("status", PlanStatus.fromCode(status).orElseThrow(() -> care.iop.platform.problem.ProblemException
+                    .invalidField("status", "must be one of " + String.join(", ", PlanStatus.codes()))));
+        }
+        if (clinicianId != null) {
+            where.add("primaryClinicianId = :clinicianId");
+            params.put("clinicianId", clinicianId);
+        }
+        if (reviewDueBefore != null) {
+            where.add("nextReviewDue < :reviewDueBefore");
+            params.put("reviewDueBefore", reviewDueBefore);
+        }
+        String query = String.join(" and ", where);
+        var found = CarePlan.find(query, Sort.by("nextReviewDue").and("id"), params);
+        long total = found.count();
+        List<PlanView> items = found.page(page.page, page.size).<CarePlan>list().stream().map(this::view).toList();
+        audit.success(AuditAction.SEARCH, PlanAccess.RESOURCE, null, effectivePatient);
+        return Page.of(items, page, total);
+    }
+
+    PlanView view(CarePlan plan) {
+        KnownPatient patient = KnownPatient.findById(plan.patientId);
+        boolean adolescent = patient != null && patient.isAdolescent();
+        return mapper.view(plan, config.minimumHours(plan.levelOfCare, adolescent));
+    }
+
+    void recordTransition(CarePlan plan, PlanStatus from, PlanStatus to, String reason) {
+        PlanStatusTransition t = new PlanStatusTransition();
+        t.planId = plan.id;
+        t.fromStatus = from;
+        t.toStatus = to;
+        t.reason = reason;
+        t.changedBy = user.subject();
+        t.changedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        t.persist();
+    }
+
+    static void requireEditable(CarePlan plan) {
+        if (plan.status.isTerminal()) {
+            throw care.iop.platform.problem.ProblemException.conflict("Plan " + plan.id + " is " + plan.status.code() + " and can no longer change");
+        }
+    }
+
+    private static void setDates(CarePlan plan, LocalDate start, int weeks) {
+        plan.startDate = start;
+        plan.durationWeeks = weeks;
+        plan.endDate = start.plusWeeks(weeks);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
