@@ -55,6 +55,17 @@ class UpstreamFailureTest {
                     .then().statusCode(503)
                     .body("checks.find { it.name == 'upstream-participant' }.status", equalTo("DOWN"))
                     .body("checks.find { it.name == 'upstream-plan' }.status", equalTo("UP"));
+            given().header("Authorization", Callers.bearer("admin"))
+                    .when().get("/api/v1/audit")
+                    .then().statusCode(503)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://iop.care/problems/service-unavailable"))
+                    .body("detail", equalTo("The participant service is not reachable right now; try again later."));
+            given().when().get("/q/openapi")
+                    .then().statusCode(200)
+                    .body("x-iop-unavailable", equalTo(java.util.List.of("participant")))
+                    .body("paths.'/api/v1/plans'", org.hamcrest.Matchers.notNullValue())
+                    .body("paths.'/api/v1/patients'", org.hamcrest.Matchers.nullValue());
         } finally {
             given().post(control + "/participant/up").then().statusCode(200);
         }

@@ -78,7 +78,8 @@ public class AuditMerge {
     }
 
     private Future<List<JsonObject>> readAll(RoutingContext ctx, String upstream) {
-        return readFrom(ctx, upstream, 0, new ArrayList<>());
+        return readFrom(ctx, upstream, 0, new ArrayList<>()).recover(error -> Future.failedFuture(
+                error instanceof UpstreamAnswer || error instanceof TooManyEntries ? error : new UpstreamCallFailed(upstream, error)));
     }
 
     private Future<List<JsonObject>> readFrom(RoutingContext ctx, String upstream, int page, List<JsonObject> collected) {
@@ -132,9 +133,11 @@ public class AuditMerge {
             ctx.response().setStatusCode(answer.status).putHeader("Content-Type", answer.contentType).end(answer.body);
         } else if (error instanceof UpstreamAnswer answer) {
             Problems.send(ctx, ProblemType.BAD_GATEWAY, UpstreamFailure.detail(ProblemType.BAD_GATEWAY, answer.upstream));
+        } else if (error instanceof UpstreamCallFailed failed) {
+            ProblemType type = UpstreamFailure.type(failed.getCause());
+            Problems.send(ctx, type, UpstreamFailure.detail(type, failed.upstream));
         } else {
-            ProblemType type = UpstreamFailure.type(error);
-            Problems.send(ctx, type, UpstreamFailure.detail(type, "audit"));
+            Problems.send(ctx, ProblemType.BAD_GATEWAY, "The audit trails could not be read.");
         }
     }
 
@@ -181,6 +184,16 @@ public class AuditMerge {
             this.status = status;
             this.contentType = contentType;
             this.body = body;
+        }
+    }
+
+    /** A call to one service that got no answer. */
+    static final class UpstreamCallFailed extends RuntimeException {
+        final String upstream;
+
+        UpstreamCallFailed(String upstream, Throwable cause) {
+            super(upstream + " failed", cause, false, false);
+            this.upstream = upstream;
         }
     }
 

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -65,11 +66,13 @@ public class OpenApiDocument {
             OpenApiMerger merger = new OpenApiMerger(config.openapi().title(), config.openapi().version(), config.openapi().servers());
             JsonObject merged = merger.merge(answered);
             if (missing.isEmpty()) {
-                cached = new Cached(merged, System.nanoTime() + config.openapi().cacheTtl().toNanos());
+                Buffer encoded = merged.toBuffer();
+                cached = new Cached(encoded, System.nanoTime() + config.openapi().cacheTtl().toNanos());
+                send(ctx, encoded);
             } else {
                 merged.put("x-iop-unavailable", new JsonArray(missing));
+                send(ctx, merged.toBuffer());
             }
-            send(ctx, merged);
         });
     }
 
@@ -81,10 +84,11 @@ public class OpenApiDocument {
                         : Future.failedFuture(upstream + " answered " + response.statusCode())));
     }
 
-    private static void send(RoutingContext ctx, JsonObject document) {
-        ctx.response().putHeader("Content-Type", "application/json").end(document.toBuffer());
+    private static void send(RoutingContext ctx, Buffer document) {
+        ctx.response().putHeader("Content-Type", "application/json").end(document);
     }
 
-    private record Cached(JsonObject document, long expiresAt) {
+    /** An encoded merged document and when it goes stale. */
+    private record Cached(Buffer document, long expiresAt) {
     }
 }

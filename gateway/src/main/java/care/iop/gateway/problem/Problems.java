@@ -14,7 +14,7 @@ public final class Problems {
 
     public static void send(RoutingContext ctx, ProblemType type, String detail) {
         HttpServerResponse response = ctx.response();
-        if (response.ended()) {
+        if (response.ended() || response.closed()) {
             return;
         }
         if (response.headWritten()) {

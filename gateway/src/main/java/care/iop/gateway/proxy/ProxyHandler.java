@@ -79,7 +79,7 @@ public class ProxyHandler {
             return;
         }
         HttpServerResponse out = ctx.response();
-        if (out.ended()) {
+        if (out.ended() || out.closed()) {
             return;
         }
         out.setStatusCode(response.statusCode());
@@ -92,6 +92,9 @@ public class ProxyHandler {
                 out.headers().add(header.getKey(), header.getValue());
             }
         });
+        if (ctx.request().method() == io.vertx.core.http.HttpMethod.HEAD && response.getHeader("Content-Length") != null) {
+            out.putHeader("Content-Length", response.getHeader("Content-Length"));
+        }
         out.end(body);
     }
 }
