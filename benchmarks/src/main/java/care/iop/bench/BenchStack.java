@@ -1,0 +1,168 @@
+package care.iop.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import care.iop.devstack.Component;
+import care.iop.devstack.LocalStack;
+import care.iop.devstack.Tokens;
+
+/**
+ * The stack under test: the devstack's LocalStack with its own state folder and ports shifted by
+ * 20000, run from a snapshot of the packaged applications (so a rebuild of a module while the
+ * benchmark runs cannot swap a jar under a running service).
+ */
+public final class BenchStack implements AutoCloseable {
+    public static final int PORT_OFFSET = 20_000;
+
+    private final LocalStack stack;
+    private final Tokens tokens;
+
+    private BenchStack(LocalStack stack) {
+        this.stack = stack;
+        this.tokens = new Tokens(stack.keys().privateKey(), Tokens.DEFAULT_ISSUER);
+    }
+
+    /** Copies the packaged applications, clears any earlier benchmark stack, starts a fresh one. */
+    public static BenchStack start(Path home, Path packaged, PrintStream out) throws Exception {
+        Path base = home.resolve("benchmarks/target");
+        Path apps = base.resolve("apps");
+        Path state = base.resolve("stack");
+        LocalStack leftover = new LocalStack(apps, state, PORT_OFFSET, out, Map.of());
+        if (Files.isDirectory(state) && leftover.down()) {
+            out.println("  stopped a benchmark stack left over from an earlier run");
+        }
+        delete(state);
+        delete(apps);
+        for (Component component : Component.all()) {
+            Path from = packaged.resolve(component.module()).resolve("target/quarkus-app");
+            if (!Files.isRegularFile(from.resolve("quarkus-run.jar"))) {
+                throw new IllegalStateException("No packaged " + component.name() + " at " + from + "; build first (./iop build)");
+            }
+            copy(from, apps.resolve(component.module()).resolve("target/quarkus-app"));
+        }
+        // Open the gateway's per-client rate limit (50/s by default) for the single benchmark client; the
+        // limiter itself still runs on every request. Inherited by the child processes of the stack.
+        Map<String, String> env = System.getenv();
+        if (!"1000000".equals(env.get("IOP_GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND"))) {
+            throw new IllegalStateException("Run through Benchmarks.main (it sets the gateway's rate limit for the benchmark)");
+        }
+        LocalStack stack = new LocalStack(apps, state, PORT_OFFSET, out, env);
+        BenchStack bench = new BenchStack(stack);
+        try {
+            stack.up();
+        } catch (Exception e) {
+            stack.stop();
+            throw e;
+        }
+        return bench;
+    }
+
+    public String gateway() {
+        return stack.gatewayUrl();
+    }
+
+    public String participant() {
+        return "http://localhost:" + stack.port(Component.SERVICES.get(0));
+    }
+
+    public String plan() {
+        return "http://localhost:" + stack.port(Component.SERVICES.get(1));
+    }
+
+    public String session() {
+        return "http://localhost:" + stack.port(Component.SERVICES.get(2));
+    }
+
+    public int postgresPort() {
+        return LocalStack.POSTGRES_PORT + PORT_OFFSET;
+    }
+
+    public String kafkaBootstrap() {
+        return "localhost:" + (LocalStack.KAFKA_PORT + PORT_OFFSET);
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + postgresPort() + "/" + database;
+    }
+
+    public String token(String role) {
+        return tokens.mint(role, "bench-" + role, null, 24 * 60);
+    }
+
+    public String patientToken(UUID patientId) {
+        return tokens.mint("patient", "bench-patient-" + patientId, patientId, 24 * 60);
+    }
+
+    /** Resident set size of a component's process in MB, from /proc/&lt;pid&gt;/status (VmRSS). */
+    public Optional<Double> rssMb(String name) {
+        return stack.process(name).filter(ProcessHandle::isAlive).flatMap(p -> rssMb(p.pid()));
+    }
+
+    public Optional<Long> pid(String name) {
+        return stack.process(name).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
+    }
+
+    public static Optional<Double> rssMb(long pid) {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/" + pid + "/status"))) {
+            return lines.filter(l -> l.startsWith("VmRSS:")).findFirst()
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** kill -9, then start the component alone and wait until healthy; returns the time to healthy. */
+    public Duration killAndRestart(Component component) throws IOException, InterruptedException {
+        stack.kill(component.name());
+        stack.restart(component);
+        return stack.timeToHealthy().get(component.name());
+    }
+
+    public Duration timeToHealthy(Component component) {
+        return stack.timeToHealthy().get(component.name());
+    }
+
+    public static List<Component> components() {
+        return Component.all();
+    }
+
+    @Override
+    public void close() {
+        stack.stop();
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package care.iop.bench;
+
+import java.nio.file.Path;
+
+/**
+ * What {@code ./iop bench} was asked for. Full mode: 10 s warm-up, 20 s measured, 3 repetitions,
+ * 100,000 sessions, results in {@code docs/}. {@code --quick}: 3 s / 5 s, 1 repetition, 10,000
+ * sessions, results in {@code benchmarks/target/quick/} so the published numbers stay untouched.
+ */
+public record Options(boolean quick, int runs, int warmupSeconds, int seconds, int sessions, int concurrency,
+                      int propagationEvents, boolean profile, Path out, Path apps) {
+
+    public static Options parse(String[] args, Path home) {
+        boolean quick = false;
+        Integer runs = null;
+        Integer seconds = null;
+        Integer warmup = null;
+        Integer sessions = null;
+        int concurrency = 32;
+        boolean profile = true;
+        Path out = null;
+        Path apps = home;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                case "--sessions" -> sessions = Integer.parseInt(args[++i]);
+                case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
+                case "--no-profile" -> profile = false;
+                case "--out" -> out = Path.of(args[++i]).toAbsolutePath();
+                case "--apps" -> apps = Path.of(args[++i]).toAbsolutePath();
+                case "-h", "--help" -> {
+                    System.out.println("""
+                            ./iop bench [--quick] [--runs N] [--seconds S] [--warmup S] [--sessions N] [--concurrency C] [--no-profile] [--out DIR]
+                              --quick        short runs (3 s warm-up, 5 s measured), 1 repetition, 10,000 sessions; writes to benchmarks/target/quick
+                              --runs N       repetitions per scenario (default 3; the median run is quoted)
+                              --seconds S    measured seconds per run (default 20)
+                              --warmup S     discarded warm-up seconds per run (default 10)
+                              --sessions N   sessions in the database for scenario c (default 100000)
+                              --concurrency  requests in flight for the throughput scenarios (default 32)
+                              --no-profile   do not record a JFR profile of scenarios that miss their target
+                              --out DIR      where benchmarks.md and the charts go (default docs/, quick: benchmarks/target/quick)
+                              --apps DIR     take the packaged services from DIR/<module>/target/quarkus-app (default: this checkout)""");
+                    System.exit(0);
+                }
+                default -> throw new IllegalArgumentException("Unknown option " + args[i] + " (see --help)");
+            }
+        }
+        Path defaultOut = quick ? home.resolve("benchmarks/target/quick") : home.resolve("docs");
+        return new Options(quick,
+                runs != null ? runs : (quick ? 1 : 3),
+                warmup != null ? warmup : (quick ? 3 : 10),
+                seconds != null ? seconds : (quick ? 5 : 20),
+                sessions != null ? sessions : (quick ? 10_000 : 100_000),
+                concurrency,
+                quick ? 1_000 : 2_000,
+                profile,
+                out != null ? out : defaultOut,
+                apps);
+    }
+
+    /** The command line that reproduces these options. */
+    public String command() {
+        StringBuilder command = new StringBuilder("./iop bench");
+        if (quick) {
+            command.append(" --quick");
+        }
+        return command.toString();
+    }
+}
