@@ -1,0 +1,9 @@
+package care.iop.session.domain;
+
+public enum BookingStatus {
+    BOOKED, WAITLISTED, CANCELLED;
+
+    public boolean active() {
+        return this != CANCELLED;
+    }
+}

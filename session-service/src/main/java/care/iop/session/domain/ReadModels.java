@@ -1,0 +1,153 @@
+package care.iop.session.domain;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import care.iop.events.ClinicianState;
+import care.iop.events.ModalityMix;
+import care.iop.events.PatientState;
+import care.iop.events.PlanState;
+
+/**
+ * Local read models of patients, clinicians and plans, fed only by participant and plan events.
+ * Upserts keep the newest version: a stale event changes nothing.
+ */
+@ApplicationScoped
+public class ReadModels {
+
+    public record Consent(String kind, LocalDate expiresOn) {
+        public boolean validOn(LocalDate day) {
+            return expiresOn == null || !expiresOn.isBefore(day);
+        }
+    }
+
+    public record PatientFacts(UUID patientId, String status, List<Consent> consents) {
+        public boolean discharged() {
+            return "DISCHARGED".equalsIgnoreCase(status);
+        }
+
+        public boolean hasConsent(String kind, LocalDate day) {
+            return consents.stream().anyMatch(c -> kind.equalsIgnoreCase(c.kind()) && c.validOn(day));
+        }
+    }
+
+    public record ClinicianFacts(UUID clinicianId, String displayName, boolean canLeadGroups, boolean active) {
+    }
+
+    public record PlanFacts(UUID planId, String status, int individualSessionsPerWeek, double groupHoursPerWeek,
+                            int familySessionsPerWeek) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    public Optional<PatientFacts> patient(UUID patientId) {
+        List<?> rows = em.createNativeQuery("select status from known_patient where patient_id = ?1")
+                .setParameter(1, patientId).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> consents = em.createNativeQuery("select kind, expires_on from known_patient_consent where patient_id = ?1")
+                .setParameter(1, patientId).getResultList();
+        return Optional.of(new PatientFacts(patientId, (String) rows.get(0),
+                consents.stream().map(r -> new Consent((String) r[0], toDate(r[1]))).toList()));
+    }
+
+    public Optional<ClinicianFacts> clinician(UUID clinicianId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select display_name, can_lead_groups, active from known_clinician where clinician_id = ?1")
+                .setParameter(1, clinicianId).getResultList();
+        return rows.stream().findFirst().map(r -> new ClinicianFacts(clinicianId, (String) r[0], (Boolean) r[1], (Boolean) r[2]));
+    }
+
+    /** The patient's active plan (the most recently updated one if several are active). */
+    public Optional<PlanFacts> activePlan(UUID patientId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select plan_id, status, individual_sessions_per_week, group_hours_per_week, family_sessions_per_week
+                        from known_plan where patient_id = ?1 and status = 'active' order by updated_at desc limit 1""")
+                .setParameter(1, patientId).getResultList();
+        return rows.stream().findFirst().map(r -> new PlanFacts((UUID) r[0], (String) r[1], ((Number) r[2]).intValue(),
+                ((Number) r[3]).doubleValue(), ((Number) r[4]).intValue()));
+    }
+
+    /** @return true when the event was newer than what is known (and so applied) */
+    public boolean upsertPatient(PatientState state) {
+        int applied = em.createNativeQuery("""
+                        insert into known_patient (patient_id, status, version) values (?1, ?2, ?3)
+                        on conflict (patient_id) do update set status = excluded.status, version = excluded.version
+                        where known_patient.version <= excluded.version""")
+                .setParameter(1, state.patientId()).setParameter(2, state.status()).setParameter(3, state.version())
+                .executeUpdate();
+        if (applied == 0) {
+            return false;
+        }
+        em.createNativeQuery("delete from known_patient_consent where patient_id = ?1").setParameter(1, state.patientId()).executeUpdate();
+        if (state.activeConsents() != null) {
+            for (PatientState.ConsentSummary consent : state.activeConsents()) {
+                if (consent == null || consent.kind() == null) {
+                    continue;
+                }
+                em.createNativeQuery("insert into known_patient_consent (consent_id, patient_id, kind, expires_on) values (?1, ?2, ?3, ?4)")
+                        .setParameter(1, consent.consentId()).setParameter(2, state.patientId())
+                        .setParameter(3, consent.kind()).setParameter(4, consent.expiresOn())
+                        .executeUpdate();
+            }
+        }
+        return true;
+    }
+
+    public boolean upsertClinician(ClinicianState state) {
+        return em.createNativeQuery("""
+                        insert into known_clinician (clinician_id, display_name, can_lead_groups, active, version) values (?1, ?2, ?3, ?4, ?5)
+                        on conflict (clinician_id) do update set display_name = excluded.display_name,
+                            can_lead_groups = excluded.can_lead_groups, active = excluded.active, version = excluded.version
+                        where known_clinician.version <= excluded.version""")
+                .setParameter(1, state.clinicianId()).setParameter(2, state.displayName())
+                .setParameter(3, state.canLeadGroups()).setParameter(4, state.active()).setParameter(5, state.version())
+                .executeUpdate() == 1;
+    }
+
+    public boolean upsertPlan(PlanState state) {
+        ModalityMix mix = state.modality() == null ? new ModalityMix(0, 0, 0, 0) : state.modality();
+        return em.createNativeQuery("""
+                        insert into known_plan (plan_id, patient_id, status, individual_sessions_per_week, individual_session_minutes,
+                            group_hours_per_week, family_sessions_per_week, version, updated_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                        on conflict (plan_id) do update set patient_id = excluded.patient_id, status = excluded.status,
+                            individual_sessions_per_week = excluded.individual_sessions_per_week,
+                            individual_session_minutes = excluded.individual_session_minutes,
+                            group_hours_per_week = excluded.group_hours_per_week,
+                            family_sessions_per_week = excluded.family_sessions_per_week,
+                            version = excluded.version, updated_at = excluded.updated_at
+                        where known_plan.version <= excluded.version""")
+                .setParameter(1, state.planId()).setParameter(2, state.patientId())
+                .setParameter(3, state.status() == null ? "draft" : state.status().toLowerCase(java.util.Locale.ROOT))
+                .setParameter(4, mix.individualSessionsPerWeek()).setParameter(5, mix.individualSessionMinutes())
+                .setParameter(6, mix.groupHoursPerWeek()).setParameter(7, mix.familySessionsPerWeek())
+                .setParameter(8, state.version()).setParameter(9, OffsetDateTime.now(ZoneOffset.UTC))
+                .executeUpdate() == 1;
+    }
+
+    private static LocalDate toDate(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof LocalDate date) {
+            return date;
+        }
+        if (value instanceof java.sql.Date date) {
+            return date.toLocalDate();
+        }
+        return LocalDate.parse(value.toString());
+    }
+}

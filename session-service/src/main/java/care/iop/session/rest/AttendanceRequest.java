@@ -1,0 +1,28 @@
+package care.iop.session.rest;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import care.iop.session.domain.AttendanceStatus;
+
+@Schema(description = "Who attended and for how long. Recording again replaces the previous record.")
+public record AttendanceRequest(
+        @Size(max = 4000) @Schema(description = "Staff-only note about the session as a whole", example = "Covered trigger mapping") String groupNote,
+        @NotEmpty @Size(max = 100) List<@Valid @NotNull Attendee> attendees) {
+
+    public record Attendee(
+            @NotNull @Schema(example = "3f0b6c1e-2d4a-4e8b-9c1d-7a2b5e9f0c33") UUID patientId,
+            @NotNull @Schema(example = "ATTENDED") AttendanceStatus status,
+            @NotNull @Min(0) @Max(720) @Schema(example = "180") Integer minutesAttended,
+            @Size(max = 4000) @Schema(description = "This patient's own note; it must not name another member", example = "Engaged, shared twice") String note) {
+    }
+}

@@ -1,0 +1,58 @@
+package care.iop.session.rest;
+
+import java.time.DayOfWeek;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import care.iop.session.domain.Attendance;
+import care.iop.session.domain.Booking;
+import care.iop.session.domain.BookingStatus;
+import care.iop.session.domain.SessionSeries;
+import care.iop.session.domain.TherapySession;
+import care.iop.session.service.SessionEvents;
+
+/** Entities to response bodies. */
+@ApplicationScoped
+public class SessionMapper {
+
+    @Inject
+    SessionEvents events;
+
+    public Views.SessionView staff(TherapySession s) {
+        return new Views.SessionView(s.id, s.seriesId, s.type.name(), s.status, s.clinicianId, s.patientId, events.local(s.start),
+                events.local(s.end), s.topic, s.location, s.capacity, Booking.countWithStatus(s.id, BookingStatus.BOOKED),
+                Booking.countWithStatus(s.id, BookingStatus.WAITLISTED), s.cancelReason, s.version);
+    }
+
+    public Views.PatientSessionView patient(TherapySession s, Booking own) {
+        return new Views.PatientSessionView(s.id, s.seriesId, s.type.name(), s.status, s.clinicianId, events.local(s.start),
+                events.local(s.end), s.topic, s.location, own == null ? null : own.status.name(),
+                own == null ? null : own.waitlistPosition());
+    }
+
+    public Views.BookingView booking(Booking b) {
+        return new Views.BookingView(b.sessionId, b.patientId, b.status.name(), b.waitlistPosition(),
+                b.status == BookingStatus.CANCELLED ? b.lateCancellation : null, b.cancelReason, events.local(b.requestedAt),
+                events.local(b.cancelledAt));
+    }
+
+    public Views.AgendaEntry agenda(TherapySession s, Booking b) {
+        return new Views.AgendaEntry(s.id, s.seriesId, s.type.name(), s.status, s.clinicianId, events.local(s.start),
+                events.local(s.end), s.topic, s.location, b.status.name(), b.waitlistPosition());
+    }
+
+    public Views.AttendanceView attendance(TherapySession s, List<Attendance> rows) {
+        return new Views.AttendanceView(s.id, s.type.name(), s.status, s.groupNote, rows.stream()
+                .map(a -> new Views.AttendeeView(a.patientId, a.status.name(), a.minutesAttended, a.note, a.billingCode)).toList());
+    }
+
+    public Views.SeriesView series(SessionSeries s, List<TherapySession> occurrences) {
+        List<DayOfWeek> days = Arrays.stream(s.daysOfWeek.split(",")).map(DayOfWeek::valueOf).sorted().toList();
+        return new Views.SeriesView(s.id, s.type.name(), s.clinicianId, s.patientId, days, s.localStartTime, s.durationMinutes,
+                s.fromDate, s.untilDate, s.occurrenceCount, s.timeZone, s.topic, s.capacity, s.location,
+                occurrences.stream().map(this::staff).toList());
+    }
+}

@@ -1,0 +1,210 @@
+package care.iop.session.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import care.iop.platform.audit.AuditAction;
+import care.iop.platform.audit.AuditLog;
+import care.iop.platform.problem.ProblemException;
+import care.iop.platform.security.CurrentUser;
+import care.iop.platform.security.Roles;
+import care.iop.platform.web.Page;
+import care.iop.platform.web.PageQuery;
+import care.iop.session.config.SessionConfig;
+import care.iop.session.domain.Booking;
+import care.iop.session.domain.SessionType;
+import care.iop.session.domain.TherapySession;
+import care.iop.session.service.SessionService;
+import care.iop.session.service.TimeParams;
+
+@Path("/api/v1/sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Sessions", description = "Individual, group and family therapy sessions")
+public class SessionResource {
+    static final String RESOURCE = "Session";
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    SessionMapper mapper;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    SessionConfig config;
+
+    @POST
+    @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Schedule a session",
+            description = "INDIVIDUAL and FAMILY sessions name a patient, who is booked at once (eligibility from the plan); GROUP sessions "
+                    + "have a capacity (default 12, at most the configured maximum) and a clinician who may lead groups. A clinician, "
+                    + "a room or a patient is never in two overlapping sessions: the database refuses it, even for concurrent requests.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionRequest.class),
+            examples = {
+                    @ExampleObject(name = "group", value = """
+                            {"type":"GROUP","clinicianId":"6a1c2f0e-8f0a-4c47-9a57-1d0c8f4b2e11","start":"2026-12-01T09:00:00-05:00",
+                             "end":"2026-12-01T12:00:00-05:00","topic":"Relapse prevention","capacity":12,"location":"Room A"}"""),
+                    @ExampleObject(name = "individual", value = """
+                            {"type":"INDIVIDUAL","clinicianId":"6a1c2f0e-8f0a-4c47-9a57-1d0c8f4b2e11","patientId":"3f0b6c1e-2d4a-4e8b-9c1d-7a2b5e9f0c33",
+                             "start":"2026-12-02T14:00:00-05:00","end":"2026-12-02T14:53:00-05:00","location":"TELEHEALTH"}""") }))
+    @APIResponse(responseCode = "201", description = "Scheduled", content = @Content(schema = @Schema(implementation = Views.SessionView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field (named in the problem)")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Role may not schedule")
+    @APIResponse(responseCode = "409", description = "Overlaps another session of the clinician, room or patient (named in the problem)")
+    @APIResponse(responseCode = "422", description = "Clinician unknown or may not lead groups; patient not eligible")
+    public Response create(@Valid @NotNull SessionRequest request, @Context UriInfo uri) {
+        TherapySession session = sessions.create(request);
+        if (session.patientId != null) {
+            audit.success(AuditAction.CREATE, RESOURCE, session.id, session.patientId);
+        }
+        return Response.created(uri.getAbsolutePathBuilder().path(session.id.toString()).build())
+                .tag(String.valueOf(session.version)).entity(mapper.staff(session)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN, Roles.INTEGRATION, Roles.PATIENT })
+    @Transactional
+    @Operation(summary = "Read a session",
+            description = "Staff see the session with its counts (ETag = version). A patient token sees only a session it is booked or "
+                    + "waitlisted in, and only topic, time, place, clinician and its own booking: never another member.")
+    @APIResponse(responseCode = "200", description = "The session", content = @Content(schema = @Schema(oneOf = { Views.SessionView.class, Views.PatientSessionView.class })))
+    @APIResponse(responseCode = "400", description = "Bad id")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "404", description = "No such session (or not the patient's)")
+    public Response get(@PathParam("id") UUID id) {
+        TherapySession session = sessions.get(id);
+        if (user.isPatientOnly()) {
+            UUID own = user.patientId().orElseThrow(() -> ProblemException.notFound(RESOURCE, id));
+            Booking booking = Booking.of(id, own);
+            if (booking == null) {
+                throw ProblemException.notFound(RESOURCE, id);
+            }
+            audit.success(AuditAction.READ, RESOURCE, id, own);
+            return Response.ok(mapper.patient(session, booking)).build();
+        }
+        if (session.patientId != null) {
+            audit.success(AuditAction.READ, RESOURCE, id, session.patientId);
+        }
+        return Response.ok(mapper.staff(session)).tag(String.valueOf(session.version)).build();
+    }
+
+    @GET
+    @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN, Roles.INTEGRATION })
+    @Transactional
+    @Operation(summary = "Search sessions",
+            description = "Filters combine; from/to take a date (a day in the program time zone, to inclusive) or a date-time with offset "
+                    + "(to exclusive). Sorted by start.")
+    @APIResponse(responseCode = "200", description = "A page of sessions")
+    @APIResponse(responseCode = "400", description = "Bad filter or page parameter")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Role may not search sessions")
+    public Page<Views.SessionView> list(
+            @Parameter(description = "Led by this clinician") @QueryParam("clinicianId") UUID clinicianId,
+            @Parameter(description = "With this patient booked or waitlisted") @QueryParam("patientId") UUID patientId,
+            @Parameter(description = "INDIVIDUAL, GROUP or FAMILY") @QueryParam("type") SessionType type,
+            @Parameter(description = "Ending after", example = "2026-12-01") @QueryParam("from") String from,
+            @Parameter(description = "Starting before", example = "2026-12-07") @QueryParam("to") String to,
+            @Parameter(description = "booked, cancelled or fulfilled") @QueryParam("status") String status,
+            @Valid @BeanParam PageQuery page) {
+        if (status != null && !List.of("booked", "cancelled", "fulfilled").contains(status)) {
+            throw ProblemException.invalidField("status", "must be one of booked, cancelled, fulfilled");
+        }
+        Page<TherapySession> found = sessions.list(new SessionService.Filter(clinicianId, patientId, type,
+                TimeParams.from(from, config.timeZone()), TimeParams.to(to, config.timeZone()), status), page);
+        if (patientId != null) {
+            audit.success(AuditAction.SEARCH, RESOURCE, null, patientId);
+        }
+        return found.map(mapper::staff);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Cancel a session",
+            description = "Cancels the session and every booking in it (booking.cancelled events notify the patients). For a series occurrence, "
+                    + "scope THIS_AND_FOLLOWING cancels the later occurrences too. Returns the cancelled sessions.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CancelRequest.class),
+            examples = @ExampleObject(name = "cancel", value = "{\"reason\":\"Clinician ill\",\"scope\":\"THIS\"}")))
+    @APIResponse(responseCode = "200", description = "The cancelled sessions")
+    @APIResponse(responseCode = "400", description = "Reason missing")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Role may not cancel sessions")
+    @APIResponse(responseCode = "404", description = "No such session")
+    @APIResponse(responseCode = "409", description = "Already cancelled")
+    @APIResponse(responseCode = "422", description = "Session already took place")
+    public List<Views.SessionView> cancel(@PathParam("id") UUID id, @Valid @NotNull CancelRequest request) {
+        List<TherapySession> cancelled = sessions.cancel(id, request.reason(), request.scope());
+        cancelled.stream().filter(s -> s.patientId != null).forEach(s -> audit.success(AuditAction.UPDATE, RESOURCE, s.id, s.patientId));
+        return cancelled.stream().map(mapper::staff).toList();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Reschedule a session",
+            description = "New time, place, topic, capacity or clinician; requires If-Match with the ETag of the last read. Bookings move with "
+                    + "the session; conflicts are refused as on creation. Scope THIS_AND_FOLLOWING moves later occurrences of the series "
+                    + "to the same local time.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RescheduleRequest.class),
+            examples = @ExampleObject(name = "move", value = """
+                    {"start":"2026-12-01T10:00:00-05:00","end":"2026-12-01T13:00:00-05:00","location":"Room B","scope":"THIS"}""")))
+    @APIResponse(responseCode = "200", description = "The rescheduled session")
+    @APIResponse(responseCode = "400", description = "Invalid field")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Role may not reschedule")
+    @APIResponse(responseCode = "404", description = "No such session")
+    @APIResponse(responseCode = "409", description = "Overlaps another session (named)")
+    @APIResponse(responseCode = "412", description = "If-Match names an older version")
+    @APIResponse(responseCode = "422", description = "Session cancelled or fulfilled; capacity below bookings; clinician not allowed")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response reschedule(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                               @Valid @NotNull RescheduleRequest request) {
+        TherapySession session = sessions.reschedule(id, ifMatch, request);
+        if (session.patientId != null) {
+            audit.success(AuditAction.UPDATE, RESOURCE, id, session.patientId);
+        }
+        return Response.ok(mapper.staff(session)).tag(String.valueOf(session.version)).build();
+    }
+}

@@ -1,0 +1,106 @@
+package care.iop.session.service;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import care.iop.platform.problem.ProblemException;
+import care.iop.platform.security.CurrentUser;
+import care.iop.session.domain.Attendance;
+import care.iop.session.domain.AttendanceStatus;
+import care.iop.session.domain.Booking;
+import care.iop.session.domain.BookingStatus;
+import care.iop.session.domain.SessionStatus;
+import care.iop.session.domain.TherapySession;
+import care.iop.session.rest.AttendanceRequest;
+
+/** Records attendance: the session becomes fulfilled and plan-service learns the dose through the event. */
+@ApplicationScoped
+public class AttendanceService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    BookingService bookings;
+
+    @Inject
+    SessionEvents events;
+
+    @Inject
+    CurrentUser user;
+
+    @Transactional
+    public List<Attendance> record(UUID sessionId, @Valid @NotNull AttendanceRequest request) {
+        TherapySession session = bookings.lockOrNotFound(sessionId);
+        if (session.isCancelled()) {
+            throw ProblemException.ruleViolation("Session " + sessionId + " was cancelled");
+        }
+        if (session.start.isAfter(Clock.now())) {
+            throw ProblemException.ruleViolation("Session " + sessionId + " has not started yet");
+        }
+        Set<UUID> booked = new HashSet<>();
+        Booking.<Booking>list("sessionId = ?1 and status = ?2", sessionId, BookingStatus.BOOKED).forEach(b -> booked.add(b.patientId));
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < request.attendees().size(); i++) {
+            AttendanceRequest.Attendee attendee = request.attendees().get(i);
+            String field = "attendees[" + i + "]";
+            if (!seen.add(attendee.patientId())) {
+                throw ProblemException.invalidField(field + ".patientId", "listed twice");
+            }
+            if (!booked.contains(attendee.patientId())) {
+                throw ProblemException.ruleViolation(field + ".patientId", "Patient " + attendee.patientId() + " is not booked into this session");
+            }
+            if (attendee.minutesAttended() > session.durationMinutes()) {
+                throw ProblemException.invalidField(field + ".minutesAttended", "must be at most the session's " + session.durationMinutes() + " minutes");
+            }
+            if ((attendee.status() == AttendanceStatus.ABSENT || attendee.status() == AttendanceStatus.NO_SHOW) && attendee.minutesAttended() != 0) {
+                throw ProblemException.invalidField(field + ".minutesAttended", "must be 0 for " + attendee.status());
+            }
+        }
+        for (int i = 0; i < request.attendees().size(); i++) {
+            String note = request.attendees().get(i).note();
+            for (UUID other : booked) {
+                if (note != null && !other.equals(request.attendees().get(i).patientId()) && note.contains(other.toString())) {
+                    throw ProblemException.ruleViolation("attendees[" + i + "].note", "a patient's note must not name another group member");
+                }
+            }
+        }
+        em.createQuery("delete from Attendance a where a.sessionId = ?1").setParameter(1, sessionId).executeUpdate();
+        List<Attendance> rows = request.attendees().stream().map(a -> {
+            Attendance row = new Attendance();
+            row.id = UUID.randomUUID();
+            row.sessionId = sessionId;
+            row.patientId = a.patientId();
+            row.status = a.status();
+            row.minutesAttended = a.minutesAttended();
+            row.note = a.note();
+            row.billingCode = BillingCodes.suggest(session.type, a.status(), a.minutesAttended());
+            row.recordedAt = Clock.now();
+            row.recordedBy = user.subject();
+            row.persist();
+            return row;
+        }).toList();
+        session.groupNote = request.groupNote();
+        session.status = SessionStatus.FULFILLED;
+        em.flush();
+        events.attendance(session, rows);
+        return rows;
+    }
+
+    @Transactional
+    public List<Attendance> get(UUID sessionId) {
+        if (TherapySession.findById(sessionId) == null) {
+            throw ProblemException.notFound("Session", sessionId);
+        }
+        return Attendance.forSession(sessionId);
+    }
+}
