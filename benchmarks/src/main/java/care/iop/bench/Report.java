@@ -15,7 +15,7 @@ public final class Report {
     }
 
     public record Context(Options options, Machine machine, ZonedDateTime started, Duration took, String loadBefore, String loadAfter,
-                          String quietNote, List<String> setup) {
+                          String quietNote, List<String> setup, List<String> findings) {
     }
 
     public static Path write(Context context, List<Scenario> scenarios) throws IOException {
@@ -93,6 +93,11 @@ public final class Report {
             if (s.profile != null) {
                 md.append("### Profile of the miss\n\n").append(s.profile).append('\n');
             }
+        }
+        if (!context.findings().isEmpty()) {
+            md.append("## Findings\n\n");
+            context.findings().forEach(f -> md.append("- ").append(f).append('\n'));
+            md.append('\n');
         }
         md.append("## Method\n\n");
         md.append("- Load: `ClosedLoopLoad`, a closed-loop generator on Vert.x: N requests in flight over keep-alive connections, each "
