@@ -21,8 +21,7 @@ import care.iop.devstack.Component;
  * charts in {@code docs/benchmarks/}.
  */
 public final class Benchmarks {
-    static final String RATE_ENV = "IOP_GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND";
-    static final String OPEN_RATE = "1000000";
+    static final String CHILD = "iop.bench.child";
     private static final int CLINICIANS = 50;
     private static final int RACE_PATIENTS = 200;
 
@@ -32,21 +31,19 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         Path home = Path.of(System.getProperty("iop.home", ".")).toAbsolutePath().normalize();
         Options options = Options.parse(args, home);
-        if (!OPEN_RATE.equals(System.getenv(RATE_ENV))) {
+        if (System.getProperty(CHILD) == null && !absoluteClassPath().equals(System.getProperty("java.class.path"))) {
             System.exit(relaunch(args, home));
         }
         run(options, home);
         System.exit(0);
     }
 
-    /** The stack's processes inherit this JVM's environment: start again with the gateway's rate limit opened. */
+    /** The stack's Kafka broker runs with this JVM's class path from another directory: start again with an absolute one. */
     private static int relaunch(String[] args, Path home) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-Diop.home=" + home, "-cp", absoluteClassPath(), Benchmarks.class.getName()));
+                "-Diop.home=" + home, "-D" + CHILD + "=true", "-cp", absoluteClassPath(), Benchmarks.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-        builder.environment().put(RATE_ENV, OPEN_RATE);
-        builder.environment().put("IOP_GATEWAY_RATE_LIMIT_BURST", OPEN_RATE);
         Process child = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (child.isAlive()) {
