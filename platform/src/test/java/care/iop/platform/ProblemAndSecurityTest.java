@@ -87,6 +87,7 @@ class ProblemAndSecurityTest {
         assertProblem(badId, 400, "id");
         assertProblem(given().header("Authorization", TestTokens.bearer("admin")).queryParam("page", -1).when().get(NOTES).then(), 400, "page");
         assertProblem(given().header("Authorization", TestTokens.bearer("admin")).queryParam("size", 1000).when().get(NOTES).then(), 400, "size");
+        assertProblem(given().header("Authorization", TestTokens.bearer("admin")).queryParam("page", Integer.MAX_VALUE).when().get(NOTES).then(), 400, "page");
         assertProblem(given().header("Authorization", TestTokens.bearer("admin")).queryParam("size", "ten").when().get(NOTES).then(), 400, null);
     }
 

@@ -10,10 +10,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 /** {@code page} (from 0) and {@code size} (1 to 100) query parameters of every list endpoint. */
 public class PageQuery {
     public static final int MAX_SIZE = 100;
+    /** Keeps page x size far from integer overflow; deeper pages call for a narrower filter. */
+    public static final int MAX_PAGE = 100_000;
 
     @QueryParam("page")
     @DefaultValue("0")
-    @Min(value = 0, message = "must be 0 or more")
+    @Min(value = 0, message = "must be between 0 and 100000")
+    @Max(value = MAX_PAGE, message = "must be between 0 and 100000")
     @Parameter(description = "Page number, from 0", example = "0")
     public Integer page;
 
