@@ -13,7 +13,7 @@ class HealthAndMetricsTest {
 
     @Test
     void healthReportsEachUpstream() {
-        given().when().get("/q/health/ready")
+        given().when().get("/q/health/well")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'upstream-participant' }.status", equalTo("UP"))

@@ -7,10 +7,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.health.api.HealthRegistry;
+import io.smallrye.health.api.Wellness;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 
@@ -18,8 +18,10 @@ import care.iop.gateway.Routes;
 import care.iop.gateway.proxy.Upstreams;
 
 /**
- * One readiness check per upstream ({@code upstream-participant}, ...): UP when its
- * {@code /q/health/ready} answers 200 within two seconds. The gateway is ready when every service is.
+ * One check per upstream ({@code upstream-participant}, ...): UP when its {@code /q/health/ready}
+ * answers 200 within two seconds. Reported in {@code /q/health} and {@code /q/health/well}, not in
+ * the gateway's own readiness: with one service down the gateway must stay in rotation, answer 503
+ * problem+json for that service's routes and keep serving the others.
  */
 @ApplicationScoped
 public class UpstreamReadiness {
@@ -29,12 +31,12 @@ public class UpstreamReadiness {
     Upstreams upstreams;
 
     @Inject
-    @Readiness
-    HealthRegistry readiness;
+    @Wellness
+    HealthRegistry upstreamHealth;
 
     void register(@Observes StartupEvent start) {
         for (String upstream : Routes.upstreamNames()) {
-            readiness.register("upstream-" + upstream, () -> check(upstream));
+            upstreamHealth.register("upstream-" + upstream, () -> check(upstream));
         }
     }
 
