@@ -129,6 +129,15 @@ class ProblemAndSecurityTest {
     }
 
     @Test
+    void locationNamesTheHostTheClientUsedBehindTheGateway() {
+        given().header("Authorization", TestTokens.bearer("clinician")).header("X-Forwarded-Host", "api.iop.example")
+                .header("X-Forwarded-Proto", "https").contentType("application/json")
+                .body("{\"patientId\":\"" + UUID.randomUUID() + "\",\"text\":\"forwarded\"}")
+                .when().post(NOTES).then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.startsWith("https://api.iop.example/api/v1/test-notes/"));
+    }
+
+    @Test
     void listsArePaginated() {
         given().header("Authorization", TestTokens.bearer("admin")).queryParam("page", 2).queryParam("size", 5)
                 .when().get(NOTES).then().statusCode(200)

@@ -66,6 +66,12 @@ class JourneyIT {
         String groupLead = registerClinician("Sam", true);
         String therapist = registerClinician("Kim", false);
         String patient = registerPatient("Ana", lastMonday);
+        scheduler.get("/api/v1/patients/{id}", patient).then().statusCode(200).header("ETag", org.hamcrest.Matchers.notNullValue());
+        Response registered = scheduler.post("/api/v1/clinicians", Map.of("npi", npi(), "givenName", "Lou", "familyName", "Ray",
+                "credentials", List.of("LPC"), "canLeadGroups", false, "maxCaseload", 10));
+        registered.then().statusCode(201);
+        assertThat(registered.getHeader("Location")).as("Location names the gateway, not the service")
+                .startsWith(system.gatewayUrl() + "/api/v1/clinicians/");
         scheduler.put("/api/v1/patients/{id}/preferences", Map.of("groupComfort", "HESITANT", "preferredModality", "INDIVIDUAL",
                 "considerations", "anxious in large groups", "preferredDays", List.of("MONDAY", "WEDNESDAY")), patient)
                 .then().statusCode(200);
