@@ -15,7 +15,7 @@ import care.iop.gateway.edge.RequestIds;
 import care.iop.gateway.edge.UriTemplates;
 import care.iop.gateway.openapi.OpenApiDocument;
 import care.iop.gateway.openapi.SwaggerUi;
-import care.iop.gateway.problem.ProblemType;
+import care.iop.problems.ProblemType;
 import care.iop.gateway.problem.Problems;
 import care.iop.gateway.proxy.ProxyHandler;
 

@@ -22,7 +22,7 @@ import care.iop.gateway.GatewayConfig;
 import care.iop.gateway.Routes;
 import care.iop.gateway.edge.Authentication;
 import care.iop.gateway.edge.RequestIds;
-import care.iop.gateway.problem.ProblemType;
+import care.iop.problems.ProblemType;
 import care.iop.gateway.problem.Problems;
 import care.iop.gateway.proxy.UpstreamFailure;
 import care.iop.gateway.proxy.Upstreams;

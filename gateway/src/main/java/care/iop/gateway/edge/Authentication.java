@@ -8,7 +8,7 @@ import org.jboss.logging.Logger;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 
-import care.iop.gateway.problem.ProblemType;
+import care.iop.problems.ProblemType;
 import care.iop.gateway.problem.Problems;
 
 /**

@@ -12,7 +12,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 
 import care.iop.gateway.GatewayConfig;
-import care.iop.gateway.problem.ProblemType;
+import care.iop.problems.ProblemType;
 import care.iop.gateway.problem.Problems;
 
 /**

@@ -19,7 +19,7 @@ import io.vertx.ext.web.RoutingContext;
 
 import care.iop.gateway.GatewayConfig;
 import care.iop.gateway.Routes;
-import care.iop.gateway.problem.ProblemType;
+import care.iop.problems.ProblemType;
 import care.iop.gateway.problem.Problems;
 import care.iop.gateway.proxy.Upstreams;
 

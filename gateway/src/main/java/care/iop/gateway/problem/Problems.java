@@ -1,5 +1,7 @@
 package care.iop.gateway.problem;
 
+import care.iop.problems.ProblemType;
+
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -22,7 +24,7 @@ public final class Problems {
             return;
         }
         JsonObject body = new JsonObject()
-                .put("type", type.uri())
+                .put("type", type.uri().toString())
                 .put("title", type.title())
                 .put("status", type.status())
                 .put("detail", detail)

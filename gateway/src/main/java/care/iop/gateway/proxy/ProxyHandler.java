@@ -15,7 +15,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
-import care.iop.gateway.problem.ProblemType;
+import care.iop.problems.ProblemType;
 import care.iop.gateway.problem.Problems;
 
 /**

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeoutException;
 import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.impl.NoStackTraceTimeoutException;
 
-import care.iop.gateway.problem.ProblemType;
+import care.iop.problems.ProblemType;
 
 /** Maps why an upstream call failed to what the client is told, without naming hosts, ports or exceptions. */
 public final class UpstreamFailure {

@@ -1,5 +1,7 @@
 package care.iop.platform.problem;
 
+import care.iop.problems.ProblemType;
+
 import java.net.URI;
 import java.util.List;
 
@@ -16,6 +18,6 @@ public record Problem(
         @Schema(description = "Invalid fields, for validation errors") List<FieldError> errors,
         @Schema(description = "The X-Request-Id of the failed request") String requestId) {
 
-    public static final String MEDIA_TYPE = "application/problem+json";
-    public static final String TYPE_BASE = "https://iop.care/problems/";
+    public static final String MEDIA_TYPE = care.iop.problems.ProblemType.MEDIA_TYPE;
+    public static final String TYPE_BASE = care.iop.problems.ProblemType.TYPE_BASE;
 }

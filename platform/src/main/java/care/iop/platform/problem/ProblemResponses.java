@@ -1,5 +1,7 @@
 package care.iop.platform.problem;
 
+import care.iop.problems.ProblemType;
+
 import java.util.List;
 
 import jakarta.ws.rs.core.Response;

@@ -1,7 +1,7 @@
 package care.iop.platform.web;
 
 import care.iop.platform.problem.ProblemException;
-import care.iop.platform.problem.ProblemType;
+import care.iop.problems.ProblemType;
 
 /** Optimistic concurrency over HTTP: the ETag is the entity version; writes require a matching If-Match. */
 public final class ETags {

@@ -1,8 +1,11 @@
-package care.iop.platform.problem;
+package care.iop.problems;
 
 import java.net.URI;
 
-/** The kinds of problems the API answers with, each with a stable type URI, title and status. */
+/**
+ * The kinds of problems the API answers with ({@code application/problem+json}, RFC 9457), each with
+ * a stable type URI, title and status. Shared by the services (platform) and the gateway.
+ */
 public enum ProblemType {
     VALIDATION("validation-error", "Invalid request", 400),
     UNAUTHORIZED("unauthorized", "Authentication required", 401),
@@ -22,6 +25,9 @@ public enum ProblemType {
     SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", 503),
     GATEWAY_TIMEOUT("gateway-timeout", "Upstream timeout", 504);
 
+    public static final String TYPE_BASE = "https://iop.care/problems/";
+    public static final String MEDIA_TYPE = "application/problem+json";
+
     private final String slug;
     private final String title;
     private final int status;
@@ -33,7 +39,7 @@ public enum ProblemType {
     }
 
     public URI uri() {
-        return URI.create(Problem.TYPE_BASE + slug);
+        return URI.create(TYPE_BASE + slug);
     }
 
     public String title() {
