@@ -132,6 +132,9 @@ public final class Benchmarks {
                 int raceDay = (int) Math.ceil(options.sessions() / (double) (CLINICIANS * 8)) + 10;
                 scenarios.add(run.groupRace(raceClinician, racePatients, raceDay));
                 Map<String, Double> peak = rss.peak();
+                setup.add(rss.otherBuilds() == 0 ? "No other Maven build ran during the measurements (checked every 0.5 s)."
+                        : Scenario.fmt("**Other Maven builds ran during the measurements** (up to %d at once, seen by the 0.5 s sampler): "
+                                + "their CPU use is in these numbers.", rss.otherBuilds()));
                 if (options.profile()) {
                     profileMisses(stack, scenarios, home);
                 }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * sessions, results in {@code benchmarks/target/quick/} so the published numbers stay untouched.
  */
 public record Options(boolean quick, int runs, int warmupSeconds, int seconds, int sessions, int concurrency,
-                      int propagationEvents, boolean profile, Path out, Path apps) {
+                      int propagationEvents, int eventRate, boolean profile, Path out, Path apps) {
 
     public static Options parse(String[] args, Path home) {
         boolean quick = false;
@@ -17,6 +17,7 @@ public record Options(boolean quick, int runs, int warmupSeconds, int seconds, i
         Integer warmup = null;
         Integer sessions = null;
         int concurrency = 32;
+        int eventRate = 20;
         boolean profile = true;
         Path out = null;
         Path apps = home;
@@ -29,6 +30,7 @@ public record Options(boolean quick, int runs, int warmupSeconds, int seconds, i
                 case "--sessions" -> sessions = Integer.parseInt(args[++i]);
                 case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
                 case "--no-profile" -> profile = false;
+                case "--event-rate" -> eventRate = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]).toAbsolutePath();
                 case "--apps" -> apps = Path.of(args[++i]).toAbsolutePath();
                 case "-h", "--help" -> {
@@ -40,6 +42,7 @@ public record Options(boolean quick, int runs, int warmupSeconds, int seconds, i
                               --warmup S     discarded warm-up seconds per run (default 10)
                               --sessions N   sessions in the database for scenario c (default 100000)
                               --concurrency  requests in flight for the throughput scenarios (default 32)
+                              --event-rate R patients registered per second in scenario e (default 20, well below the write capacity)
                               --no-profile   do not record a JFR profile of scenarios that miss their target
                               --out DIR      where benchmarks.md and the charts go (default docs/, quick: benchmarks/target/quick)
                               --apps DIR     take the packaged services from DIR/<module>/target/quarkus-app (default: this checkout)""");
@@ -55,7 +58,8 @@ public record Options(boolean quick, int runs, int warmupSeconds, int seconds, i
                 seconds != null ? seconds : (quick ? 5 : 20),
                 sessions != null ? sessions : (quick ? 10_000 : 100_000),
                 concurrency,
-                quick ? 1_000 : 2_000,
+                1_000,
+                eventRate,
                 profile,
                 out != null ? out : defaultOut,
                 apps);

@@ -10,6 +10,8 @@ public final class RssSampler implements AutoCloseable {
     private final Map<String, Double> peak = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile long otherBuilds;
+    private volatile double maxLoad;
 
     public RssSampler(BenchStack stack) {
         thread = new Thread(() -> {
@@ -17,6 +19,9 @@ public final class RssSampler implements AutoCloseable {
                 for (Component component : BenchStack.components()) {
                     stack.rssMb(component.name()).ifPresent(mb -> peak.merge(component.name(), mb, Math::max));
                 }
+                otherBuilds = Math.max(otherBuilds, ProcessHandle.allProcesses()
+                        .filter(p -> p.info().commandLine().orElse("").contains("plexus-classworlds")).count());
+                maxLoad = Math.max(maxLoad, Machine.load1());
                 try {
                     Thread.sleep(500);
                 } catch (InterruptedException e) {
@@ -30,6 +35,15 @@ public final class RssSampler implements AutoCloseable {
 
     public Map<String, Double> peak() {
         return Map.copyOf(peak);
+    }
+
+    /** The most Maven builds (of other people) seen running at once during the run. */
+    public long otherBuilds() {
+        return otherBuilds;
+    }
+
+    public double maxLoad() {
+        return maxLoad;
     }
 
     @Override
