@@ -136,8 +136,10 @@ class SessionLifecycleTest {
                 .when().get("/api/v1/sessions").then().statusCode(200).body("total", equalTo(2));
         given().header("Authorization", auth("scheduler")).queryParam("clinicianId", clinician.toString()).queryParam("type", "INDIVIDUAL")
                 .when().get("/api/v1/sessions").then().statusCode(200).body("total", equalTo(0));
-        given().header("Authorization", auth("scheduler")).queryParam("clinicianId", clinician.toString()).queryParam("page", 100000000)
+        given().header("Authorization", auth("scheduler")).queryParam("clinicianId", clinician.toString()).queryParam("page", 100000)
                 .queryParam("size", 100).when().get("/api/v1/sessions").then().statusCode(200).body("total", equalTo(3)).body("items", hasSize(0));
+        given().header("Authorization", auth("scheduler")).queryParam("page", 100000000).queryParam("size", 100)
+                .when().get("/api/v1/sessions").then().statusCode(400).body("errors[0].field", equalTo("page"));
         given().header("Authorization", auth("scheduler")).queryParam("size", 101).when().get("/api/v1/sessions").then().statusCode(400)
                 .body("errors[0].field", equalTo("size"));
     }
