@@ -588,8 +588,8 @@ public final class Scenarios {
         s.notes.add("Time to healthy: from process start to the first 200 of `/q/health/ready` (polled every 200 ms, so up to 0.2 s "
                 + "coarse). \"After start with the stack\": the first start, all four JVMs starting at once on 2 cores. \"Alone\": "
                 + "`kill -9` of that one process while the rest keeps running, then started again by itself (readiness includes its "
-                + "database and Kafka connection). The JVMs run as the devstack starts them: `-Xms64m -Xmx256m -XX:+UseSerialGC "
-                + "-XX:TieredStopAtLevel=1`.");
+                + "database and Kafka connection). The JVMs run as the devstack starts them: `"
+                + String.join(" ", care.iop.devstack.LocalStack.JVM_OPTIONS) + "`.");
         s.notes.add("RSS = `VmRSS` of `/proc/<pid>/status`: idle = after start with no traffic (before any scenario; after a restart, "
                 + "5 s after healthy); peak = the highest value sampled every 0.5 s during scenarios a to e.");
         return s;

@@ -27,6 +27,12 @@ import java.util.function.BooleanSupplier;
 public final class LocalStack {
     public static final int POSTGRES_PORT = 15432;
     public static final int KAFKA_PORT = 9092;
+    /**
+     * How each service and the gateway JVM is started: a small heap with the serial collector (four
+     * JVMs share the machine) and the default tiered JIT (C1-only would start a little sooner but
+     * runs RSA signature checks and JSON several times slower; see docs/benchmarks.md).
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC");
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(120);
 
     private final Path home;
@@ -145,8 +151,11 @@ public final class LocalStack {
                 config.put("QUARKUS_DATASOURCE_USERNAME", env.getOrDefault("IOP_DB_USER", EmbeddedPostgresServer.USER));
                 config.put("QUARKUS_DATASOURCE_PASSWORD", env.getOrDefault("IOP_DB_PASSWORD", ""));
             }
-            ProcessBuilder builder = new ProcessBuilder(javaBin(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "-jar", component.runnerJar(home).toString());
+            List<String> command = new ArrayList<>();
+            command.add(javaBin());
+            command.addAll(JVM_OPTIONS);
+            command.addAll(List.of("-jar", component.runnerJar(home).toString()));
+            ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().putAll(config);
             builder.environment().putAll(componentEnv);
             started.put(component, System.nanoTime());

@@ -18,10 +18,12 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import care.iop.platform.security.CachingJwtParser;
 import care.iop.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import io.smallrye.jwt.auth.principal.JWTParser;
 
 @QuarkusTest
 class ProblemAndSecurityTest {
@@ -29,6 +31,9 @@ class ProblemAndSecurityTest {
 
     @Inject
     AgroalDataSource ds;
+
+    @Inject
+    JWTParser parser;
 
     private ValidatableResponse post(String body) {
         return given().header("Authorization", TestTokens.bearer("clinician")).contentType("application/json").body(body)
@@ -103,6 +108,20 @@ class ProblemAndSecurityTest {
         assertProblem(given().when().get(NOTES).then(), 401, null);
         given().when().get(NOTES).then().header("WWW-Authenticate", "Bearer");
         assertProblem(given().header("Authorization", "Bearer not.a.token").when().get(NOTES).then(), 401, null);
+    }
+
+    @Test
+    void aRememberedTokenDoesNotOpenTheDoorToATamperedCopy() {
+        assertThat(parser).isInstanceOf(CachingJwtParser.class);
+        String token = TestTokens.forRole("clinician");
+        given().header("Authorization", "Bearer " + token).when().get(NOTES).then().statusCode(200);
+        given().header("Authorization", "Bearer " + token).when().get(NOTES).then().statusCode(200);
+
+        String[] parts = token.split("\\.");
+        String adminClaims = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace("\"clinician\"", "\"admin\"").getBytes());
+        assertProblem(given().header("Authorization", "Bearer " + parts[0] + "." + adminClaims + "." + parts[2])
+                .when().get(NOTES).then(), 401, null);
     }
 
     @Test
