@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * 100,000 sessions, results in {@code docs/}. {@code --quick}: 3 s / 5 s, 1 repetition, 10,000
  * sessions, results in {@code benchmarks/target/quick/} so the published numbers stay untouched.
  */
-public record Options(boolean quick, int runs, int warmupSeconds, int seconds, int sessions, int concurrency,
+public record Options(boolean quick, int runs, int firstWarmupSeconds, int warmupSeconds, int seconds, int sessions, int concurrency,
                       int propagationEvents, int eventRate, boolean profile, Path out, Path apps) {
 
     public static Options parse(String[] args, Path home) {
@@ -15,6 +15,7 @@ public record Options(boolean quick, int runs, int warmupSeconds, int seconds, i
         Integer runs = null;
         Integer seconds = null;
         Integer warmup = null;
+        Integer firstWarmup = null;
         Integer sessions = null;
         int concurrency = 32;
         int eventRate = 20;
@@ -27,6 +28,7 @@ public record Options(boolean quick, int runs, int warmupSeconds, int seconds, i
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                case "--first-warmup" -> firstWarmup = Integer.parseInt(args[++i]);
                 case "--sessions" -> sessions = Integer.parseInt(args[++i]);
                 case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
                 case "--no-profile" -> profile = false;
@@ -35,11 +37,13 @@ public record Options(boolean quick, int runs, int warmupSeconds, int seconds, i
                 case "--apps" -> apps = Path.of(args[++i]).toAbsolutePath();
                 case "-h", "--help" -> {
                     System.out.println("""
-                            ./iop bench [--quick] [--runs N] [--seconds S] [--warmup S] [--sessions N] [--concurrency C] [--no-profile] [--out DIR]
-                              --quick        short runs (3 s warm-up, 5 s measured), 1 repetition, 10,000 sessions; writes to benchmarks/target/quick
+                            ./iop bench [--quick] [--runs N] [--seconds S] [--first-warmup S] [--warmup S] [--sessions N] [--concurrency C] [--no-profile] [--out DIR]
+                              --quick        short runs (15 s first warm-up, 3 s, 5 s measured), 1 repetition, 10,000 sessions; writes to benchmarks/target/quick
                               --runs N       repetitions per scenario (default 3; the median run is quoted)
                               --seconds S    measured seconds per run (default 20)
-                              --warmup S     discarded warm-up seconds per run (default 10)
+                              --first-warmup S  discarded warm-up before the first run of each load (default 60, quick 15):
+                                             the JIT needs about a minute of load on 2 cores to compile the hot paths with C2
+                              --warmup S     discarded warm-up seconds before each further run (default 10)
                               --sessions N   sessions in the database for scenario c (default 100000)
                               --concurrency  requests in flight for the throughput scenarios (default 32)
                               --event-rate R patients registered per second in scenario e (default 20, well below the write capacity)
@@ -54,6 +58,7 @@ public record Options(boolean quick, int runs, int warmupSeconds, int seconds, i
         Path defaultOut = quick ? home.resolve("benchmarks/target/quick") : home.resolve("docs");
         return new Options(quick,
                 runs != null ? runs : (quick ? 1 : 3),
+                firstWarmup != null ? firstWarmup : (quick ? 15 : 60),
                 warmup != null ? warmup : (quick ? 3 : 10),
                 seconds != null ? seconds : (quick ? 5 : 20),
                 sessions != null ? sessions : (quick ? 10_000 : 100_000),
@@ -63,6 +68,16 @@ public record Options(boolean quick, int runs, int warmupSeconds, int seconds, i
                 profile,
                 out != null ? out : defaultOut,
                 apps);
+    }
+
+    /** Warm-up seconds before run {@code run} (0-based) of a load: longer before the first. */
+    public int warmupBefore(int run) {
+        return run == 0 ? firstWarmupSeconds : warmupSeconds;
+    }
+
+    /** The warm-up, in words, for the reports. */
+    public String warmupText() {
+        return firstWarmupSeconds + " s warm-up before the first run and " + warmupSeconds + " s before each further run (discarded)";
     }
 
     /** The command line that reproduces these options. */

@@ -38,7 +38,7 @@ public final class Report {
         md.append("It builds if needed, starts its own stack (embedded PostgreSQL, a KRaft Kafka broker, the three services and the "
                 + "gateway as separate processes, state in `benchmarks/target/stack`, every port shifted by 20000 so a running "
                 + "`./iop up` is not disturbed), seeds the data through the API, runs the scenarios and rewrites this file and the "
-                + "charts in `docs/benchmarks/`. `./iop bench --quick` is a short trial (3 s warm-up, 5 s measured, one repetition, "
+                + "charts in `docs/benchmarks/`. `./iop bench --quick` is a short trial (15 s warm-up, 5 s measured, one repetition, "
                 + "10,000 sessions) that writes to `benchmarks/target/quick/` instead. `--help` lists the other options.\n\n");
         md.append("## This run\n\n| | |\n| --- | --- |\n");
         row(md, "date (UTC)", context.started().withZoneSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
@@ -53,7 +53,7 @@ public final class Report {
         row(md, "load average (1/5/15 min) before / after", context.loadBefore() + " → " + context.loadAfter());
         row(md, "machine quiet?", context.quietNote());
         row(md, "repetitions", o.runs() + " per scenario; the median run is quoted (all runs are in the tables)");
-        row(md, "durations", o.warmupSeconds() + " s warm-up (discarded) + " + o.seconds() + " s measured per run");
+        row(md, "durations", o.warmupText() + "; " + o.seconds() + " s measured per run");
         row(md, "total time of the suite", Scenario.fmt("%.1f min", context.took().toSeconds() / 60.0));
         md.append('\n');
         md.append("Everything shares the same 2 cores: the load generator (one Vert.x event loop), PostgreSQL, Kafka, three "

@@ -83,13 +83,13 @@ public final class Scenarios {
         String token = seeder.clinician();
         int c = options.concurrency();
         System.out.println("  g. plain JDBC baseline");
-        List<LoadResult> jdbc = repeat("jdbc", i -> db.baseline("plain JDBC", planIds, c, options.warmupSeconds(), options.seconds()));
+        List<LoadResult> jdbc = repeat("jdbc", i -> db.baseline("plain JDBC", planIds, c, options.warmupBefore(i), options.seconds()));
         db.awaitQuiet(60);
         System.out.println("  a. GET /api/v1/plans/{id} directly on plan-service");
-        List<LoadResult> direct = repeat("direct", i -> load.run("plan-service direct", c, options.warmupSeconds(), options.seconds(),
+        List<LoadResult> direct = repeat("direct", i -> load.run("plan-service direct", c, options.warmupBefore(i), options.seconds(),
                 n -> new ClosedLoopLoad.Call(HttpMethod.GET, stack.plan() + "/api/v1/plans/" + pick(planIds), token, null), 200));
         System.out.println("  a. GET /api/v1/plans/{id} through the gateway");
-        List<LoadResult> gateway = repeat("gateway", i -> load.run("through the gateway", c, options.warmupSeconds(), options.seconds(),
+        List<LoadResult> gateway = repeat("gateway", i -> load.run("through the gateway", c, options.warmupBefore(i), options.seconds(),
                 n -> new ClosedLoopLoad.Call(HttpMethod.GET, stack.gateway() + "/api/v1/plans/" + pick(planIds), token, null), 200));
         db.awaitQuiet(60);
 
@@ -105,8 +105,8 @@ public final class Scenarios {
         a.pass = g.throughput() >= 3000 && g.p(99) < 20 && g.errors() == 0;
         a.measured = Scenario.fmt("%,.0f req/s, p99 %s ms (gateway); %,.0f req/s, p99 %s ms (direct)", g.throughput(), Scenario.ms(g.p(99)),
                 d.throughput(), Scenario.ms(d.p(99)));
-        a.notes.add(Scenario.fmt("%d requests in flight (closed loop, keep-alive), %d s warm-up discarded, %d s measured, %d plans read at random, "
-                + "a `clinician` token. Every read is audited by plan-service (one `audit_event` insert per GET).", c, options.warmupSeconds(),
+        a.notes.add(Scenario.fmt("%d requests in flight (closed loop, keep-alive), %s, %d s measured, %d plans read at random, "
+                + "a `clinician` token. Every read is audited by plan-service (one `audit_event` insert per GET).", c, options.warmupText(),
                 options.seconds(), planIds.size()));
         a.notes.add(Scenario.fmt("**The gateway's cost** (median runs): throughput %,.0f → %,.0f req/s (%.0f %%), p50 %s → %s ms (+%s ms), "
                 + "p99 %s → %s ms (+%s ms).", d.throughput(), g.throughput(), 100.0 * (g.throughput() - d.throughput()) / d.throughput(),
@@ -158,7 +158,7 @@ public final class Scenarios {
         System.out.println("  b. POST /api/v1/patients through the gateway");
         List<LoadResult> runs = new ArrayList<>();
         for (int i = 0; i < options.runs(); i++) {
-            LoadResult result = load.run("POST /patients", c, options.warmupSeconds(), options.seconds(),
+            LoadResult result = load.run("POST /patients", c, options.warmupBefore(i), options.seconds(),
                     n -> new ClosedLoopLoad.Call(HttpMethod.POST, stack.gateway() + "/api/v1/patients", token,
                             seeder.patientBody("W", sequence.incrementAndGet())), 201);
             System.out.println("    run " + (i + 1) + ": " + result.summary());
@@ -171,11 +171,11 @@ public final class Scenarios {
         b.loadRows(runs, m);
         b.pass = m.throughput() >= 800 && m.errors() == 0;
         b.measured = Scenario.fmt("%,.0f req/s, p99 %s ms", m.throughput(), Scenario.ms(m.p(99)));
-        b.notes.add(Scenario.fmt("%d requests in flight, %d s warm-up, %d s measured, an `integration` token, a new identifier per request "
+        b.notes.add(Scenario.fmt("%d requests in flight, %s, %d s measured, an `integration` token, a new identifier per request "
                 + "(no 409). Each request: validation, insert of patient and identifier, audit row and outbox row in one transaction; "
                 + "the relay then publishes `patient.registered` and plan-service and session-service apply it (their work runs on the "
                 + "same 2 cores during the measurement). Between runs the harness waits until every outbox is empty and the consumers "
-                + "are idle.", c, options.warmupSeconds(), options.seconds()));
+                + "are idle.", c, options.warmupText(), options.seconds()));
         b.chart.add(named(m, "POST /patients"));
         b.chartTitle = "b. POST /api/v1/patients, median run";
         b.chartFile = "b-patient-write.svg";
@@ -254,7 +254,7 @@ public final class Scenarios {
                 + "?from=" + seeder.day(0) + "&to=" + seeder.day(6), tokens.get(calendar.patients().get(1)), null);
         int entries = sample.path("entries").size();
         System.out.println("  c. a patient's week (" + entries + " entries in a sample week)");
-        List<LoadResult> runs = repeat("agenda", i -> load.run("week agenda", c, options.warmupSeconds(), options.seconds(), n -> {
+        List<LoadResult> runs = repeat("agenda", i -> load.run("week agenda", c, options.warmupBefore(i), options.seconds(), n -> {
             UUID patient = pick(calendar.patients());
             int week = ThreadLocalRandom.current().nextInt(calendar.weeks());
             return new ClosedLoopLoad.Call(HttpMethod.GET, stack.gateway() + "/api/v1/schedules/patients/" + patient + "?from="
@@ -268,9 +268,9 @@ public final class Scenarios {
         s.pass = m.p(99) < 25 && m.errors() == 0;
         s.measured = Scenario.fmt("p99 %s ms at %,.0f req/s", Scenario.ms(m.p(99)), m.throughput());
         s.notes.add(Scenario.fmt("`GET /api/v1/schedules/patients/{id}?from=<Monday>&to=<Sunday>` through the gateway with the patient's own "
-                + "`patient` token, %d requests in flight, %d patients x %d weeks chosen at random, %d s warm-up, %d s measured. "
+                + "`patient` token, %d requests in flight, %d patients x %d weeks chosen at random, %s, %d s measured. "
                 + "A sample week holds %d agenda entries (7 individual sessions and 3 group bookings).", c, calendar.patients().size(),
-                calendar.weeks(), options.warmupSeconds(), options.seconds(), entries));
+                calendar.weeks(), options.warmupText(), options.seconds(), entries));
         s.notes.add(Scenario.fmt("Database: %,d sessions and %,d bookings, seeded through `POST /api/v1/sessions` and "
                 + "`POST /api/v1/sessions/{id}/participants` (24 in flight, directly on session-service) in %.0f s, %.0f sessions/s; "
                 + "%d clinicians, each with 1 individual session (with their own patient) and 7 group sessions a day in a room of "

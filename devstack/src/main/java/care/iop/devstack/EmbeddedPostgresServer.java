@@ -22,6 +22,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /**
+     * A server that keeps its data (the local stack, the system tests, the benchmarks) is durable:
+     * {@code fsync} and {@code synchronous_commit} on, so a commit acknowledged to a service survives a
+     * crash of PostgreSQL itself (the embedded defaults turn both off). A throw-away server for tests
+     * keeps them off.
+     *
      * @param dataDir kept across restarts when not null; a fresh temporary folder otherwise
      * @param port 0 for any free port
      */
@@ -29,7 +34,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("fsync", dataDir == null ? "off" : "on");
+                    .setServerConfig("fsync", dataDir == null ? "off" : "on")
+                    .setServerConfig("synchronous_commit", dataDir == null ? "off" : "on");
             if (port > 0) {
                 builder.setPort(port);
             }
