@@ -1,5 +1,6 @@
 package care.iop.bench;
 
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,9 +25,12 @@ import io.vertx.core.http.RequestOptions;
  */
 public final class ClosedLoopLoad {
     private final Vertx vertx;
+    private final CpuMeter cpu;
 
-    public ClosedLoopLoad(Vertx vertx) {
+    /** @param cpu measures the CPU each part of the stack uses during the measured phase */
+    public ClosedLoopLoad(Vertx vertx, CpuMeter cpu) {
         this.vertx = vertx;
+        this.cpu = cpu;
     }
 
     /** A request to send: method, absolute URL, headers and an optional body, built per call (index i). */
@@ -40,9 +44,11 @@ public final class ClosedLoopLoad {
         try {
             phase(client, concurrency, warmupSeconds, calls, expectedStatus, new Recorder(3));
             Recorder recorder = new Recorder(3);
+            Map<String, Double> cpuBefore = cpu.snapshot();
             long[] counts = phase(client, concurrency, seconds, calls, expectedStatus, recorder);
+            Map<String, Double> cpuUsed = CpuMeter.used(cpuBefore, cpu.snapshot());
             Histogram histogram = recorder.getIntervalHistogram();
-            return new LoadResult(name, counts[0], counts[1], seconds, histogram);
+            return new LoadResult(name, counts[0], counts[1], seconds, histogram, cpuUsed);
         } finally {
             client.close();
         }

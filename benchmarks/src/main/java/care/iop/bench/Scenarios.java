@@ -52,7 +52,7 @@ public final class Scenarios {
         this.options = options;
         this.stack = stack;
         this.vertx = vertx;
-        this.load = new ClosedLoopLoad(vertx);
+        this.load = new ClosedLoopLoad(vertx, new CpuMeter(stack));
         this.seeder = seeder;
         this.api = api;
         this.db = db;
@@ -85,12 +85,18 @@ public final class Scenarios {
         System.out.println("  g. plain JDBC baseline");
         List<LoadResult> jdbc = repeat("jdbc", i -> db.baseline("plain JDBC", planIds, c, options.warmupBefore(i), options.seconds()));
         db.awaitQuiet(60);
-        System.out.println("  a. GET /api/v1/plans/{id} directly on plan-service");
-        List<LoadResult> direct = repeat("direct", i -> load.run("plan-service direct", c, options.warmupBefore(i), options.seconds(),
-                n -> new ClosedLoopLoad.Call(HttpMethod.GET, stack.plan() + "/api/v1/plans/" + pick(planIds), token, null), 200));
-        System.out.println("  a. GET /api/v1/plans/{id} through the gateway");
-        List<LoadResult> gateway = repeat("gateway", i -> load.run("through the gateway", c, options.warmupBefore(i), options.seconds(),
-                n -> new ClosedLoopLoad.Call(HttpMethod.GET, stack.gateway() + "/api/v1/plans/" + pick(planIds), token, null), 200));
+        // The two paths alternate (direct, gateway, direct, ...) so that JIT warm-up still going on favours neither.
+        System.out.println("  a. GET /api/v1/plans/{id} directly on plan-service and through the gateway, alternating");
+        List<LoadResult> direct = new ArrayList<>();
+        List<LoadResult> gateway = new ArrayList<>();
+        for (int i = 0; i < options.runs(); i++) {
+            direct.add(load.run("plan-service direct", c, options.warmupBefore(i), options.seconds(),
+                    n -> new ClosedLoopLoad.Call(HttpMethod.GET, stack.plan() + "/api/v1/plans/" + pick(planIds), token, null), 200));
+            System.out.println("    direct run " + (i + 1) + ": " + direct.get(i).summary());
+            gateway.add(load.run("through the gateway", c, options.warmupBefore(i), options.seconds(),
+                    n -> new ClosedLoopLoad.Call(HttpMethod.GET, stack.gateway() + "/api/v1/plans/" + pick(planIds), token, null), 200));
+            System.out.println("    gateway run " + (i + 1) + ": " + gateway.get(i).summary());
+        }
         db.awaitQuiet(60);
 
         LoadResult g = Scenario.medianByThroughput(gateway);
@@ -112,6 +118,8 @@ public final class Scenarios {
                 + "p99 %s → %s ms (+%s ms).", d.throughput(), g.throughput(), 100.0 * (g.throughput() - d.throughput()) / d.throughput(),
                 Scenario.ms(d.p(50)), Scenario.ms(g.p(50)), Scenario.ms(g.p(50) - d.p(50)), Scenario.ms(d.p(99)), Scenario.ms(g.p(99)),
                 Scenario.ms(g.p(99) - d.p(99))));
+        a.notes.add("**Where the CPU goes** (median runs; CPU time of each process during the measured 20 s, divided by the "
+                + "requests answered). Through the gateway:\n\n" + g.cpuTable() + "\n\nDirectly on plan-service:\n\n" + d.cpuTable());
         a.chart.addAll(List.of(named(g, "gateway"), named(d, "direct")));
         a.chartTitle = "a. GET /api/v1/plans/{id}, median runs";
         a.chartFile = "a-plan-read.svg";
@@ -176,6 +184,8 @@ public final class Scenarios {
                 + "the relay then publishes `patient.registered` and plan-service and session-service apply it (their work runs on the "
                 + "same 2 cores during the measurement). Between runs the harness waits until every outbox is empty and the consumers "
                 + "are idle.", c, options.warmupText(), options.seconds()));
+        b.notes.add("**Where the CPU goes** (median run; CPU time of each process during the measured phase, divided by the "
+                + "requests answered; the consumers' share counts what they applied meanwhile):\n\n" + m.cpuTable());
         b.chart.add(named(m, "POST /patients"));
         b.chartTitle = "b. POST /api/v1/patients, median run";
         b.chartFile = "b-patient-write.svg";
@@ -277,6 +287,9 @@ public final class Scenarios {
                 + "their own, so there are no conflicts; `ANALYZE` was run once after seeding (what autovacuum would do).",
                 calendar.sessions(), calendar.bookings(), calendar.seedTime().toMillis() / 1000.0, calendar.perSecond(),
                 calendar.patients().size()));
+        s.notes.add("**Where the CPU goes** (median run; CPU time of each process during the measured phase, divided by the "
+                + "requests answered). With %d requests in flight the latency is mostly queueing: p50 ≈ requests in flight / throughput."
+                .formatted(c) + "\n\n" + m.cpuTable());
         s.chart.add(named(m, "week agenda"));
         s.chartTitle = "c. a patient's week, median run";
         s.chartFile = "c-week-agenda.svg";
