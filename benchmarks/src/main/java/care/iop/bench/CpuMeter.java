@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * CPU time used by each part of the stack between two snapshots: the four components and Kafka (their
- * processes), PostgreSQL (every {@code postgres} process below this JVM: the server and its
- * backends) and the load generator (this JVM). Divided by the requests of a measured phase it says
+ * processes), PostgreSQL (every {@code postgres} process of the machine: the server, which runs
+ * detached from this JVM, and its backends; nothing else runs one during a benchmark) and the load
+ * generator (this JVM). Divided by the requests of a measured phase it says
  * what one request costs each part, which is where a throughput limit on 2 cores comes from.
  */
 public final class CpuMeter {
@@ -30,7 +31,7 @@ public final class CpuMeter {
             stack.pid(name).flatMap(ProcessHandle::of).flatMap(p -> p.info().totalCpuDuration())
                     .ifPresent(d -> seconds.put(name, d.toNanos() / 1e9));
         }
-        seconds.put(POSTGRES, ProcessHandle.current().descendants()
+        seconds.put(POSTGRES, ProcessHandle.allProcesses()
                 .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
                 .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
                 .mapToDouble(d -> d.toNanos() / 1e9).sum());
