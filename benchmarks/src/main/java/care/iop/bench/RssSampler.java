@@ -11,7 +11,6 @@ public final class RssSampler implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long otherBuilds;
-    private volatile double maxLoad;
 
     public RssSampler(BenchStack stack) {
         thread = new Thread(() -> {
@@ -21,7 +20,6 @@ public final class RssSampler implements AutoCloseable {
                 }
                 otherBuilds = Math.max(otherBuilds, ProcessHandle.allProcesses()
                         .filter(p -> p.info().commandLine().orElse("").contains("plexus-classworlds")).count());
-                maxLoad = Math.max(maxLoad, Machine.load1());
                 try {
                     Thread.sleep(500);
                 } catch (InterruptedException e) {
@@ -40,10 +38,6 @@ public final class RssSampler implements AutoCloseable {
     /** The most Maven builds (of other people) seen running at once during the run. */
     public long otherBuilds() {
         return otherBuilds;
-    }
-
-    public double maxLoad() {
-        return maxLoad;
     }
 
     @Override
