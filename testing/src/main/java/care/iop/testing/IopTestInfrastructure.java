@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 import care.iop.devstack.EmbeddedPostgresServer;
@@ -28,6 +29,11 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * <p>
  * A test field {@code Consumer<Boolean> kafkaRunning} receives a switch that stops
  * ({@code accept(false)}) and restarts ({@code accept(true)}) the embedded broker.
+ * <p>
+ * The embedded broker shares the test JVM, so it may not end it: Kafka's {@code Exit.exit}/{@code Exit.halt}
+ * (called on a fatal broker error, for instance a log directory failing while the broker stops at JVM exit)
+ * would otherwise halt the JVM with status 1 and fail a build whose tests all passed. Here they print why
+ * and throw in the broker thread instead.
  */
 public class IopTestInfrastructure implements QuarkusTestResourceLifecycleManager {
     public static final Path KEYS_DIR = Path.of("target", "test-keys");
@@ -90,6 +96,8 @@ public class IopTestInfrastructure implements QuarkusTestResourceLifecycleManage
             return external;
         }
         if (kafka == null) {
+            Exit.setExitProcedure(IopTestInfrastructure::refuseToEndTheJvm);
+            Exit.setHaltProcedure(IopTestInfrastructure::refuseToEndTheJvm);
             try {
                 kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                         .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
@@ -109,6 +117,12 @@ public class IopTestInfrastructure implements QuarkusTestResourceLifecycleManage
             }
         }
         return kafka.bootstrapServers();
+    }
+
+    private static void refuseToEndTheJvm(int status, String message) {
+        String text = "The embedded Kafka broker asked to end the test JVM (status " + status + "): " + message;
+        System.err.println(text);
+        throw new IllegalStateException(text);
     }
 
     @Override
@@ -144,11 +158,15 @@ public class IopTestInfrastructure implements QuarkusTestResourceLifecycleManage
                 if (kafka != null) {
                     kafka.close();
                 }
-            } catch (Exception ignored) {
-                // the JVM is going away
+            } catch (Exception e) {
+                System.err.println("The embedded Kafka broker did not stop cleanly: " + e);
             }
-            if (postgres != null) {
-                postgres.close();
+            try {
+                if (postgres != null) {
+                    postgres.close();
+                }
+            } catch (RuntimeException e) {
+                System.err.println("The embedded PostgreSQL did not stop cleanly: " + e);
             }
         }, "iop-test-infrastructure-stop"));
     }
