@@ -93,6 +93,12 @@ class CapacityAndWaitlistTest {
         assertThat(waitlisted).hasSize(38);
         assertThat(waitlisted.stream().map(Result::position).toList()).containsExactlyElementsOf(IntStream.rangeClosed(1, 38).boxed().toList());
         assertThat(fx.count("select count(*) from booking where session_id = ? and status = 'BOOKED'", UUID.fromString(session))).isEqualTo(12);
+        // each booking.waitlisted event carries the position its answer gave
+        await().atMost(Fixtures.EVENTS).untilAsserted(() -> assertThat(new TopicReader(bootstrap).readByKey(Topics.SESSIONS, session).stream()
+                .filter(r -> EventTypes.BOOKING_WAITLISTED.equals(header(r, "ce_type")))
+                .map(r -> JsonPath.from(r.value()))
+                .map(event -> new Result(UUID.fromString(event.getString("patientId")), event.getString("status"), event.get("waitlistPosition")))
+                .toList()).containsExactlyInAnyOrderElementsOf(waitlisted));
 
         // the roster keeps the order in which the waitlist was joined
         JsonPath roster = given().header("Authorization", auth("clinician")).when().get("/api/v1/sessions/" + session + "/participants")

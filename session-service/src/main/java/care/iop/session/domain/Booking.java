@@ -10,6 +10,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -45,9 +46,26 @@ public class Booking extends PanacheEntityBase {
     public String cancelReason;
     @Version
     public long version;
+    /** The waitlist position established under the session lock by the transaction that placed this booking. */
+    @Transient
+    private Integer placedAtPosition;
 
     public static Booking of(UUID sessionId, UUID patientId) {
         return find("sessionId = ?1 and patientId = ?2", sessionId, patientId).firstResult();
+    }
+
+    /** How many of a session's bookings are BOOKED and how many WAITLISTED. */
+    public record RosterCounts(long booked, long waitlisted) {
+    }
+
+    /** Both counts of a session's roster in one query. */
+    public static RosterCounts counts(UUID sessionId) {
+        Object[] row = getEntityManager().createQuery("""
+                        select count(case when b.status = ?2 then 1 end), count(case when b.status = ?3 then 1 end)
+                        from Booking b where b.sessionId = ?1""", Object[].class)
+                .setParameter(1, sessionId).setParameter(2, BookingStatus.BOOKED).setParameter(3, BookingStatus.WAITLISTED)
+                .getSingleResult();
+        return new RosterCounts(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
     }
 
     public static long countWithStatus(UUID sessionId, BookingStatus status) {
@@ -68,10 +86,21 @@ public class Booking extends PanacheEntityBase {
         return find("sessionId = ?1 and status = ?2 order by waitlistSeq", sessionId, BookingStatus.WAITLISTED).firstResult();
     }
 
+    /**
+     * Records where this booking was placed: its waitlist position (null when BOOKED), counted under
+     * the session lock, so the answer and the event need not count again.
+     */
+    public void placedAt(Integer waitlistPosition) {
+        this.placedAtPosition = waitlistPosition;
+    }
+
     /** 1-based position on the waitlist, or null when not waitlisted. */
     public Integer waitlistPosition() {
         if (status != BookingStatus.WAITLISTED) {
             return null;
+        }
+        if (placedAtPosition != null) {
+            return placedAtPosition;
         }
         return (int) count("sessionId = ?1 and status = ?2 and waitlistSeq <= ?3", sessionId, BookingStatus.WAITLISTED, waitlistSeq);
     }

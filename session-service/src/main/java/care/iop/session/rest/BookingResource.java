@@ -77,8 +77,10 @@ public class BookingResource {
     @APIResponse(responseCode = "409", description = "Already on the roster, or booked into an overlapping session (named)")
     @APIResponse(responseCode = "422", description = "Patient not eligible; session not a group, cancelled, fulfilled or over")
     public Response book(@PathParam("id") UUID id, @Valid @NotNull BookingRequest request) {
-        Booking booking = bookings.book(id, request.patientId());
+        // Recorded first, in the same transaction: a refused booking rolls it back, and the session lock taken by the booking is not
+        // held while the audit row is written.
         audit.success(AuditAction.CREATE, RESOURCE, id, request.patientId());
+        Booking booking = bookings.book(id, request.patientId());
         return Response.created(URI.create("/api/v1/sessions/" + id + "/participants/" + request.patientId()))
                 .entity(mapper.booking(booking)).build();
     }

@@ -22,9 +22,9 @@ public class SessionMapper {
     SessionEvents events;
 
     public Views.SessionView staff(TherapySession s) {
+        Booking.RosterCounts counts = Booking.counts(s.id);
         return new Views.SessionView(s.id, s.seriesId, s.type.name(), s.status, s.clinicianId, s.patientId, events.local(s.start),
-                events.local(s.end), s.topic, s.location, s.capacity, Booking.countWithStatus(s.id, BookingStatus.BOOKED),
-                Booking.countWithStatus(s.id, BookingStatus.WAITLISTED), s.cancelReason, s.version);
+                events.local(s.end), s.topic, s.location, s.capacity, counts.booked(), counts.waitlisted(), s.cancelReason, s.version);
     }
 
     public Views.PatientSessionView patient(TherapySession s, Booking own) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import care.iop.events.EventTypes;
@@ -21,7 +22,7 @@ import care.iop.session.domain.TherapySession;
 
 /**
  * Rosters: booking with a hard capacity (the session row is locked while seats are counted),
- * waitlist in request order, cancellation with late flag, automatic promotion.
+ * waitlist in lock order, cancellation with late flag, automatic promotion.
  */
 @ApplicationScoped
 public class BookingService {
@@ -41,29 +42,49 @@ public class BookingService {
     @Inject
     SessionConfig config;
 
+    /**
+     * The patient's eligibility is read before the session row is locked: the lock serializes every
+     * booking of a group, so it covers only what capacity and the waitlist need (count, insert, event).
+     * A session rescheduled in between is checked again under the lock.
+     */
     @Transactional
     public Booking book(UUID sessionId, UUID patientId) {
-        TherapySession session = lockOrNotFound(sessionId);
+        TherapySession session = TherapySession.findById(sessionId);
+        if (session == null) {
+            throw ProblemException.notFound("Session", sessionId);
+        }
         if (!session.type.hasRoster()) {
             throw ProblemException.ruleViolation("A " + session.type + " session books its patient when it is created");
         }
-        return bookLocked(session, patientId);
+        eligibility.requirePatient(patientId, session.type, session.start);
+        OffsetDateTime checkedStart = session.start;
+        em.refresh(session, LockModeType.PESSIMISTIC_WRITE);
+        if (!session.start.equals(checkedStart)) {
+            eligibility.requirePatient(patientId, session.type, session.start);
+        }
+        return placeLocked(session, patientId);
     }
 
-    /** Books into a locked session: BOOKED while seats are free, else WAITLISTED at the end of the line. */
+    /** Books into a locked session after checking the patient's eligibility. */
     Booking bookLocked(TherapySession session, UUID patientId) {
+        eligibility.requirePatient(patientId, session.type, session.start);
+        return placeLocked(session, patientId);
+    }
+
+    /** Places an eligible patient on a locked session's roster: BOOKED while seats are free, else WAITLISTED at the end of the line. */
+    private Booking placeLocked(TherapySession session, UUID patientId) {
         if (!SessionStatus.BOOKED.equals(session.status)) {
             throw ProblemException.ruleViolation("Session " + session.id + " is " + session.status + " and takes no bookings");
         }
         if (!session.end.isAfter(Clock.now())) {
             throw ProblemException.ruleViolation("Session " + session.id + " has already ended");
         }
-        eligibility.requirePatient(patientId, session.type, session.start);
         Booking booking = Booking.of(session.id, patientId);
         if (booking != null && booking.status.active()) {
             throw ProblemException.conflict("Patient " + patientId + " is already " + booking.status + " in session " + session.id);
         }
-        boolean seatFree = Booking.countWithStatus(session.id, BookingStatus.BOOKED) < session.capacity;
+        Booking.RosterCounts counts = Booking.counts(session.id);
+        boolean seatFree = counts.booked() < session.capacity;
         boolean fresh = booking == null;
         if (fresh) {
             booking = new Booking();
@@ -73,6 +94,7 @@ public class BookingService {
         }
         booking.status = seatFree ? BookingStatus.BOOKED : BookingStatus.WAITLISTED;
         booking.waitlistSeq = seatFree ? null : nextWaitlistSeq();
+        booking.placedAt(seatFree ? null : (int) counts.waitlisted() + 1);
         booking.start = session.start;
         booking.end = session.end;
         booking.requestedAt = Clock.now();
