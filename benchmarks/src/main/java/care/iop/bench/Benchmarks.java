@@ -114,9 +114,12 @@ public final class Benchmarks {
                 setup.add(Scenario.fmt("%d clinicians and %d patients, each with a signed group consent, preferences and an active plan "
                         + "(%d plans), created through the API in %.0f s.", clinicians.size() + 1, all.size(), plans.size(),
                         (System.nanoTime() - s0) / 1e9));
-                Scenarios.Calendar calendar = run.seedCalendar(clinicians, schedulePatients);
-                setup.add(Scenario.fmt("%,d sessions and %,d bookings created through the API in %.0f s (%.0f sessions/s).",
-                        calendar.sessions(), calendar.bookings(), calendar.seedTime().toMillis() / 1000.0, calendar.perSecond()));
+                Scenarios.Calendar calendar = null;
+                if (options.selected('c')) {
+                    calendar = run.seedCalendar(clinicians, schedulePatients);
+                    setup.add(Scenario.fmt("%,d sessions and %,d bookings created through the API in %.0f s (%.0f sessions/s).",
+                            calendar.sessions(), calendar.bookings(), calendar.seedTime().toMillis() / 1000.0, calendar.perSecond()));
+                }
                 for (String database : Db.DATABASES) {
                     db.execute(database, "analyze");
                 }
@@ -124,13 +127,23 @@ public final class Benchmarks {
                 db.awaitQuiet(900);
                 setup.add(Scenario.fmt("Seeding done and every event applied after %.0f s.", (System.nanoTime() - s0) / 1e9));
 
-                scenarios.addAll(run.planReads(plans));
-                scenarios.add(run.weekAgenda(calendar));
-                scenarios.add(run.patientWrites());
-                scenarios.add(run.propagation());
+                if (options.selected('a') || options.selected('g')) {
+                    run.planReads(plans).stream().filter(s -> options.selected(s.id.charAt(0))).forEach(scenarios::add);
+                }
+                if (calendar != null) {
+                    scenarios.add(run.weekAgenda(calendar));
+                }
+                if (options.selected('b')) {
+                    scenarios.add(run.patientWrites());
+                }
+                if (options.selected('e')) {
+                    scenarios.add(run.propagation());
+                }
                 db.awaitQuiet(120);
                 int raceDay = (int) Math.ceil(options.sessions() / (double) (CLINICIANS * 8)) + 10;
-                scenarios.add(run.groupRace(raceClinician, racePatients, raceDay));
+                if (options.selected('d')) {
+                    scenarios.add(run.groupRace(raceClinician, racePatients, raceDay));
+                }
                 Map<String, Double> peak = rss.peak();
                 setup.add(rss.otherBuilds() == 0 ? "No other Maven build ran during the measurements (checked every 0.5 s)."
                         : Scenario.fmt("**Other Maven builds ran during the measurements** (up to %d at once, seen by the 0.5 s sampler): "
@@ -138,7 +151,9 @@ public final class Benchmarks {
                 if (options.profile()) {
                     profileMisses(stack, scenarios, home);
                 }
-                scenarios.add(run.restarts(rssAfterStart, peak, firstStart));
+                if (options.selected('f')) {
+                    scenarios.add(run.restarts(rssAfterStart, peak, firstStart));
+                }
             }
             api.close();
         } finally {
@@ -146,7 +161,7 @@ public final class Benchmarks {
         }
         scenarios.sort(Comparator.comparing(s -> s.id));
         String loadAfter = Machine.loadAverage();
-        List<String> findings = findings();
+        List<String> findings = options.only().length() < 7 ? List.of() : findings();
         Path file = Report.write(new Report.Context(options, machine, started, Duration.ofNanos(System.nanoTime() - t0), loadBefore, loadAfter,
                 quiet, setup, findings), scenarios);
         System.out.println();

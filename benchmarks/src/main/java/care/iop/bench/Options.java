@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * sessions, results in {@code benchmarks/target/quick/} so the published numbers stay untouched.
  */
 public record Options(boolean quick, int runs, int firstWarmupSeconds, int warmupSeconds, int seconds, int sessions, int concurrency,
-                      int propagationEvents, int eventRate, boolean profile, Path out, Path apps) {
+                      int propagationEvents, int eventRate, boolean profile, String only, Path out, Path apps) {
 
     public static Options parse(String[] args, Path home) {
         boolean quick = false;
@@ -20,6 +20,7 @@ public record Options(boolean quick, int runs, int firstWarmupSeconds, int warmu
         int concurrency = 32;
         int eventRate = 20;
         boolean profile = true;
+        String only = "abcdefg";
         Path out = null;
         Path apps = home;
         for (int i = 0; i < args.length; i++) {
@@ -32,12 +33,13 @@ public record Options(boolean quick, int runs, int firstWarmupSeconds, int warmu
                 case "--sessions" -> sessions = Integer.parseInt(args[++i]);
                 case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
                 case "--no-profile" -> profile = false;
+                case "--only" -> only = args[++i].replace(",", "").toLowerCase(java.util.Locale.ROOT);
                 case "--event-rate" -> eventRate = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]).toAbsolutePath();
                 case "--apps" -> apps = Path.of(args[++i]).toAbsolutePath();
                 case "-h", "--help" -> {
                     System.out.println("""
-                            ./iop bench [--quick] [--runs N] [--seconds S] [--first-warmup S] [--warmup S] [--sessions N] [--concurrency C] [--no-profile] [--out DIR]
+                            ./iop bench [--quick] [--runs N] [--seconds S] [--first-warmup S] [--warmup S] [--sessions N] [--concurrency C] [--no-profile] [--only LETTERS] [--out DIR]
                               --quick        short runs (15 s first warm-up, 3 s, 5 s measured), 1 repetition, 10,000 sessions; writes to benchmarks/target/quick
                               --runs N       repetitions per scenario (default 3; the median run is quoted)
                               --seconds S    measured seconds per run (default 20)
@@ -48,6 +50,7 @@ public record Options(boolean quick, int runs, int firstWarmupSeconds, int warmu
                               --concurrency  requests in flight for the throughput scenarios (default 32)
                               --event-rate R patients registered per second in scenario e (default 20, well below the write capacity)
                               --no-profile   do not record a JFR profile of scenarios that miss their target
+                              --only LETTERS run only these scenarios (e.g. --only d or --only a,g); writes to benchmarks/target/partial
                               --out DIR      where benchmarks.md and the charts go (default docs/, quick: benchmarks/target/quick)
                               --apps DIR     take the packaged services from DIR/<module>/target/quarkus-app (default: this checkout)""");
                     System.exit(0);
@@ -55,7 +58,12 @@ public record Options(boolean quick, int runs, int firstWarmupSeconds, int warmu
                 default -> throw new IllegalArgumentException("Unknown option " + args[i] + " (see --help)");
             }
         }
-        Path defaultOut = quick ? home.resolve("benchmarks/target/quick") : home.resolve("docs");
+        if (!only.matches("[a-g]+")) {
+            throw new IllegalArgumentException("--only takes scenario letters a to g, got " + only);
+        }
+        boolean partial = only.length() < 7;
+        Path defaultOut = partial ? home.resolve("benchmarks/target/partial")
+                : quick ? home.resolve("benchmarks/target/quick") : home.resolve("docs");
         return new Options(quick,
                 runs != null ? runs : (quick ? 1 : 3),
                 firstWarmup != null ? firstWarmup : (quick ? 15 : 60),
@@ -66,8 +74,14 @@ public record Options(boolean quick, int runs, int firstWarmupSeconds, int warmu
                 1_000,
                 eventRate,
                 profile,
+                only,
                 out != null ? out : defaultOut,
                 apps);
+    }
+
+    /** Whether scenario {@code id} (a to g) is to run. */
+    public boolean selected(char id) {
+        return only.indexOf(id) >= 0;
     }
 
     /** Warm-up seconds before run {@code run} (0-based) of a load: longer before the first. */
@@ -85,6 +99,9 @@ public record Options(boolean quick, int runs, int firstWarmupSeconds, int warmu
         StringBuilder command = new StringBuilder("./iop bench");
         if (quick) {
             command.append(" --quick");
+        }
+        if (only.length() < 7) {
+            command.append(" --only ").append(only);
         }
         return command.toString();
     }
