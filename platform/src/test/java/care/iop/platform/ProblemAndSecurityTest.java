@@ -18,7 +18,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import care.iop.platform.security.CachingJwtParser;
+import care.iop.jwt.CachingJwtParser;
 import care.iop.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;

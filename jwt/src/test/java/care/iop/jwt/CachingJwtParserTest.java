@@ -1,4 +1,4 @@
-package care.iop.platform.security;
+package care.iop.jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -65,6 +65,17 @@ class CachingJwtParserTest {
         assertThatThrownBy(() -> parser.parse("forged")).isInstanceOf(ParseException.class);
 
         assertThat(verifications).hasValue(2);
+    }
+
+    @Test
+    void rememberedAnswersOnlyForVerifiedUnexpiredTokensAndNeverVerifies() throws Exception {
+        assertThat(parser.remembered("good-a")).isEmpty();
+        JsonWebToken verified = parser.parse("good-a");
+
+        assertThat(parser.remembered("good-a")).containsSame(verified);
+        clock.set(NOW + 60);
+        assertThat(parser.remembered("good-a")).isEmpty();
+        assertThat(verifications).hasValue(1);
     }
 
     @Test

@@ -1,7 +1,8 @@
-package care.iop.platform.security;
+package care.iop.jwt;
 
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -20,8 +21,8 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 
 /**
- * The {@link JWTParser} every service authenticates bearer tokens with: SmallRye's parser
- * ({@code mp.jwt.verify.*}), remembering each verified token until it expires. A client calling
+ * The {@link JWTParser} every service and the gateway authenticate bearer tokens with: SmallRye's
+ * parser ({@code mp.jwt.verify.*}), remembering each verified token until it expires. A client calling
  * again with the same token costs a map lookup instead of an RS256 signature check (about 60 µs of
  * CPU per request with C2, several times that before the JIT warms up).
  * <p>
@@ -50,14 +51,24 @@ public class CachingJwtParser implements JWTParser {
         this.epochSeconds = epochSeconds;
     }
 
+    /** The token as verified earlier, if remembered and unexpired. Never verifies, so never blocks (callable on an event loop). */
+    public Optional<JsonWebToken> remembered(String token) {
+        JsonWebToken known = verified.get(token);
+        if (known == null) {
+            return Optional.empty();
+        }
+        if (known.getExpirationTime() > epochSeconds.getAsLong()) {
+            return Optional.of(known);
+        }
+        verified.remove(token);
+        return Optional.empty();
+    }
+
     @Override
     public JsonWebToken parse(String token) throws ParseException {
-        JsonWebToken known = verified.get(token);
-        if (known != null) {
-            if (known.getExpirationTime() > epochSeconds.getAsLong()) {
-                return known;
-            }
-            verified.remove(token);
+        Optional<JsonWebToken> known = remembered(token);
+        if (known.isPresent()) {
+            return known.get();
         }
         JsonWebToken jwt = delegate.parse(token);
         if (jwt.getExpirationTime() > epochSeconds.getAsLong()) {
