@@ -188,7 +188,7 @@ public final class Benchmarks {
                     + "tiered JIT the devstack uses now (C2 has the BigInteger intrinsics RSA relies on). Checking every request at "
                     + "3,000 req/s would cost %.1f CPU-seconds per second with C1 only (the machine has 2), %.2f with C2. The gateway "
                     + "and, since the first run, every service remember a verified token until it expires "
-                    + "(`TokenVerifier`, `CachingJwtParser`), so a client pays the check once per token.", c1, c2,
+                    + "(`CachingJwtParser` of the `jwt` module), so a client pays the check once per token.", c1, c2,
                     3000 * c1 / 1e6, 3000 * c2 / 1e6));
         } catch (Exception e) {
             findings.add("The RS256 cost check failed: " + e);

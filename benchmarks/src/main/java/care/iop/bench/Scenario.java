@@ -48,14 +48,14 @@ public final class Scenario {
         return median(runs, Comparator.comparingDouble(r -> r.p(99)));
     }
 
-    /** One table row per run, the quoted one marked. */
-    public void loadRows(List<LoadResult> runs, LoadResult quoted) {
+    /** One table row per run, the quoted one marked; {@code label} names the series when a table holds several. */
+    public void loadRows(String label, List<LoadResult> runs, LoadResult quoted) {
         if (header.isEmpty()) {
             header.addAll(LOAD_HEADER);
         }
         for (int i = 0; i < runs.size(); i++) {
             LoadResult r = runs.get(i);
-            rows.add(List.of((r == quoted ? "**" + (i + 1) + " (median)**" : Integer.toString(i + 1)), fmt("%,d", r.requests()),
+            rows.add(List.of((r == quoted ? "**" + label + (i + 1) + " (median)**" : label + (i + 1)), fmt("%,d", r.requests()),
                     fmt("%,d", r.errors()), fmt("%,.0f", r.throughput()), ms(r.p(50)), ms(r.p(95)), ms(r.p(99)), ms(r.p(99.9)),
                     ms(r.latencyMicros().getMaxValue() / 1000.0)));
         }

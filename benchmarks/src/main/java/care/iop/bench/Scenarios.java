@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -44,6 +45,7 @@ public final class Scenarios {
     private final BenchStack stack;
     private final Vertx vertx;
     private final ClosedLoopLoad load;
+    private final FixedRateLoad openLoad;
     private final Seeder seeder;
     private final Api api;
     private final Db db;
@@ -53,6 +55,7 @@ public final class Scenarios {
         this.stack = stack;
         this.vertx = vertx;
         this.load = new ClosedLoopLoad(vertx, new CpuMeter(stack));
+        this.openLoad = new FixedRateLoad(vertx);
         this.seeder = seeder;
         this.api = api;
         this.db = db;
@@ -128,7 +131,7 @@ public final class Scenarios {
                 n -> new ClosedLoopLoad.Call(HttpMethod.GET, stack.gateway() + "/api/v1/plans/" + pick(planIds), token, null), 200));
 
         Scenario gs = new Scenario("g", "Physical baseline: plain JDBC reading the same plan row", "ratio of (a) to it, reported");
-        gs.loadRows(jdbc, j);
+        gs.loadRows("", jdbc, j);
         gs.measured = Scenario.fmt("%,.0f reads/s, p99 %s ms; (a) through the gateway reaches %.1f %% of it, directly %.1f %%", j.throughput(),
                 Scenario.ms(j.p(99)), 100 * g.throughput() / j.throughput(), 100 * d.throughput() / j.throughput());
         gs.notes.add(Scenario.fmt("%d threads, each with its own connection to the same PostgreSQL (no pool), `select * from care_plan where id = ?` "
@@ -176,7 +179,7 @@ public final class Scenarios {
         }
         LoadResult m = Scenario.medianByThroughput(runs);
         Scenario b = new Scenario("b", "POST /api/v1/patients (the write path with the outbox), through the gateway", ">= 800 req/s");
-        b.loadRows(runs, m);
+        b.loadRows("", runs, m);
         b.pass = m.throughput() >= 800 && m.errors() == 0;
         b.measured = Scenario.fmt("%,.0f req/s, p99 %s ms", m.throughput(), Scenario.ms(m.p(99)));
         b.notes.add(Scenario.fmt("%d requests in flight, %s, %d s measured, an `integration` token, a new identifier per request "
@@ -264,23 +267,37 @@ public final class Scenarios {
                 + "?from=" + seeder.day(0) + "&to=" + seeder.day(6), tokens.get(calendar.patients().get(1)), null);
         int entries = sample.path("entries").size();
         System.out.println("  c. a patient's week (" + entries + " entries in a sample week)");
-        List<LoadResult> runs = repeat("agenda", i -> load.run("week agenda", c, options.warmupBefore(i), options.seconds(), n -> {
+        Function<Long, ClosedLoopLoad.Call> weeks = n -> {
             UUID patient = pick(calendar.patients());
             int week = ThreadLocalRandom.current().nextInt(calendar.weeks());
             return new ClosedLoopLoad.Call(HttpMethod.GET, stack.gateway() + "/api/v1/schedules/patients/" + patient + "?from="
                     + seeder.day(week * 7) + "&to=" + seeder.day(week * 7 + 6), tokens.get(patient), null);
-        }, 200));
-        db.awaitQuiet(60);
+        };
+        List<LoadResult> runs = repeat("agenda", i -> load.run("week agenda", c, options.warmupBefore(i), options.seconds(), weeks, 200));
         LoadResult m = Scenario.medianByThroughput(runs);
+        // The same requests at a fixed rate of half that throughput: the latency a client sees when the service is not saturated.
+        double rate = Math.max(10, Math.floor(m.throughput() / 20) * 10);
+        List<LoadResult> open = repeat("agenda, open loop at " + (int) rate + " req/s",
+                i -> openLoad.run("open loop", rate, c, options.warmupSeconds(), options.seconds(), weeks, 200));
+        LoadResult o = Scenario.medianByP99(open);
+        db.awaitQuiet(60);
         Scenario s = new Scenario("c", Scenario.fmt("A patient's week of sessions with %,d sessions in the database", calendar.sessions()),
                 "p99 < 25 ms");
-        s.loadRows(runs, m);
+        s.loadRows("", runs, m);
+        s.loadRows("open loop ", open, o);
         s.pass = m.p(99) < 25 && m.errors() == 0;
-        s.measured = Scenario.fmt("p99 %s ms at %,.0f req/s", Scenario.ms(m.p(99)), m.throughput());
+        s.measured = Scenario.fmt("p99 %s ms at %,.0f req/s (%d in flight); at a fixed %,.0f req/s (open loop): p99 %s ms",
+                Scenario.ms(m.p(99)), m.throughput(), c, rate, Scenario.ms(o.p(99)));
         s.notes.add(Scenario.fmt("`GET /api/v1/schedules/patients/{id}?from=<Monday>&to=<Sunday>` through the gateway with the patient's own "
                 + "`patient` token, %d requests in flight, %d patients x %d weeks chosen at random, %s, %d s measured. "
                 + "A sample week holds %d agenda entries (7 individual sessions and 3 group bookings).", c, calendar.patients().size(),
                 calendar.weeks(), options.warmupText(), options.seconds(), entries));
+        s.notes.add(Scenario.fmt("The verdict is taken from the closed loop (rows 1 to %d): %d requests in flight, the next sent as soon as "
+                + "an answer arrives, so the service is saturated and the latency is mostly queueing. The \"open loop\" rows send the "
+                + "same requests at a fixed %,.0f req/s (half the closed loop's median throughput) over up to %d connections, "
+                + "whatever the answers take, and time each from the moment it was due (`FixedRateLoad`, no coordinated omission; "
+                + "%d s warm-up, %d s measured, median by p99): the latency a patient's app sees when the service is not saturated.",
+                runs.size(), c, rate, c, options.warmupSeconds(), options.seconds()));
         s.notes.add(Scenario.fmt("Database: %,d sessions and %,d bookings, seeded through `POST /api/v1/sessions` and "
                 + "`POST /api/v1/sessions/{id}/participants` (24 in flight, directly on session-service) in %.0f s, %.0f sessions/s; "
                 + "%d clinicians, each with 1 individual session (with their own patient) and 7 group sessions a day in a room of "
@@ -290,7 +307,8 @@ public final class Scenarios {
         s.notes.add("**Where the CPU goes** (median run; CPU time of each process during the measured phase, divided by the "
                 + "requests answered). With %d requests in flight the latency is mostly queueing: p50 ≈ requests in flight / throughput."
                 .formatted(c) + "\n\n" + m.cpuTable());
-        s.chart.add(named(m, "week agenda"));
+        s.chart.add(named(m, "closed loop, " + c + " in flight"));
+        s.chart.add(named(o, Scenario.fmt("open loop, %,.0f req/s", rate)));
         s.chartTitle = "c. a patient's week, median run";
         s.chartFile = "c-week-agenda.svg";
         s.profileProcesses = List.of("session-service");
