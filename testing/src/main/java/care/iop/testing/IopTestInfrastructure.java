@@ -9,11 +9,12 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 
 import care.iop.devstack.EmbeddedPostgresServer;
 import care.iop.devstack.LocalKeys;
@@ -31,13 +32,17 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * ({@code accept(false)}) and restarts ({@code accept(true)}) the embedded broker.
  * <p>
  * The embedded broker shares the test JVM, so it may not end it: Kafka's {@code Exit.exit}/{@code Exit.halt}
- * (called on a fatal broker error, for instance a log directory failing while the broker stops at JVM exit)
- * would otherwise halt the JVM with status 1 and fail a build whose tests all passed. Here they print why
- * and throw in the broker thread instead.
+ * (called on a fatal broker error, for instance when all log directories fail) would halt the JVM with
+ * status 1 and fail a build whose tests all passed. Here they print why and throw in the broker thread
+ * instead. And the test kit's own shutdown hooks, which delete the broker's directories, run only after the
+ * broker has stopped: as JVM hooks they would run at the same time as the stop and pull the log directories
+ * from under a running broker, the very failure that makes it halt.
  */
 public class IopTestInfrastructure implements QuarkusTestResourceLifecycleManager {
     public static final Path KEYS_DIR = Path.of("target", "test-keys");
     public static final String KAFKA_SWITCH_FIELD = "kafkaRunning";
+
+    private static final List<Runnable> AFTER_KAFKA_STOPPED = new CopyOnWriteArrayList<>();
 
     private static EmbeddedPostgresServer postgres;
     private static KafkaClusterTestKit kafka;
@@ -98,6 +103,7 @@ public class IopTestInfrastructure implements QuarkusTestResourceLifecycleManage
         if (kafka == null) {
             Exit.setExitProcedure(IopTestInfrastructure::refuseToEndTheJvm);
             Exit.setHaltProcedure(IopTestInfrastructure::refuseToEndTheJvm);
+            Exit.setShutdownHookAdder((name, hook) -> AFTER_KAFKA_STOPPED.add(hook));
             try {
                 kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                         .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
@@ -160,6 +166,13 @@ public class IopTestInfrastructure implements QuarkusTestResourceLifecycleManage
                 }
             } catch (Exception e) {
                 System.err.println("The embedded Kafka broker did not stop cleanly: " + e);
+            }
+            for (Runnable hook : AFTER_KAFKA_STOPPED) {
+                try {
+                    hook.run();
+                } catch (RuntimeException e) {
+                    System.err.println("Cleaning up after the embedded Kafka broker failed: " + e);
+                }
             }
             try {
                 if (postgres != null) {
