@@ -11,7 +11,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 
 /** Blocking JSON calls for seeding and verification (callers run many of them in parallel threads). */
@@ -22,8 +21,7 @@ public final class Api {
     private final HttpClient client;
 
     public Api(Vertx vertx, int connections) {
-        this.client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(connections).setKeepAlive(true)
-                .setTcpNoDelay(true));
+        this.client = ClosedLoopLoad.client(vertx, connections);
     }
 
     public ClosedLoopLoad.Response call(HttpMethod method, String url, String token, Object body) {

@@ -161,7 +161,7 @@ public final class Benchmarks {
         }
         scenarios.sort(Comparator.comparing(s -> s.id));
         String loadAfter = Machine.loadAverage();
-        List<String> findings = options.only().length() < 7 ? List.of() : findings();
+        List<String> findings = options.partial() ? List.of() : findings();
         Path file = Report.write(new Report.Context(options, machine, started, Duration.ofNanos(System.nanoTime() - t0), loadBefore, loadAfter,
                 quiet, setup, findings), scenarios);
         System.out.println();

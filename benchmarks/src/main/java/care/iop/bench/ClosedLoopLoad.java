@@ -39,8 +39,7 @@ public final class ClosedLoopLoad {
 
     public LoadResult run(String name, int concurrency, int warmupSeconds, int seconds, Function<Long, Call> calls, int expectedStatus)
             throws InterruptedException {
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(concurrency).setKeepAlive(true)
-                .setTcpNoDelay(true));
+        HttpClient client = client(vertx, concurrency);
         try {
             phase(client, concurrency, warmupSeconds, calls, expectedStatus, new Recorder(3));
             Recorder recorder = new Recorder(3);
@@ -84,6 +83,11 @@ public final class ClosedLoopLoad {
             }
             loop(client, calls, expectedStatus, recorder, deadline, sequence, done, errors, finished);
         });
+    }
+
+    /** The harness's HTTP client: up to {@code connections} keep-alive connections, no Nagle delay. */
+    public static HttpClient client(Vertx vertx, int connections) {
+        return vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(connections).setKeepAlive(true).setTcpNoDelay(true));
     }
 
     /** Sends one request and completes with the status once the body was read. */

@@ -9,7 +9,6 @@ import org.HdrHistogram.Recorder;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 
 /**
  * An open-loop HTTP load generator on Vert.x: requests are sent at a fixed rate, whatever the
@@ -27,8 +26,7 @@ public final class FixedRateLoad {
 
     public LoadResult run(String name, double perSecond, int connections, int warmupSeconds, int seconds,
                           Function<Long, ClosedLoopLoad.Call> calls, int expectedStatus) throws InterruptedException {
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(connections).setKeepAlive(true)
-                .setTcpNoDelay(true));
+        HttpClient client = ClosedLoopLoad.client(vertx, connections);
         try {
             phase(client, perSecond, warmupSeconds, calls, expectedStatus, new Recorder(3));
             Recorder recorder = new Recorder(3);

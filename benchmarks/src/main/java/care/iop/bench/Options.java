@@ -10,6 +10,8 @@ import java.nio.file.Path;
 public record Options(boolean quick, int runs, int firstWarmupSeconds, int warmupSeconds, int seconds, int sessions, int concurrency,
                       int propagationEvents, int eventRate, boolean profile, String only, Path out, Path apps) {
 
+    private static final String ALL = "abcdefg";
+
     public static Options parse(String[] args, Path home) {
         boolean quick = false;
         Integer runs = null;
@@ -20,7 +22,7 @@ public record Options(boolean quick, int runs, int firstWarmupSeconds, int warmu
         int concurrency = 32;
         int eventRate = 20;
         boolean profile = true;
-        String only = "abcdefg";
+        String only = ALL;
         Path out = null;
         Path apps = home;
         for (int i = 0; i < args.length; i++) {
@@ -61,8 +63,7 @@ public record Options(boolean quick, int runs, int firstWarmupSeconds, int warmu
         if (!only.matches("[a-g]+")) {
             throw new IllegalArgumentException("--only takes scenario letters a to g, got " + only);
         }
-        boolean partial = only.length() < 7;
-        Path defaultOut = partial ? home.resolve("benchmarks/target/partial")
+        Path defaultOut = only.length() < ALL.length() ? home.resolve("benchmarks/target/partial")
                 : quick ? home.resolve("benchmarks/target/quick") : home.resolve("docs");
         return new Options(quick,
                 runs != null ? runs : (quick ? 1 : 3),
@@ -77,6 +78,11 @@ public record Options(boolean quick, int runs, int firstWarmupSeconds, int warmu
                 only,
                 out != null ? out : defaultOut,
                 apps);
+    }
+
+    /** Whether only some of the scenarios run ({@code --only}). */
+    public boolean partial() {
+        return only.length() < ALL.length();
     }
 
     /** Whether scenario {@code id} (a to g) is to run. */
@@ -100,7 +106,7 @@ public record Options(boolean quick, int runs, int firstWarmupSeconds, int warmu
         if (quick) {
             command.append(" --quick");
         }
-        if (only.length() < 7) {
+        if (partial()) {
             command.append(" --only ").append(only);
         }
         return command.toString();

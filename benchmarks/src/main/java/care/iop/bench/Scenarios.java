@@ -34,7 +34,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 
 import care.iop.devstack.Component;
@@ -44,6 +43,10 @@ public final class Scenarios {
     private final Options options;
     private final BenchStack stack;
     private final Vertx vertx;
+    /** How the CPU tables of a, b and c are read. */
+    private static final String WHERE_THE_CPU_GOES = "**Where the CPU goes**: for the median run, the CPU time each process used during "
+            + "the measured phase divided by the requests answered, and the cores it kept busy";
+
     private final ClosedLoopLoad load;
     private final FixedRateLoad openLoad;
     private final Seeder seeder;
@@ -90,14 +93,16 @@ public final class Scenarios {
         db.awaitQuiet(60);
         // The two paths alternate (direct, gateway, direct, ...) so that JIT warm-up still going on favours neither.
         System.out.println("  a. GET /api/v1/plans/{id} directly on plan-service and through the gateway, alternating");
+        Function<Long, ClosedLoopLoad.Call> directReads = n -> new ClosedLoopLoad.Call(HttpMethod.GET,
+                stack.plan() + "/api/v1/plans/" + pick(planIds), token, null);
+        Function<Long, ClosedLoopLoad.Call> gatewayReads = n -> new ClosedLoopLoad.Call(HttpMethod.GET,
+                stack.gateway() + "/api/v1/plans/" + pick(planIds), token, null);
         List<LoadResult> direct = new ArrayList<>();
         List<LoadResult> gateway = new ArrayList<>();
         for (int i = 0; i < options.runs(); i++) {
-            direct.add(load.run("plan-service direct", c, options.warmupBefore(i), options.seconds(),
-                    n -> new ClosedLoopLoad.Call(HttpMethod.GET, stack.plan() + "/api/v1/plans/" + pick(planIds), token, null), 200));
+            direct.add(load.run("plan-service direct", c, options.warmupBefore(i), options.seconds(), directReads, 200));
             System.out.println("    direct run " + (i + 1) + ": " + direct.get(i).summary());
-            gateway.add(load.run("through the gateway", c, options.warmupBefore(i), options.seconds(),
-                    n -> new ClosedLoopLoad.Call(HttpMethod.GET, stack.gateway() + "/api/v1/plans/" + pick(planIds), token, null), 200));
+            gateway.add(load.run("through the gateway", c, options.warmupBefore(i), options.seconds(), gatewayReads, 200));
             System.out.println("    gateway run " + (i + 1) + ": " + gateway.get(i).summary());
         }
         db.awaitQuiet(60);
@@ -121,14 +126,12 @@ public final class Scenarios {
                 + "p99 %s → %s ms (+%s ms).", d.throughput(), g.throughput(), 100.0 * (g.throughput() - d.throughput()) / d.throughput(),
                 Scenario.ms(d.p(50)), Scenario.ms(g.p(50)), Scenario.ms(g.p(50) - d.p(50)), Scenario.ms(d.p(99)), Scenario.ms(g.p(99)),
                 Scenario.ms(g.p(99) - d.p(99))));
-        a.notes.add("**Where the CPU goes** (median runs; CPU time of each process during the measured 20 s, divided by the "
-                + "requests answered). Through the gateway:\n\n" + g.cpuTable() + "\n\nDirectly on plan-service:\n\n" + d.cpuTable());
+        a.notes.add(WHERE_THE_CPU_GOES + ". Through the gateway:\n\n" + g.cpuTable() + "\n\nDirectly on plan-service:\n\n" + d.cpuTable());
         a.chart.addAll(List.of(named(g, "gateway"), named(d, "direct")));
         a.chartTitle = "a. GET /api/v1/plans/{id}, median runs";
         a.chartFile = "a-plan-read.svg";
         a.profileProcesses = List.of("gateway", "plan-service");
-        a.rerun = () -> rethrow(() -> load.run("profiled", c, options.warmupSeconds(), options.seconds(),
-                n -> new ClosedLoopLoad.Call(HttpMethod.GET, stack.gateway() + "/api/v1/plans/" + pick(planIds), token, null), 200));
+        a.rerun = () -> rethrow(() -> load.run("profiled", c, options.warmupSeconds(), options.seconds(), gatewayReads, 200));
 
         Scenario gs = new Scenario("g", "Physical baseline: plain JDBC reading the same plan row", "ratio of (a) to it, reported");
         gs.loadRows("", jdbc, j);
@@ -187,8 +190,7 @@ public final class Scenarios {
                 + "the relay then publishes `patient.registered` and plan-service and session-service apply it (their work runs on the "
                 + "same 2 cores during the measurement). Between runs the harness waits until every outbox is empty and the consumers "
                 + "are idle.", c, options.warmupText(), options.seconds()));
-        b.notes.add("**Where the CPU goes** (median run; CPU time of each process during the measured phase, divided by the "
-                + "requests answered; the consumers' share counts what they applied meanwhile):\n\n" + m.cpuTable());
+        b.notes.add(WHERE_THE_CPU_GOES + "; the consumers' share counts what they applied meanwhile:\n\n" + m.cpuTable());
         b.chart.add(named(m, "POST /patients"));
         b.chartTitle = "b. POST /api/v1/patients, median run";
         b.chartFile = "b-patient-write.svg";
@@ -304,8 +306,7 @@ public final class Scenarios {
                 + "their own, so there are no conflicts; `ANALYZE` was run once after seeding (what autovacuum would do).",
                 calendar.sessions(), calendar.bookings(), calendar.seedTime().toMillis() / 1000.0, calendar.perSecond(),
                 calendar.patients().size()));
-        s.notes.add("**Where the CPU goes** (median run; CPU time of each process during the measured phase, divided by the "
-                + "requests answered). With %d requests in flight the latency is mostly queueing: p50 ≈ requests in flight / throughput."
+        s.notes.add(WHERE_THE_CPU_GOES + ". With %d requests in flight the latency is mostly queueing: p50 ≈ requests in flight / throughput."
                 .formatted(c) + "\n\n" + m.cpuTable());
         s.chart.add(named(m, "closed loop, " + c + " in flight"));
         s.chart.add(named(o, Scenario.fmt("open loop, %,.0f req/s", rate)));
@@ -329,7 +330,7 @@ public final class Scenarios {
     /** d: 200 concurrent bookings for one 12-seat group through the gateway; exactly 12 BOOKED, verified from the roster. */
     public Scenario groupRace(UUID clinician, List<UUID> patients, int firstDay) throws Exception {
         System.out.println("  d. " + patients.size() + " concurrent bookings for one 12-seat group");
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(patients.size()).setKeepAlive(true).setTcpNoDelay(true));
+        HttpClient client = ClosedLoopLoad.client(vertx, patients.size());
         Scenario s = new Scenario("d", patients.size() + " concurrent bookings for one 12-seat group", "p99 < 300 ms and exactly 12 BOOKED");
         s.header.addAll(List.of("run", "requests", "errors", "p50 ms", "p95 ms", "p99 ms", "max ms", "BOOKED (answers)", "WAITLISTED (answers)",
                 "BOOKED (roster)", "WAITLISTED (roster)", "waitlist positions 1..N"));
@@ -376,7 +377,7 @@ public final class Scenarios {
         s.chartFile = "d-group-race.svg";
         s.profileProcesses = List.of("session-service");
         s.rerun = () -> rethrow(() -> {
-            HttpClient again = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(patients.size()).setKeepAlive(true));
+            HttpClient again = ClosedLoopLoad.client(vertx, patients.size());
             try {
                 for (int i = 0; i < 5; i++) {
                     race(again, clinician, patients, firstDay + 11 + i);
@@ -523,7 +524,7 @@ public final class Scenarios {
             partitions.forEach(consumer::position);
 
             String token = seeder.integration();
-            HttpClient client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(32).setKeepAlive(true));
+            HttpClient client = ClosedLoopLoad.client(vertx, 32);
             Set<String> patients = ConcurrentHashMap.newKeySet();
             List<Future<ClosedLoopLoad.Response>> sent = new ArrayList<>();
             long t0 = System.nanoTime();
