@@ -55,9 +55,15 @@ public final class BenchStack implements AutoCloseable {
         // Open the gateway's per-client rate limit (50/s by default) for the single benchmark client; the
         // limiter itself still runs on every request.
         LocalStack stack = new LocalStack(apps, state, PORT_OFFSET, out, System.getenv())
-                .withComponentEnv(Map.of("IOP_GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND", OPEN_RATE, "IOP_GATEWAY_RATE_LIMIT_BURST", OPEN_RATE));
+                .withComponentEnv(Map.of("IOP_GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND", OPEN_RATE, "IOP_GATEWAY_RATE_LIMIT_BURST", OPEN_RATE))
+                .withClassDataArchives(base.resolve("cds"));
         BenchStack bench = new BenchStack(stack);
         try {
+            if (!stack.classDataArchived()) {
+                out.println("  first run of this build: starting and stopping the stack once to record its class-data archives");
+                stack.up();
+                stack.stop();
+            }
             stack.up();
         } catch (Exception e) {
             stack.stop();
@@ -147,7 +153,8 @@ public final class BenchStack implements AutoCloseable {
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(target);
                 } else {
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                    // same modification times, so the class-data archives recorded for this build stay valid
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
         }

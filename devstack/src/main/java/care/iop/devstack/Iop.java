@@ -22,7 +22,7 @@ public final class Iop {
 
     public static void main(String[] args) throws Exception {
         Path home = Path.of(System.getProperty("iop.home", ".")).toAbsolutePath().normalize();
-        LocalStack stack = new LocalStack(home, System.out, System.getenv());
+        LocalStack stack = new LocalStack(home, System.out, System.getenv()).withClassDataArchives(home.resolve(".iop/cds"));
         String command = args.length == 0 ? "help" : args[0];
         List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
         switch (command) {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,11 @@ public final class LocalStack {
      */
     public static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC");
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * A Quarkus JVM stops in about a second, but the first stop of a build also writes its class-data
+     * archive: 20 to 30 s when four JVMs write theirs at once on 2 cores.
+     */
+    private static final Duration APPLICATION_STOP_TIMEOUT = Duration.ofSeconds(90);
 
     private final Path home;
     private final Path state;
@@ -46,6 +52,7 @@ public final class LocalStack {
     private final Map<String, Duration> timeToHealthy = new java.util.LinkedHashMap<>();
     private final Map<String, String> componentEnv = new HashMap<>();
     private EmbeddedPostgresServer postgres;
+    private ClassDataArchives archives;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     /** The developer's stack: state under {@code .iop/}, default ports. */
@@ -69,6 +76,17 @@ public final class LocalStack {
     public LocalStack withComponentEnv(Map<String, String> extra) {
         componentEnv.putAll(extra);
         return this;
+    }
+
+    /** Starts the Quarkus JVMs with application class-data sharing, archives kept in {@code dir}. */
+    public LocalStack withClassDataArchives(Path dir) {
+        archives = new ClassDataArchives(dir);
+        return this;
+    }
+
+    /** Whether every Quarkus JVM of this build has a class-data archive (false without class-data sharing). */
+    public boolean classDataArchived() {
+        return archives != null && archives.complete(Component.all(), home);
     }
 
     public int port(Component component) {
@@ -151,11 +169,7 @@ public final class LocalStack {
                 config.put("QUARKUS_DATASOURCE_USERNAME", env.getOrDefault("IOP_DB_USER", EmbeddedPostgresServer.USER));
                 config.put("QUARKUS_DATASOURCE_PASSWORD", env.getOrDefault("IOP_DB_PASSWORD", ""));
             }
-            List<String> command = new ArrayList<>();
-            command.add(javaBin());
-            command.addAll(JVM_OPTIONS);
-            command.addAll(List.of("-jar", component.runnerJar(home).toString()));
-            ProcessBuilder builder = new ProcessBuilder(command);
+            ProcessBuilder builder = new ProcessBuilder(command(component));
             builder.environment().putAll(config);
             builder.environment().putAll(componentEnv);
             started.put(component, System.nanoTime());
@@ -188,27 +202,41 @@ public final class LocalStack {
         synchronized (this) {
             processes.remove(old);
         }
+        builder.command(command(component));
         long t = System.nanoTime();
         start(component.name(), builder, logs().resolve(component.name() + ".log"));
         await(component.name(), () -> isHealthy(port(component)), HEALTH_TIMEOUT);
         report(component.name(), port(component), t);
     }
 
-    /** Stops every process this stack started, newest first. Safe to call twice. */
+    private List<String> command(Component component) {
+        List<String> command = new ArrayList<>();
+        command.add(javaBin());
+        command.addAll(JVM_OPTIONS);
+        if (archives != null) {
+            command.addAll(archives.options(component, home));
+        }
+        command.addAll(List.of("-jar", component.runnerJar(home).toString()));
+        return command;
+    }
+
+    /**
+     * Stops every process this stack started: the Quarkus JVMs together (each may be writing its
+     * class-data archive on the way out), then the broker, then PostgreSQL. Safe to call twice.
+     */
     public synchronized void stop() {
-        for (int i = processes.size() - 1; i >= 0; i--) {
-            Process process = processes.get(i);
-            process.descendants().forEach(ProcessHandle::destroy);
-            process.destroy();
-            try {
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
+        List<Component> running = Component.all().stream().filter(c -> processes.contains(byName.get(c.name()))).toList();
+        List<Process> applications = running.stream().map(c -> byName.get(c.name())).toList();
+        List<Process> others = new ArrayList<>(processes);
+        others.removeAll(applications);
+        List<Boolean> stopped = stopTogether(applications, APPLICATION_STOP_TIMEOUT);
+        for (int i = 0; i < running.size(); i++) {
+            if (archives != null && stopped.get(i)) {
+                archives.keep(running.get(i), home);
             }
         }
+        Collections.reverse(others);
+        others.forEach(process -> stopTogether(List.of(process), Duration.ofSeconds(20)));
         processes.clear();
         if (postgres != null) {
             postgres.close();
@@ -223,6 +251,32 @@ public final class LocalStack {
         }
     }
 
+    /** Asks every process to stop, then waits; for each, whether it was running and stopped by itself in time. */
+    private static List<Boolean> stopTogether(List<Process> group, Duration timeout) {
+        List<Boolean> wasRunning = group.stream().map(Process::isAlive).toList();
+        for (Process process : group) {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Boolean> stopped = new ArrayList<>();
+        for (Process process : group) {
+            boolean exited;
+            try {
+                exited = process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (!exited) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                exited = false;
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+            stopped.add(exited && wasRunning.get(stopped.size()));
+        }
+        return stopped;
+    }
+
     /** Stops a stack started by another {@code ./iop up}: signals it, then removes any leftover process. */
     public boolean down() throws Exception {
         boolean found = false;
@@ -232,7 +286,7 @@ public final class LocalStack {
             if (handle.isPresent() && handle.get().isAlive()) {
                 found = true;
                 handle.get().destroy();
-                handle.get().onExit().get(60, TimeUnit.SECONDS);
+                handle.get().onExit().get(150, TimeUnit.SECONDS);
             }
         }
         if (Files.isDirectory(runDir())) {
