@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.Map;
 
@@ -44,6 +45,25 @@ class RoutingTest {
                 .then().statusCode(200)
                 .body("upstream", equalTo(route.getValue()))
                 .body("path", equalTo(route.getKey()));
+    }
+
+    @Test
+    void theClientsAddressSchemeAndHostReachTheServiceAsAnIngressReportedThem() {
+        // TLS ended at the Ingress: the services must build https://api.iop.example links and see the client's address
+        given().header("Authorization", Callers.bearer("clinician"))
+                .header("X-Forwarded-For", "203.0.113.7").header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "api.iop.example")
+                .when().get("/api/v1/patients/abc")
+                .then().statusCode(200)
+                .body("forwardedFor", equalTo("203.0.113.7"))
+                .body("forwardedProto", equalTo("https"))
+                .body("forwardedHost", equalTo("api.iop.example"));
+        // a direct call: the gateway's own view
+        given().header("Authorization", Callers.bearer("clinician"))
+                .when().get("/api/v1/patients/abc")
+                .then().statusCode(200)
+                .body("forwardedFor", equalTo("127.0.0.1"))
+                .body("forwardedProto", equalTo("http"))
+                .body("forwardedHost", startsWith("localhost:"));
     }
 
     @Test

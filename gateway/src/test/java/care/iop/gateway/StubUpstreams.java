@@ -105,6 +105,9 @@ public final class StubUpstreams {
                 .put("authorization", request.getHeader("Authorization"))
                 .put("requestId", request.getHeader("X-Request-Id"))
                 .put("contentType", request.getHeader("Content-Type"))
+                .put("forwardedFor", request.getHeader("X-Forwarded-For"))
+                .put("forwardedProto", request.getHeader("X-Forwarded-Proto"))
+                .put("forwardedHost", request.getHeader("X-Forwarded-Host"))
                 .put("body", body));
     }
 
