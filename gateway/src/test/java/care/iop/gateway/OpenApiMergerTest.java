@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import care.iop.gateway.openapi.OpenApiMerger;
@@ -30,6 +31,20 @@ class OpenApiMergerTest {
         assertThat(merged.getJsonArray("servers").getJsonObject(0).getString("url")).isEqualTo("https://api.example.test");
         assertThat(merged.getJsonArray("tags")).hasSize(3);
         assertThat(merged.getString("openapi")).isEqualTo("3.1.0");
+    }
+
+    @Test
+    void theAuditPathDescribesTheGatewaysMergeNotOneServicesTrail() {
+        Map<String, JsonObject> documents = new LinkedHashMap<>();
+        for (String name : List.of("participant", "plan")) {
+            documents.put(name, new JsonObject().put("openapi", "3.1.0").put("paths", new JsonObject().put("/api/v1/audit",
+                    new JsonObject().put("get", new JsonObject().put("summary", "Read this service's audit trail")
+                            .put("parameters", new JsonArray().add(new JsonObject().put("name", "patientId").put("in", "query")))))));
+        }
+        JsonObject get = merger.merge(documents).getJsonObject("paths").getJsonObject("/api/v1/audit").getJsonObject("get");
+        assertThat(get.getString("summary")).isEqualTo("Read the audit trail of every service");
+        assertThat(get.getString("description")).contains("merged in time order by the gateway");
+        assertThat(get.getJsonArray("parameters").getJsonObject(0).getString("name")).isEqualTo("patientId");
     }
 
     @Test

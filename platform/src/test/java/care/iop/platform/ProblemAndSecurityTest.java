@@ -132,6 +132,21 @@ class ProblemAndSecurityTest {
     }
 
     @Test
+    void aPatientAskingForAnotherPatientsDataGets404AndTheAttemptIsAuditedAgainstThatPatient() {
+        UUID owner = UUID.randomUUID();
+        String id = given().header("Authorization", TestTokens.bearer("clinician")).contentType("application/json")
+                .body("{\"patientId\":\"" + owner + "\",\"text\":\"private\"}").when().post(NOTES).then().statusCode(201)
+                .extract().path("id");
+        UUID intruder = UUID.randomUUID();
+        assertProblem(given().header("Authorization", "Bearer " + TestTokens.patient(intruder)).when().get(NOTES + "/" + id).then(), 404, null);
+        assertThat(Db.count(ds, "select count(*) from audit_event where outcome = 'DENIED' and patient_id = ? and resource_id = ? and subject = ?",
+                owner, id, "test-patient-" + intruder)).isEqualTo(1);
+        assertThat(Db.count(ds, "select count(*) from audit_event where outcome = 'SUCCESS' and action = 'READ' and resource_id = ?", id)).isZero();
+        // the owner reads it
+        given().header("Authorization", "Bearer " + TestTokens.patient(owner)).when().get(NOTES + "/" + id).then().statusCode(200);
+    }
+
+    @Test
     void endpointWithoutRoleDeclarationIsDeniedEvenToAdmin() {
         assertProblem(given().header("Authorization", TestTokens.bearer("admin")).when().get(NOTES + "/undeclared").then(), 403, null);
     }

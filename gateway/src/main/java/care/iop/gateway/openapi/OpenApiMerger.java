@@ -17,6 +17,7 @@ import io.vertx.core.json.JsonObject;
 public final class OpenApiMerger {
     public static final String SECURITY_SCHEME = "bearer";
     private static final String REF_PREFIX = "#/components/";
+    private static final String AUDIT_PATH = "/api/v1/audit";
 
     private final String title;
     private final String version;
@@ -49,6 +50,7 @@ public final class OpenApiMerger {
             document = (JsonObject) rewritten;
             addComponents(document.getJsonObject("components", new JsonObject()), components, renames);
             addPaths(document.getJsonObject("paths", new JsonObject()), paths);
+            describeGatewayOperations(paths);
             for (Object tag : document.getJsonArray("tags", new JsonArray())) {
                 if (tag instanceof JsonObject t && tagNames.putIfAbsent(t.getString("name", ""), true) == null) {
                     tags.add(t);
@@ -154,6 +156,21 @@ public final class OpenApiMerger {
                 });
             }
         });
+    }
+
+    /**
+     * Every service documents its own {@code GET /api/v1/audit}; behind the gateway that path is the
+     * gateway's merge of all three trails (same parameters, same page of entries), so it says so.
+     */
+    private static void describeGatewayOperations(JsonObject paths) {
+        JsonObject audit = paths.getJsonObject(AUDIT_PATH);
+        JsonObject get = audit == null ? null : audit.getJsonObject("get");
+        if (get != null) {
+            get.put("summary", "Read the audit trail of every service")
+                    .put("description", "Every read or write of patient data in participant-service, plan-service and session-service, "
+                            + "merged in time order by the gateway, optionally for one patient and a time window [from, to). "
+                            + "Each entry names the service that wrote it. Admins only.");
+        }
     }
 
     /** A copy of {@code value} with every {@code $ref} found in {@code renames} replaced. */

@@ -59,6 +59,16 @@ public class AuditLog {
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
+    /**
+     * Records that a patient token asked for another patient's data (answered 404), naming the patient
+     * whose data was asked for, in a transaction of its own: the refusal stays on record although the
+     * request fails.
+     */
+    public void deniedPatientAccess(String resourceType, Object resourceId, UUID patientId) {
+        Entry entry = entry("ACCESS", resourceType, resourceId, patientId, DENIED);
+        QuarkusTransaction.requiringNew().run(() -> insert(entry));
+    }
+
     private record Entry(String subject, String roles, String action, String resourceType, String resourceId,
                          UUID patientId, String outcome, String requestId) {
     }

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import care.iop.platform.audit.AuditLog;
 import care.iop.platform.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -23,6 +24,9 @@ public class CurrentUser {
 
     @Inject
     JsonWebToken jwt;
+
+    @Inject
+    AuditLog audit;
 
     public String subject() {
         return identity.isAnonymous() ? null : identity.getPrincipal().getName();
@@ -56,10 +60,11 @@ public class CurrentUser {
 
     /**
      * For a patient-only caller, 404 unless {@code patientId} is its own (never revealing that another
-     * patient exists); staff pass.
+     * patient exists), recorded as a denied access to that patient's data; staff pass.
      */
     public void requireAccessToPatient(UUID patientId, String resourceType, Object resourceId) {
         if (isPatientOnly() && !patientId().map(patientId::equals).orElse(false)) {
+            audit.deniedPatientAccess(resourceType, resourceId, patientId);
             throw ProblemException.notFound(resourceType, resourceId);
         }
     }

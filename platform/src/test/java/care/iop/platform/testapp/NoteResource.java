@@ -23,6 +23,7 @@ import care.iop.platform.audit.AuditAction;
 import care.iop.platform.audit.AuditLog;
 import care.iop.platform.outbox.Outbox;
 import care.iop.platform.problem.ProblemException;
+import care.iop.platform.security.CurrentUser;
 import care.iop.platform.security.Roles;
 import care.iop.platform.web.Page;
 import care.iop.platform.web.PageQuery;
@@ -41,6 +42,9 @@ public class NoteResource {
     @Inject
     AuditLog audit;
 
+    @Inject
+    CurrentUser currentUser;
+
     @POST
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN })
     @Transactional
@@ -55,7 +59,7 @@ public class NoteResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN })
+    @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN, Roles.PATIENT })
     @Transactional
     public NoteEvent get(@PathParam("id") UUID id) {
         java.util.List<?> rows = em.createNativeQuery("select id, patient_id, text from note where id = ?1")
@@ -65,6 +69,7 @@ public class NoteResource {
         }
         Object[] row = (Object[]) rows.get(0);
         NoteEvent note = new NoteEvent((UUID) row[0], (UUID) row[1], (String) row[2]);
+        currentUser.requireAccessToPatient(note.patientId(), "Note", id);
         audit.success(AuditAction.READ, "Note", id, note.patientId());
         return note;
     }
