@@ -1,12 +1,43 @@
 package care.iop.events;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * Carried by plan events on {@link Topics#PLANS}: who the plan is for, its FHIR CarePlan status
- * (draft, active, on-hold, revoked, completed, entered-in-error) and the modality mix in force.
+ * (draft, active, on-hold, revoked, completed, entered-in-error), the latest prescribed modality mix
+ * and the schedule of mixes by date.
+ *
+ * @param modality the mix of the latest switch (or the initial mix), which may take effect only later
+ * @param modalitySchedule the mix in force from each date on, dates ascending: the initial mix from
+ *        the plan's start, then each switch from its effective date. Absent in events written before
+ *        it existed: then {@code modality} is in force on every day.
  */
 public record PlanState(UUID planId, UUID patientId, UUID primaryClinicianId, String status, String levelOfCare,
-                        ModalityMix modality, LocalDate startDate, LocalDate endDate, long version) {
+                        ModalityMix modality, LocalDate startDate, LocalDate endDate, long version,
+                        List<ModalityPeriod> modalitySchedule) {
+
+    /** A mix in force from a date on (until the next period's date). */
+    public record ModalityPeriod(LocalDate from, ModalityMix modality) {
+    }
+
+    /** The mix in force on {@code day}: the last period starting on or before it; the first one before the schedule starts. */
+    public ModalityMix modalityOn(LocalDate day) {
+        return modalityOn(modalitySchedule, modality, day);
+    }
+
+    /** {@link #modalityOn(LocalDate)} for a schedule kept apart from its event; {@code latest} when there is none. */
+    public static ModalityMix modalityOn(List<ModalityPeriod> schedule, ModalityMix latest, LocalDate day) {
+        if (schedule == null || schedule.isEmpty()) {
+            return latest;
+        }
+        ModalityMix mix = schedule.get(0).modality();
+        for (ModalityPeriod period : schedule) {
+            if (!period.from().isAfter(day)) {
+                mix = period.modality();
+            }
+        }
+        return mix;
+    }
 }

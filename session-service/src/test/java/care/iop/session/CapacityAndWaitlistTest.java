@@ -63,7 +63,7 @@ class CapacityAndWaitlistTest {
         patients.forEach(p -> fx.send(Topics.PARTICIPANTS, p.toString(), EventTypes.PATIENT_REGISTERED, new care.iop.events.PatientState(p,
                 "ACTIVE", "ADULT_MH", "2.1", null, null, List.of(Fixtures.groupConsent(null)), null, 1)));
         patients.forEach(p -> fx.send(Topics.PLANS, p.toString(), EventTypes.PLAN_CREATED, new care.iop.events.PlanState(UUID.randomUUID(), p,
-                null, "active", "2.1", Fixtures.GROUP_ONLY, null, null, 1)));
+                null, "active", "2.1", Fixtures.GROUP_ONLY, null, null, 1, null)));
         await().atMost(Fixtures.EVENTS).until(() -> patients.stream().allMatch(p ->
                 fx.count("select count(*) from known_plan where patient_id = ?", p) == 1
                         && fx.count("select count(*) from known_patient where patient_id = ?", p) == 1));

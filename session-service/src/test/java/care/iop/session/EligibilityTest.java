@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import care.iop.events.EventTypes;
 import care.iop.events.ModalityMix;
+import care.iop.events.PlanState;
 import care.iop.events.Topics;
 import care.iop.testing.TopicReader;
 import io.agroal.api.AgroalDataSource;
@@ -64,7 +65,7 @@ class EligibilityTest {
         book(session, patientWith("DISCHARGED", consent, "active", Fixtures.MIXED)).statusCode(422).body("detail", containsString("discharged"));
         book(session, patientWith("ACTIVE", consent, null, null)).statusCode(422).body("detail", containsString("no active treatment plan"));
         book(session, patientWith("ACTIVE", consent, "draft", Fixtures.MIXED)).statusCode(422).body("detail", containsString("no active"));
-        book(session, patientWith("ACTIVE", consent, "on-hold", Fixtures.MIXED)).statusCode(422);
+        book(session, patientWith("ACTIVE", consent, "on-hold", Fixtures.MIXED)).statusCode(422).body("detail", containsString("on hold"));
         book(session, patientWith("ACTIVE", consent, "active", Fixtures.INDIVIDUAL_ONLY)).statusCode(422)
                 .body("detail", containsString("no group therapy"));
         book(session, patientWith("ACTIVE", List.of(), "active", Fixtures.MIXED)).statusCode(422)
@@ -116,6 +117,50 @@ class EligibilityTest {
         assertThat(fx.count("select count(*) from booking where patient_id = ? and status <> 'CANCELLED'", patient)).isZero();
         assertThat(fx.count("select count(*) from therapy_session where id = ? and status = 'cancelled'", UUID.fromString(individualSession)))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aSwitchTakesEffectOnItsDateAndNotBefore() {
+        UUID patient = fx.eligibleGroupPatient();
+        UUID plan = UUID.fromString(planOf(patient));
+        OffsetDateTime beforeStart = futureMorning();
+        OffsetDateTime fromStart = futureMorning();
+        String before = createSession(group(fx.groupLeader(), beforeStart, 60, null));
+        String from = createSession(group(fx.groupLeader(), fromStart, 60, null));
+        book(before, patient).statusCode(201).body("status", equalTo("BOOKED"));
+        book(from, patient).statusCode(201).body("status", equalTo("BOOKED"));
+        LocalDate switchDay = fromStart.atZoneSameInstant(Fixtures.ZONE).toLocalDate();
+
+        fx.plan(plan, patient, EventTypes.PLAN_MODALITY_CHANGED, "active", Fixtures.INDIVIDUAL_ONLY, List.of(
+                new PlanState.ModalityPeriod(LocalDate.now(Fixtures.ZONE), Fixtures.MIXED),
+                new PlanState.ModalityPeriod(switchDay, Fixtures.INDIVIDUAL_ONLY)));
+
+        assertThat(fx.count("select count(*) from booking where session_id = ? and patient_id = ? and status = 'BOOKED'",
+                UUID.fromString(before), patient)).isEqualTo(1);
+        assertThat(fx.count("select count(*) from booking where session_id = ? and patient_id = ? and status = 'CANCELLED' and cancel_reason like ?",
+                UUID.fromString(from), patient, "%prescribes no group therapy on " + switchDay + "%")).isEqualTo(1);
+        String later = createSession(group(fx.groupLeader(), futureMorning(), 60, null));
+        book(later, patient).statusCode(422).body("detail", containsString("no group therapy on"));
+        assertThat(fx.count("select count(*) from booking where session_id = ?", UUID.fromString(later))).isZero();
+    }
+
+    @Test
+    void aPlanOnHoldKeepsItsBookingsAndTakesNoNewOnes() {
+        UUID patient = fx.eligibleGroupPatient();
+        UUID plan = UUID.fromString(planOf(patient));
+        String booked = createSession(group(fx.groupLeader(), futureMorning(), 60, null));
+        book(booked, patient).statusCode(201).body("status", equalTo("BOOKED"));
+
+        fx.plan(plan, patient, EventTypes.PLAN_STATUS_CHANGED, "on-hold", Fixtures.MIXED);
+
+        assertThat(fx.count("select count(*) from booking where session_id = ? and patient_id = ? and status = 'BOOKED'",
+                UUID.fromString(booked), patient)).isEqualTo(1);
+        String next = createSession(group(fx.groupLeader(), futureMorning(), 60, null));
+        book(next, patient).statusCode(422).body("errors[0].field", equalTo("patientId")).body("detail", containsString("on hold"));
+        assertThat(fx.count("select count(*) from booking where session_id = ?", UUID.fromString(next))).isZero();
+
+        fx.plan(plan, patient, EventTypes.PLAN_STATUS_CHANGED, "active", Fixtures.MIXED);
+        book(next, patient).statusCode(201).body("status", equalTo("BOOKED"));
     }
 
     @Test

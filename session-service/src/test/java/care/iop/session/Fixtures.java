@@ -135,9 +135,14 @@ public final class Fixtures {
 
     /** Sends a plan event and waits until the read model holds its version. */
     public void plan(UUID planId, UUID patientId, String type, String status, ModalityMix mix) {
+        plan(planId, patientId, type, status, mix, null);
+    }
+
+    /** {@link #plan(UUID, UUID, String, String, ModalityMix)} with a schedule of mixes by date (null: as events before schedules). */
+    public void plan(UUID planId, UUID patientId, String type, String status, ModalityMix mix, List<PlanState.ModalityPeriod> schedule) {
         long version = VERSIONS.incrementAndGet();
         send(Topics.PLANS, planId.toString(), type, new PlanState(planId, patientId, UUID.randomUUID(), status, "2.1", mix,
-                LocalDate.now(), null, version));
+                LocalDate.now(), null, version, schedule));
         await().atMost(EVENTS).until(() -> count("select count(*) from known_plan where plan_id = ? and version = ?", planId, version) == 1);
     }
 

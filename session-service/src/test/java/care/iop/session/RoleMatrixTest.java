@@ -109,4 +109,28 @@ class RoleMatrixTest {
                 .when().post("/api/v1/sessions").then().statusCode(403).body("status", equalTo(403));
         assertThat(fx.count("select count(*) from audit_event where outcome = 'DENIED' and subject = 'test-integration'")).isGreaterThanOrEqualTo(1);
     }
+
+    @Test
+    void listsCancellationsAndRefusedLookupsOfPatientDataAreAuditedToo() {
+        UUID patient = fx.eligibleGroupPatient();
+        UUID clinician = fx.clinician(false);
+        createSession(Fixtures.individual("INDIVIDUAL", clinician, patient, futureMorning(), 53));
+        // a clinician's list shows the patient of an individual session although no patient was asked for
+        given().header("Authorization", Fixtures.auth("scheduler")).queryParam("clinicianId", clinician.toString())
+                .when().get("/api/v1/sessions").then().statusCode(200).body("total", equalTo(1));
+        assertThat(fx.count("select count(*) from audit_event where patient_id = ? and action = 'SEARCH' and subject = 'test-scheduler'", patient))
+                .isEqualTo(1);
+
+        String group = createSession(group(fx.groupLeader(), futureMorning(), 60, null));
+        book(group, patient).statusCode(201);
+        Fixtures.post("scheduler", "/api/v1/sessions/" + group + "/cancel", Map.of("reason", "Clinician ill")).statusCode(200);
+        assertThat(fx.count("select count(*) from audit_event where patient_id = ? and action = 'UPDATE' and resource_type = 'Booking' and resource_id = ?",
+                patient, group)).isEqualTo(1);
+
+        UUID other = UUID.randomUUID();
+        given().header("Authorization", "Bearer " + TestTokens.patient(other)).when().get("/api/v1/schedules/patients/" + patient)
+                .then().statusCode(404);
+        assertThat(fx.count("select count(*) from audit_event where patient_id = ? and outcome = 'DENIED' and subject = ?",
+                patient, "test-patient-" + other)).isEqualTo(1);
+    }
 }

@@ -1,5 +1,7 @@
 package care.iop.plan.config;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
@@ -24,8 +26,7 @@ public interface PlanConfig {
     }
 
     interface Dose {
-        /** Time zone in which session days and ISO weeks are counted. */
-        @WithDefault("UTC")
+        /** Time zone in which session days and ISO weeks are counted: the program's ({@code iop.program.time-zone}). */
         String zone();
 
         /** H0015: hours a day that make a day count. */
@@ -35,6 +36,11 @@ public interface PlanConfig {
         /** H0015: days a week that must count. */
         @WithDefault("3")
         int h0015Days();
+    }
+
+    /** Today in the program's time zone: the default date of reviews and switches, the current dose week. */
+    default LocalDate today() {
+        return LocalDate.now(ZoneId.of(dose().zone()));
     }
 
     /** The minimum weekly hours for a level of care and track (0 when the level has none). */

@@ -52,9 +52,7 @@ public class ModalityChangeResource {
             description = "From `effectiveFrom` (default today, within the plan). Group hours need the active GROUP_PARTICIPATION consent; "
                     + "an individual-only mix is always allowed; under the level-of-care minimum needs `belowMinimumJustification`. "
                     + "`If-Match` is optional.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "toward group", value = """
-            {"modality":{"individualSessionsPerWeek":1,"individualSessionMinutes":50,"groupHoursPerWeek":8,"familySessionsPerWeek":0},
-             "reason":"ready for group work","effectiveFrom":"2026-12-07"}""")))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "step up", value = PlanApiExamples.SWITCH_STEP_UP)))
     @APIResponse(responseCode = "201", description = "The switch, with from and to")
     @APIResponse(responseCode = "400", description = "Invalid field")
     @APIResponse(responseCode = "401", description = "No valid token")

@@ -15,9 +15,9 @@ import care.iop.events.ModalityMix;
 public record ModalityDto(
         @NotNull @Min(0) @Max(14) @Schema(example = "1", description = "Individual sessions a week") Integer individualSessionsPerWeek,
         @NotNull @Min(0) @Max(180) @Schema(example = "50", description = "Minutes per individual session (16 or more when sessions are planned)") Integer individualSessionMinutes,
-        @NotNull @DecimalMin("0") @DecimalMax("40") @Schema(example = "8", description = "Group therapy hours a week") Double groupHoursPerWeek,
+        @NotNull @DecimalMin("0") @DecimalMax("40") @Schema(example = "8.5", description = "Group therapy hours a week") Double groupHoursPerWeek,
         @NotNull @Min(0) @Max(7) @Schema(example = "0", description = "Family sessions (50 min) a week") Integer familySessionsPerWeek,
-        @Schema(readOnly = true, description = "Planned structured hours a week", example = "8.83") Double weeklyHours) {
+        @Schema(readOnly = true, description = "Planned structured hours a week", example = "9.33") Double weeklyHours) {
 
     public ModalityMix toMix() {
         return new ModalityMix(individualSessionsPerWeek, individualSessionMinutes, groupHoursPerWeek, familySessionsPerWeek);

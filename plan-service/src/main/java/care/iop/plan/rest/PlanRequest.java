@@ -21,7 +21,9 @@ public record PlanRequest(
         @NotNull @Pattern(regexp = "1|2\\.1|2\\.5", message = "must be one of 1, 2.1, 2.5") @Schema(example = "2.1") String levelOfCare,
         @NotNull @Schema(example = "2026-11-30") LocalDate startDate,
         @NotNull @Min(1) @Max(52) @Schema(example = "12") Integer durationWeeks,
-        @Min(7) @Max(90) @Schema(example = "30", description = "Days between reviews; default 30") Integer reviewIntervalDays,
+        @Min(14) @Max(30) @Schema(example = "30",
+                description = "Days between plan reviews, 14 to 30 (state and level rules); default 30 (iop.plan.default-review-interval-days)")
+        Integer reviewIntervalDays,
         @Size(max = 50) List<@Valid @NotNull PlanProblemDto> problems,
         @Size(max = 50) List<@Valid @NotNull GoalDto> goals,
         @Valid @Schema(description = "Omit to let the service propose one") ModalityDto modality,

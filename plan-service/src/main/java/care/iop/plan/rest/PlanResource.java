@@ -49,14 +49,6 @@ import care.iop.platform.web.PageQuery;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Plans", description = "Individualized treatment plans (FHIR CarePlan) mixing individual, group and family therapy")
 public class PlanResource {
-    static final String CREATE_EXAMPLE = """
-            {"patientId":"6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f","primaryClinicianId":"0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
-             "levelOfCare":"2.1","startDate":"2026-11-30","durationWeeks":12,"reviewIntervalDays":30,
-             "problems":[{"code":"F32.1","display":"Major depressive disorder, single episode, moderate"}],
-             "goals":[{"description":"Reduce depressive symptoms","measure":{"instrument":"PHQ9","target":9,"dueDate":"2027-02-20"}}],
-             "modality":{"individualSessionsPerWeek":1,"individualSessionMinutes":50,"groupHoursPerWeek":8,"familySessionsPerWeek":0},
-             "rationale":"Comfortable in groups; weekly individual session for trauma work"}""";
-
     @Inject
     PlanService plans;
 
@@ -74,10 +66,12 @@ public class PlanResource {
                     + "Group hours need the patient's active GROUP_PARTICIPATION consent; weekly hours under the level-of-care minimum need "
                     + "`belowMinimumJustification`.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = { @ExampleObject(name = "mixed", value = CREATE_EXAMPLE),
-                    @ExampleObject(name = "proposed modality", value = """
-                            {"patientId":"6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f","primaryClinicianId":"0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
-                             "levelOfCare":"2.1","startDate":"2026-11-30","durationWeeks":12}""") }))
+            examples = { @ExampleObject(name = "group-heavy", summary = "1 x 50 min individual + 8.5 h group = 9.33 h",
+                    value = PlanApiExamples.CREATE_GROUP_HEAVY),
+                    @ExampleObject(name = "individual-heavy", summary = "6 x 60 min individual + 3 h group = 9 h, group introduced gradually",
+                            value = PlanApiExamples.CREATE_INDIVIDUAL_HEAVY),
+                    @ExampleObject(name = "proposed modality", summary = "No modality: the service proposes one",
+                            value = PlanApiExamples.CREATE_PROPOSED) }))
     @APIResponse(responseCode = "201", description = "Created as draft; Location and ETag headers")
     @APIResponse(responseCode = "400", description = "Invalid field")
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -107,10 +101,8 @@ public class PlanResource {
     @RolesAllowed({ CLINICIAN, ADMIN })
     @Operation(summary = "Edit a plan's problems, goals, rationale and dates",
             description = "Replaces them; send `If-Match` with the ETag of your last read. Status and modality have their own commands.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "edit", value = """
-            {"startDate":"2026-11-30","durationWeeks":12,"reviewIntervalDays":30,
-             "problems":[{"code":"F32.1","display":"Major depressive disorder, single episode, moderate"}],
-             "goals":[{"description":"Sleep at least 6 hours a night"}],"rationale":"Adding a sleep goal"}""")))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "edit", value = PlanApiExamples.EDIT)))
     @APIResponse(responseCode = "200", description = "Updated; new ETag")
     @APIResponse(responseCode = "400", description = "Invalid field")
     @APIResponse(responseCode = "401", description = "No valid token")

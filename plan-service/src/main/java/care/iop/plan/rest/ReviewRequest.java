@@ -15,5 +15,5 @@ import care.iop.plan.domain.PlanReview;
 public record ReviewRequest(
         @NotBlank @Size(max = 4000) @Schema(example = "PHQ-9 down from 16 to 11; attending all groups") String summary,
         @NotNull @Schema(example = "CONTINUE") PlanReview.Decision decision,
-        @Schema(example = "2026-12-30", description = "Default: today; the next review is due this date + the review interval") LocalDate reviewedOn) {
+        @Schema(example = "2026-12-30", description = "Default: today; the next review is due the latest review date + the review interval") LocalDate reviewedOn) {
 }

@@ -48,7 +48,7 @@ public class ReviewResource {
     @POST
     @RolesAllowed({ CLINICIAN, ADMIN })
     @Operation(summary = "Record a review", description = "Decision CONTINUE, ADJUST, STEP_DOWN or DISCHARGE; the plan's nextReviewDue becomes "
-            + "the review date + the review interval.")
+            + "the latest review date + the review interval (a backdated review never moves it back).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "continue",
             value = "{\"summary\":\"PHQ-9 down from 16 to 11; attending all groups\",\"decision\":\"CONTINUE\"}")))
     @APIResponse(responseCode = "201", description = "The review, with the new due date")

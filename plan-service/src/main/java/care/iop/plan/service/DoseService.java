@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +22,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import care.iop.events.ModalityMix;
+import care.iop.events.PlanState;
 import care.iop.plan.config.PlanConfig;
 import care.iop.plan.domain.CarePlan;
-import care.iop.plan.domain.ModalityChange;
 import care.iop.plan.domain.PlanStatus;
 import care.iop.plan.readmodel.KnownPatient;
 import care.iop.plan.rest.DoseAlertView;
@@ -61,7 +60,7 @@ public class DoseService {
     public List<DoseWeekView> dose(UUID planId, LocalDate from, LocalDate to) {
         CarePlan plan = access.visiblePlan(planId);
         LocalDate first = from != null ? from : plan.startDate;
-        LocalDate last = to != null ? to : max(first, min(plan.endDate.minusDays(1), LocalDate.now()));
+        LocalDate last = to != null ? to : max(first, min(plan.endDate.minusDays(1), config.today()));
         if (last.isBefore(first)) {
             throw ProblemException.invalidField("to", "must not be before from (" + first + ")");
         }
@@ -80,7 +79,7 @@ public class DoseService {
 
     @Transactional
     public List<DoseAlertView> alerts(String isoWeek) {
-        LocalDate monday = isoWeek == null || isoWeek.isBlank() ? LocalDate.now().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+        LocalDate monday = isoWeek == null || isoWeek.isBlank() ? config.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
                 : parseWeek(isoWeek);
         LocalDate sunday = monday.plusDays(6);
         List<CarePlan> active = CarePlan.list("status = ?1 and startDate <= ?2 and endDate > ?3 order by id", PlanStatus.ACTIVE, sunday, monday);
@@ -130,20 +129,9 @@ public class DoseService {
                 attendedHours.total() + 1e-9 >= minimum, strongDays, strongDays >= config.dose().h0015Days());
     }
 
-    /** The mix in force on a day: the initial mix, then each switch from its effective date. */
+    /** The mix in force on a day (see {@link ModalitySchedule}). */
     static ModalityMix mixOn(CarePlan plan, LocalDate day) {
-        List<ModalityChange> changes = new ArrayList<>(ModalityChange.ofPlan(plan.id));
-        if (changes.isEmpty()) {
-            return plan.modality();
-        }
-        ModalityMix mix = changes.get(0).from();
-        changes.sort(Comparator.comparing((ModalityChange c) -> c.effectiveFrom).thenComparing(c -> c.changedAt));
-        for (ModalityChange change : changes) {
-            if (!change.effectiveFrom.isAfter(day)) {
-                mix = change.to();
-            }
-        }
-        return mix;
+        return PlanState.modalityOn(ModalitySchedule.of(plan), plan.modality(), day);
     }
 
     @SuppressWarnings("unchecked")

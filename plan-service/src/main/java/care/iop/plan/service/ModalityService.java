@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 
 import care.iop.events.EventTypes;
 import care.iop.events.ModalityMix;
+import care.iop.plan.config.PlanConfig;
 import care.iop.plan.domain.CarePlan;
 import care.iop.plan.domain.ModalityChange;
 import care.iop.plan.readmodel.KnownPatient;
@@ -27,6 +28,9 @@ import care.iop.platform.web.ETags;
 /** Switches a plan between modality mixes, under the same rules as creation, keeping the history. */
 @ApplicationScoped
 public class ModalityService {
+
+    @Inject
+    PlanConfig config;
 
     @Inject
     PlanAccess access;
@@ -52,7 +56,7 @@ public class ModalityService {
         PlanService.requireEditable(plan);
         ModalityMix to = request.modality().toMix();
         rules.wellFormed(to, "modality");
-        LocalDate effectiveFrom = request.effectiveFrom() == null ? LocalDate.now() : request.effectiveFrom();
+        LocalDate effectiveFrom = request.effectiveFrom() == null ? config.today() : request.effectiveFrom();
         if (effectiveFrom.isBefore(plan.startDate) || !effectiveFrom.isBefore(plan.endDate)) {
             throw ProblemException.invalidField("effectiveFrom", "must be within the plan, from " + plan.startDate + " to before " + plan.endDate);
         }

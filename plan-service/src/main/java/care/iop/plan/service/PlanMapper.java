@@ -37,7 +37,7 @@ public class PlanMapper {
 
     public PlanState state(CarePlan plan) {
         return new PlanState(plan.id, plan.patientId, plan.primaryClinicianId, plan.status.code(), plan.levelOfCare,
-                plan.modality(), plan.startDate, plan.endDate, plan.version);
+                plan.modality(), plan.startDate, plan.endDate, plan.version, ModalitySchedule.of(plan));
     }
 
     public TransitionView view(PlanStatusTransition t) {

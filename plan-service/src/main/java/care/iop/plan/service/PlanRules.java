@@ -47,7 +47,7 @@ public class PlanRules {
     }
 
     public boolean hasGroupConsent(KnownPatient patient) {
-        return consents.hasActive(patient, Consents.GROUP_PARTICIPATION, LocalDate.now());
+        return consents.hasActive(patient, Consents.GROUP_PARTICIPATION, config.today());
     }
 
     public double minimumHours(String levelOfCare, KnownPatient patient) {

@@ -13,6 +13,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import care.iop.events.EventTypes;
+import care.iop.plan.config.PlanConfig;
 import care.iop.plan.domain.CarePlan;
 import care.iop.plan.domain.PlanReview;
 import care.iop.plan.rest.ReviewRequest;
@@ -21,9 +22,16 @@ import care.iop.platform.audit.AuditAction;
 import care.iop.platform.audit.AuditLog;
 import care.iop.platform.problem.ProblemException;
 
-/** Records plan reviews; each moves the plan's next review date to the review date + the review interval. */
+/**
+ * Records plan reviews. The plan's next review is due at start + review interval until the first review, then at the
+ * date of the LATEST review (by {@code reviewedOn}, not by recording order) + the interval: a backdated review recorded
+ * after a later one never moves the due date backwards. Each review stores the due date in force after it was recorded.
+ */
 @ApplicationScoped
 public class ReviewService {
+
+    @Inject
+    PlanConfig config;
 
     @Inject
     PlanAccess access;
@@ -41,8 +49,8 @@ public class ReviewService {
     public ReviewView record(UUID planId, @Valid @NotNull ReviewRequest request) {
         CarePlan plan = access.planForUpdate(planId);
         PlanService.requireEditable(plan);
-        LocalDate reviewedOn = request.reviewedOn() == null ? LocalDate.now() : request.reviewedOn();
-        if (reviewedOn.isAfter(LocalDate.now())) {
+        LocalDate reviewedOn = request.reviewedOn() == null ? config.today() : request.reviewedOn();
+        if (reviewedOn.isAfter(config.today())) {
             throw ProblemException.invalidField("reviewedOn", "must be today or in the past");
         }
         if (reviewedOn.isBefore(plan.startDate.minusDays(7))) {
@@ -54,7 +62,9 @@ public class ReviewService {
         review.reviewedOn = reviewedOn;
         review.summary = request.summary();
         review.decision = request.decision();
-        review.nextReviewDue = reviewedOn.plusDays(plan.reviewIntervalDays);
+        PlanReview latest = PlanReview.find("planId = ?1 order by reviewedOn desc, recordedAt desc", planId).firstResult();
+        LocalDate lastReviewedOn = latest == null || reviewedOn.isAfter(latest.reviewedOn) ? reviewedOn : latest.reviewedOn;
+        review.nextReviewDue = lastReviewedOn.plusDays(plan.reviewIntervalDays);
         review.recordedBy = access.subject();
         review.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
         review.persist();

@@ -49,11 +49,16 @@ class AssessmentSeriesTest {
                 .body("items[0].loinc", equalTo("44261-6"))
                 .body("total", equalTo(3));
 
-        // Days are read in UTC: 2026-02-10T23:30-05:00 is Feb 11 UTC.
+        // Days are read in the program's time zone (America/New_York): 2026-02-10T23:30-05:00 is still Feb 10
+        // there, although it is Feb 11 in UTC.
+        given().header("Authorization", CLINICIAN).queryParam("patientId", patient.toString()).queryParam("instrument", "PHQ9")
+                .queryParam("from", "2026-02-10").queryParam("to", "2026-03-01")
+                .when().get("/api/v1/assessments").then().statusCode(200)
+                .body("items.id", contains(february, march));
         given().header("Authorization", CLINICIAN).queryParam("patientId", patient.toString()).queryParam("instrument", "PHQ9")
                 .queryParam("from", "2026-02-11").queryParam("to", "2026-03-01")
                 .when().get("/api/v1/assessments").then().statusCode(200)
-                .body("items.id", contains(february, march));
+                .body("items.id", contains(march));
 
         given().header("Authorization", CLINICIAN).queryParam("patientId", patient.toString())
                 .when().get("/api/v1/assessments").then().statusCode(200)
@@ -66,7 +71,7 @@ class AssessmentSeriesTest {
 
         org.assertj.core.api.Assertions.assertThat(ReadModelProbe.count(ds,
                 "select count(*) from audit_event where action = 'SEARCH' and resource_type = 'Assessment' and patient_id = ?", patient))
-                .isEqualTo(4);
+                .isEqualTo(5);
     }
 
     @Test

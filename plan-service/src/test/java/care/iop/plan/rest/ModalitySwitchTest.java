@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,7 +25,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
 import care.iop.events.EventTypes;
+import care.iop.events.PlanState;
 import care.iop.events.Topics;
 import care.iop.plan.support.EventFixtures;
 import care.iop.plan.support.PlanFixtures;
@@ -35,6 +40,7 @@ import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
 class ModalitySwitchTest {
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
 
     @Inject
     AgroalDataSource ds;
@@ -81,6 +87,13 @@ class ModalitySwitchTest {
                     .filter(r -> EventTypes.PLAN_MODALITY_CHANGED.equals(header(r, "ce_type"))).toList();
             assertThat(changed).hasSize(2);
             assertThat(changed.get(1).value()).contains("\"groupHoursPerWeek\":7.5").contains("\"status\":\"active\"");
+            // the schedule tells session-service which mix is in force on which day: the initial mix until the
+            // switch date, then the later of the two switches effective that day
+            PlanState state = JSON.readValue(changed.get(1).value(), PlanState.class);
+            assertThat(state.modalitySchedule()).extracting(PlanState.ModalityPeriod::from)
+                    .containsExactly(LocalDate.parse(PlanFixtures.START), LocalDate.parse("2026-12-07"));
+            assertThat(state.modalityOn(LocalDate.parse("2026-12-06")).groupHoursPerWeek()).isEqualTo(6.0);
+            assertThat(state.modalityOn(LocalDate.parse("2026-12-07")).groupHoursPerWeek()).isEqualTo(7.5);
         });
     }
 

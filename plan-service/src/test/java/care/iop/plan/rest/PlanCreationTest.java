@@ -123,7 +123,7 @@ class PlanCreationTest {
         UUID patient = fixtures.register(EventFixtures.patient(UUID.randomUUID()).build()).patientId();
         post("clinician", PLANS, planBody(patient, clinician, modality(1, 50, 8.5, 0), null)).statusCode(201);
 
-        fixtures.patientEvent(EventTypes.PATIENT_DISCHARGED, EventFixtures.patient(patient).discharged(LocalDate.now()).version(2).build());
+        fixtures.patientEvent(EventTypes.PATIENT_DISCHARGED, EventFixtures.patient(patient).discharged(PlanFixtures.today()).version(2).build());
         assertProblem(post("clinician", PLANS, planBody(patient, clinician, modality(1, 50, 8.5, 0), null)), 422, "patientId");
         assertThat(plansOf(patient)).isEqualTo(1);
     }
@@ -133,7 +133,7 @@ class PlanCreationTest {
         UUID clinician = fixtures.clinician();
         UUID noConsent = fixtures.register(EventFixtures.patient(UUID.randomUUID()).withoutConsents().build()).patientId();
         UUID expired = fixtures.register(EventFixtures.patient(UUID.randomUUID()).withoutConsents()
-                .consent("GROUP_PARTICIPATION", LocalDate.now().minusDays(1)).build()).patientId();
+                .consent("GROUP_PARTICIPATION", PlanFixtures.today().minusDays(1)).build()).patientId();
         assertProblem(post("clinician", PLANS, planBody(noConsent, clinician, modality(1, 50, 8.5, 0), null)), 422, "modality.groupHoursPerWeek");
         assertProblem(post("clinician", PLANS, planBody(expired, clinician, modality(1, 50, 8.5, 0), null)), 422, "modality.groupHoursPerWeek");
         assertThat(plansOf(noConsent)).isZero();

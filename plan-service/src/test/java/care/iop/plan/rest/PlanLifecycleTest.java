@@ -116,7 +116,7 @@ class PlanLifecycleTest {
     void activationForADischargedPatientIs422() {
         UUID[] ids = fixtures.patientAndClinician();
         String id = fixtures.createPlan(ids[0], ids[1], modality(1, 50, 8.5, 0));
-        fixtures.patientEvent(EventTypes.PATIENT_DISCHARGED, EventFixtures.patient(ids[0]).discharged(LocalDate.now()).version(2).build());
+        fixtures.patientEvent(EventTypes.PATIENT_DISCHARGED, EventFixtures.patient(ids[0]).discharged(PlanFixtures.today()).version(2).build());
         changeStatus(id, "active").statusCode(422).body("errors[0].field", equalTo("patientId"));
         changeStatus(id, "revoked").statusCode(200);
     }

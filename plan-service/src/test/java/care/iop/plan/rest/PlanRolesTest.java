@@ -116,12 +116,16 @@ class PlanRolesTest {
         UUID[] ids = fixtures.patientAndClinician();
         String plan = fixtures.createPlan(ids[0], ids[1], modality(1, 50, 8.5, 0));
         as(TestTokens.bearer("scheduler")).get(PLANS + "/" + plan).then().statusCode(200);
-        as("Bearer " + TestTokens.patient(UUID.randomUUID())).get(PLANS + "/" + plan).then().statusCode(404);
+        UUID intruder = UUID.randomUUID();
+        as("Bearer " + TestTokens.patient(intruder)).get(PLANS + "/" + plan).then().statusCode(404);
         assertThat(count(ds, "select count(*) from audit_event where patient_id = ? and action = 'CREATE' and resource_id = ? and subject = 'test-clinician'",
                 ids[0], plan)).isEqualTo(1);
         assertThat(count(ds, "select count(*) from audit_event where patient_id = ? and action = 'READ' and resource_id = ? and subject = 'test-scheduler'",
                 ids[0], plan)).isEqualTo(1);
         assertThat(count(ds, "select count(*) from audit_event where resource_id = ? and subject like 'test-patient-%' and outcome = 'SUCCESS'", plan)).isZero();
-        as(TestTokens.bearer("admin")).get("/api/v1/audit?patientId=" + ids[0]).then().statusCode(200).body("total", equalTo(2));
+        // another patient's attempt is on the owner's record, as refused
+        assertThat(count(ds, "select count(*) from audit_event where patient_id = ? and resource_id = ? and subject = ? and outcome = 'DENIED'",
+                ids[0], plan, "test-patient-" + intruder)).isEqualTo(1);
+        as(TestTokens.bearer("admin")).get("/api/v1/audit?patientId=" + ids[0]).then().statusCode(200).body("total", equalTo(3));
     }
 }

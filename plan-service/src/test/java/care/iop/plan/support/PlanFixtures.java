@@ -2,6 +2,8 @@ package care.iop.plan.support;
 
 import static io.restassured.RestAssured.given;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -14,6 +16,13 @@ import io.restassured.response.ValidatableResponse;
 public final class PlanFixtures {
     public static final String PLANS = "/api/v1/plans";
     public static final String START = "2026-11-30";
+    /** The program's time zone (iop.program.time-zone), in which the service counts days. */
+    public static final ZoneId PROGRAM_ZONE = ZoneId.of("America/New_York");
+
+    /** Today as the service sees it. */
+    public static LocalDate today() {
+        return LocalDate.now(PROGRAM_ZONE);
+    }
 
     private final EventFixtures events;
     private final DataSource ds;

@@ -11,10 +11,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import care.iop.events.ClinicianState;
 import care.iop.events.ModalityMix;
 import care.iop.events.PatientState;
 import care.iop.events.PlanState;
+import care.iop.events.PlanState.ModalityPeriod;
 
 /**
  * Local read models of patients, clinicians and plans, fed only by participant and plan events.
@@ -42,12 +47,25 @@ public class ReadModels {
     public record ClinicianFacts(UUID clinicianId, String displayName, boolean canLeadGroups, boolean active) {
     }
 
-    public record PlanFacts(UUID planId, String status, int individualSessionsPerWeek, double groupHoursPerWeek,
-                            int familySessionsPerWeek) {
+    /** A plan that is active or on hold: the mix it prescribes on each day. */
+    public record PlanFacts(UUID planId, String status, ModalityMix latest, List<ModalityPeriod> schedule) {
+        public boolean onHold() {
+            return "on-hold".equals(status);
+        }
+
+        public ModalityMix mixOn(LocalDate day) {
+            return PlanState.modalityOn(schedule, latest, day);
+        }
     }
+
+    private static final TypeReference<List<ModalityPeriod>> SCHEDULE = new TypeReference<>() {
+    };
 
     @Inject
     EntityManager em;
+
+    @Inject
+    ObjectMapper json;
 
     public Optional<PatientFacts> patient(UUID patientId) {
         List<?> rows = em.createNativeQuery("select status from known_patient where patient_id = ?1")
@@ -69,15 +87,28 @@ public class ReadModels {
         return rows.stream().findFirst().map(r -> new ClinicianFacts(clinicianId, (String) r[0], (Boolean) r[1], (Boolean) r[2]));
     }
 
-    /** The patient's active plan (the most recently updated one if several are active). */
-    public Optional<PlanFacts> activePlan(UUID patientId) {
+    /** The patient's current plan: active or on hold (the most recently updated one if there are several). */
+    public Optional<PlanFacts> currentPlan(UUID patientId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        select plan_id, status, individual_sessions_per_week, group_hours_per_week, family_sessions_per_week
-                        from known_plan where patient_id = ?1 and status = 'active' order by updated_at desc limit 1""")
+                        select plan_id, status, individual_sessions_per_week, individual_session_minutes, group_hours_per_week,
+                            family_sessions_per_week, cast(modality_schedule as text)
+                        from known_plan where patient_id = ?1 and status in ('active', 'on-hold') order by updated_at desc limit 1""")
                 .setParameter(1, patientId).getResultList();
-        return rows.stream().findFirst().map(r -> new PlanFacts((UUID) r[0], (String) r[1], ((Number) r[2]).intValue(),
-                ((Number) r[3]).doubleValue(), ((Number) r[4]).intValue()));
+        return rows.stream().findFirst().map(r -> new PlanFacts((UUID) r[0], (String) r[1],
+                new ModalityMix(((Number) r[2]).intValue(), ((Number) r[3]).intValue(), ((Number) r[4]).doubleValue(), ((Number) r[5]).intValue()),
+                schedule((String) r[6])));
+    }
+
+    private List<ModalityPeriod> schedule(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return json.readValue(stored, SCHEDULE);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable modality schedule in known_plan", e);
+        }
     }
 
     /** @return true when the event was newer than what is known (and so applied) */
@@ -121,21 +152,34 @@ public class ReadModels {
         ModalityMix mix = state.modality() == null ? new ModalityMix(0, 0, 0, 0) : state.modality();
         return em.createNativeQuery("""
                         insert into known_plan (plan_id, patient_id, status, individual_sessions_per_week, individual_session_minutes,
-                            group_hours_per_week, family_sessions_per_week, version, updated_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                            group_hours_per_week, family_sessions_per_week, version, updated_at, modality_schedule)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, cast(?10 as jsonb))
                         on conflict (plan_id) do update set patient_id = excluded.patient_id, status = excluded.status,
                             individual_sessions_per_week = excluded.individual_sessions_per_week,
                             individual_session_minutes = excluded.individual_session_minutes,
                             group_hours_per_week = excluded.group_hours_per_week,
                             family_sessions_per_week = excluded.family_sessions_per_week,
-                            version = excluded.version, updated_at = excluded.updated_at
+                            version = excluded.version, updated_at = excluded.updated_at,
+                            modality_schedule = excluded.modality_schedule
                         where known_plan.version <= excluded.version""")
                 .setParameter(1, state.planId()).setParameter(2, state.patientId())
                 .setParameter(3, state.status() == null ? "draft" : state.status().toLowerCase(java.util.Locale.ROOT))
                 .setParameter(4, mix.individualSessionsPerWeek()).setParameter(5, mix.individualSessionMinutes())
                 .setParameter(6, mix.groupHoursPerWeek()).setParameter(7, mix.familySessionsPerWeek())
                 .setParameter(8, state.version()).setParameter(9, OffsetDateTime.now(ZoneOffset.UTC))
+                .setParameter(10, scheduleJson(state.modalitySchedule()))
                 .executeUpdate() == 1;
+    }
+
+    private String scheduleJson(List<ModalityPeriod> schedule) {
+        if (schedule == null || schedule.isEmpty()) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(schedule);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Unwritable modality schedule", e);
+        }
     }
 
     private static LocalDate toDate(Object value) {

@@ -1,7 +1,10 @@
 package care.iop.session.rest;
 
 import java.net.URI;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -151,9 +154,13 @@ public class SessionResource {
         }
         Page<TherapySession> found = sessions.list(new SessionService.Filter(clinicianId, patientId, type,
                 TimeParams.from(from, config.timeZone()), TimeParams.to(to, config.timeZone()), status), page);
+        // every patient whose data the answer shows: the one searched for, and each of an individual or family session
+        Set<UUID> shown = new LinkedHashSet<>();
         if (patientId != null) {
-            audit.success(AuditAction.SEARCH, RESOURCE, null, patientId);
+            shown.add(patientId);
         }
+        found.items().stream().map(s -> s.patientId).filter(Objects::nonNull).forEach(shown::add);
+        shown.forEach(patient -> audit.success(AuditAction.SEARCH, RESOURCE, null, patient));
         return found.map(mapper::staff);
     }
 

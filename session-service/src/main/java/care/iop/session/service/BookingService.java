@@ -13,6 +13,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import care.iop.events.EventTypes;
+import care.iop.platform.audit.AuditAction;
+import care.iop.platform.audit.AuditLog;
 import care.iop.platform.problem.ProblemException;
 import care.iop.session.config.SessionConfig;
 import care.iop.session.domain.Booking;
@@ -26,6 +28,7 @@ import care.iop.session.domain.TherapySession;
  */
 @ApplicationScoped
 public class BookingService {
+    private static final String BOOKING = "Booking";
 
     @Inject
     EntityManager em;
@@ -41,6 +44,9 @@ public class BookingService {
 
     @Inject
     SessionConfig config;
+
+    @Inject
+    AuditLog audit;
 
     /**
      * The patient's eligibility is read before the session row is locked: the lock serializes every
@@ -169,6 +175,7 @@ public class BookingService {
             booking.cancelledAt = Clock.now();
             booking.cancelReason = reason;
             events.booking(EventTypes.BOOKING_CANCELLED, session, booking);
+            audit.success(AuditAction.UPDATE, BOOKING, session.id, booking.patientId);
         }
     }
 
@@ -191,7 +198,7 @@ public class BookingService {
             if (session == null || booking == null || !booking.status.active() || !SessionStatus.BOOKED.equals(session.status)) {
                 continue;
             }
-            Optional<String> reason = eligibility.reasonPatientCannotAttend(patientId, session.type, session.start);
+            Optional<String> reason = eligibility.reasonBookingLapses(patientId, session.type, session.start);
             if (reason.isPresent()) {
                 cancelLocked(session, booking, "No longer eligible: " + reason.get());
                 cancelled.add(booking);

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import care.iop.events.ModalityMix;
 import care.iop.platform.problem.ProblemException;
 import care.iop.session.config.SessionConfig;
 import care.iop.session.domain.ReadModels;
@@ -27,15 +28,27 @@ public class Eligibility {
     @Inject
     SessionConfig config;
 
-    /** 422 naming {@code patientId} unless the patient may be booked into a session of this type at this time. */
+    /**
+     * 422 naming {@code patientId} unless the patient may be booked into a session of this type at
+     * this time: known, not discharged, a plan that is active (not on hold) and prescribes this kind
+     * of therapy on the session's day, and for a group the group consent on that day.
+     */
     public void requirePatient(UUID patientId, SessionType type, OffsetDateTime start) {
-        reasonPatientCannotAttend(patientId, type, start).ifPresent(reason -> {
+        reason(patientId, type, start, true).ifPresent(reason -> {
             throw ProblemException.ruleViolation("patientId", reason);
         });
     }
 
-    /** Why the patient may not attend such a session, or empty when eligible. */
-    public Optional<String> reasonPatientCannotAttend(UUID patientId, SessionType type, OffsetDateTime start) {
+    /**
+     * Why an existing booking can no longer stand, or empty when it can: the rules of
+     * {@link #requirePatient}, except that a plan on hold keeps its bookings (only a completed or
+     * revoked plan, a discharge, a lapsed consent or a switch away from this kind of therapy cancels them).
+     */
+    public Optional<String> reasonBookingLapses(UUID patientId, SessionType type, OffsetDateTime start) {
+        return reason(patientId, type, start, false);
+    }
+
+    private Optional<String> reason(UUID patientId, SessionType type, OffsetDateTime start, boolean newBooking) {
         Optional<PatientFacts> patient = readModels.patient(patientId);
         if (patient.isEmpty()) {
             return Optional.of("Patient " + patientId + " is not known (no participant event received)");
@@ -43,26 +56,30 @@ public class Eligibility {
         if (patient.get().discharged()) {
             return Optional.of("Patient " + patientId + " is discharged");
         }
-        Optional<PlanFacts> plan = readModels.activePlan(patientId);
+        Optional<PlanFacts> plan = readModels.currentPlan(patientId);
         if (plan.isEmpty()) {
             return Optional.of("Patient " + patientId + " has no active treatment plan");
         }
+        if (newBooking && plan.get().onHold()) {
+            return Optional.of("The treatment plan of patient " + patientId + " is on hold");
+        }
         LocalDate day = start.atZoneSameInstant(config.timeZone()).toLocalDate();
+        ModalityMix mix = plan.get().mixOn(day);
         return switch (type) {
             case GROUP -> {
-                if (plan.get().groupHoursPerWeek() <= 0) {
-                    yield Optional.of("The plan of patient " + patientId + " prescribes no group therapy");
+                if (mix.groupHoursPerWeek() <= 0) {
+                    yield Optional.of("The plan of patient " + patientId + " prescribes no group therapy on " + day);
                 }
                 if (!patient.get().hasConsent(GROUP_CONSENT, day)) {
                     yield Optional.of("Patient " + patientId + " has no active GROUP_PARTICIPATION consent on " + day);
                 }
                 yield Optional.empty();
             }
-            case INDIVIDUAL -> plan.get().individualSessionsPerWeek() <= 0
-                    ? Optional.of("The plan of patient " + patientId + " prescribes no individual sessions")
+            case INDIVIDUAL -> mix.individualSessionsPerWeek() <= 0
+                    ? Optional.of("The plan of patient " + patientId + " prescribes no individual sessions on " + day)
                     : Optional.empty();
-            case FAMILY -> plan.get().familySessionsPerWeek() <= 0
-                    ? Optional.of("The plan of patient " + patientId + " prescribes no family sessions")
+            case FAMILY -> mix.familySessionsPerWeek() <= 0
+                    ? Optional.of("The plan of patient " + patientId + " prescribes no family sessions on " + day)
                     : Optional.empty();
         };
     }
