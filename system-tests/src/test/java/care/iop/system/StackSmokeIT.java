@@ -1,7 +1,10 @@
 package care.iop.system;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,27 @@ class StackSmokeIT {
     @Test
     void gatewayIsHealthy() {
         given().when().get(system.gatewayUrl() + "/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void theGatewaysApiDocumentHoldsEveryOperationOfEveryService() {
+        Map<String, Object> merged = given().when().get(system.gatewayUrl() + "/q/openapi?format=json").then().statusCode(200)
+                .extract().jsonPath().getMap("paths");
+        assertThat(merged).isNotEmpty();
+        for (Component service : Component.SERVICES) {
+            Map<String, Map<String, Object>> own = given().when().get(system.serviceUrl(service) + "/q/openapi?format=json").then().statusCode(200)
+                    .extract().jsonPath().getMap("paths");
+            assertThat(own).as(service.name()).isNotEmpty();
+            own.forEach((path, operations) -> {
+                assertThat(merged).as(service.name() + " " + path).containsKey(path);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> mergedOperations = (Map<String, Object>) merged.get(path);
+                assertThat(mergedOperations.keySet()).as(service.name() + " " + path).containsAll(operations.keySet());
+            });
+        }
+        given().when().get(system.gatewayUrl() + "/q/openapi?format=json").then()
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("paths.'/api/v1/audit'.get.summary", equalTo("Read the audit trail of every service"));
     }
 
     @Test
