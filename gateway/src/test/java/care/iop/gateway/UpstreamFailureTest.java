@@ -5,9 +5,20 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
+import care.iop.gateway.edge.RequestIds;
+import care.iop.gateway.proxy.ProxyHandler;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -38,6 +49,36 @@ class UpstreamFailureTest {
                 .body("type", equalTo("https://iop.care/problems/bad-gateway"))
                 .body(not(containsString("Exception")))
                 .body(not(containsString("5432")));
+    }
+
+    @Test
+    void theGatewaysLogLinesNameTheRequest() {
+        List<String> requestIds = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record instanceof ExtLogRecord ext) {
+                    requestIds.add(String.valueOf(ext.getMdc(RequestIds.MDC_KEY)));
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger proxyLog = Logger.getLogger(ProxyHandler.class.getName());
+        proxyLog.addHandler(capture);
+        try {
+            given().header("Authorization", Callers.bearer("clinician")).header("X-Request-Id", "log-line-42")
+                    .when().get("/api/v1/plans/boom").then().statusCode(502);
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> requestIds.contains("log-line-42"));
+        } finally {
+            proxyLog.removeHandler(capture);
+        }
     }
 
     @Test
