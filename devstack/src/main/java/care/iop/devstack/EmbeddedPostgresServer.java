@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -59,8 +60,27 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** Creates each database that does not exist yet. */
     public void createDatabases(List<String> names) {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            createMissing(connection, names);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create databases " + names, e);
+        }
+    }
+
+    /**
+     * Creates the databases an external server lacks ({@code IOP_JDBC_URL} names the server, e.g.
+     * {@code jdbc:postgresql://db:5432}); the user needs the CREATEDB privilege only when one is missing.
+     */
+    public static void createDatabases(String serverUrl, String user, String password, List<String> names) {
+        try (Connection connection = DriverManager.getConnection(serverUrl + "/postgres", user, password)) {
+            createMissing(connection, names);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach or prepare the databases " + names + " on " + serverUrl + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void createMissing(Connection connection, List<String> names) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
             for (String name : names) {
                 if (!name.matches("[a-z_][a-z0-9_]*")) {
                     throw new IllegalArgumentException("Unsafe database name " + name);
@@ -72,8 +92,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 }
                 statement.execute("create database " + name);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create databases " + names, e);
         }
     }
 

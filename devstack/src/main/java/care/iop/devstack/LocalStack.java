@@ -131,7 +131,9 @@ public final class LocalStack {
             jdbcBase = "jdbc:postgresql://localhost:" + postgresPort;
             report("postgresql", postgresPort, t);
         } else {
-            out.printf("  %-20s external %s%n", "postgresql", jdbcBase);
+            EmbeddedPostgresServer.createDatabases(jdbcBase, env.getOrDefault("IOP_DB_USER", EmbeddedPostgresServer.USER),
+                    env.getOrDefault("IOP_DB_PASSWORD", ""), Component.SERVICES.stream().map(Component::database).toList());
+            out.printf("  %-20s external %s (databases ready)%n", "postgresql", jdbcBase);
         }
 
         String bootstrap = env.get("IOP_KAFKA_BOOTSTRAP");
