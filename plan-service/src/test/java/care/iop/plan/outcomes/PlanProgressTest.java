@@ -90,6 +90,13 @@ class PlanProgressTest {
                 // GAD-7 has no score yet.
                 .body("goals[1].achievementStatus", equalTo("in-progress"));
 
+        // A score after the plan's end (2026-03-30, 12 weeks) belongs to whatever came next, not to this plan.
+        record(patient, Instrument.PHQ9, answersWithTotal(Instrument.PHQ9, 21), at("2026-03-30T14:00:00Z"));
+        given().header("Authorization", CLINICIAN).when().get(url).then().statusCode(200)
+                .body("goals[0].scores", equalTo(5))
+                .body("goals[0].latest.assessmentId", equalTo(latestId))
+                .body("goals[0].achievementStatus", equalTo("achieved"));
+
         record(patient, Instrument.AUDIT, answersWithTotal(Instrument.AUDIT, 12), at("2026-01-06T09:00:00Z"));
         record(patient, Instrument.AUDIT, answersWithTotal(Instrument.AUDIT, 6), at("2026-02-06T09:00:00Z"));
         given().header("Authorization", CLINICIAN).when().get(url).then().statusCode(200)

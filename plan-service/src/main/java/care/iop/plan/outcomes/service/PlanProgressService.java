@@ -52,7 +52,7 @@ public class PlanProgressService {
     @Transactional
     @SuppressWarnings("unchecked")
     public GoalProgress progress(@NotNull UUID planId) {
-        List<Object[]> rows = em.createNativeQuery("select patient_id, start_date, goals from care_plan where id = ?1")
+        List<Object[]> rows = em.createNativeQuery("select patient_id, start_date, goals, end_date from care_plan where id = ?1")
                 .setParameter(1, planId).getResultList();
         if (rows.isEmpty()) {
             throw ProblemException.notFound("CarePlan", planId);
@@ -60,6 +60,7 @@ public class PlanProgressService {
         UUID patientId = (UUID) rows.get(0)[0];
         user.requireAccessToPatient(patientId, "CarePlan", planId);
         LocalDate start = toLocalDate(rows.get(0)[1]);
+        LocalDate end = toLocalDate(rows.get(0)[3]);
         List<GoalProgress.Goal> goals = new ArrayList<>();
         JsonNode goalList = readGoals((String) rows.get(0)[2]);
         for (int i = 0; i < goalList.size(); i++) {
@@ -75,17 +76,18 @@ public class PlanProgressService {
                 continue;
             }
             goals.add(goal(i, goal.path("description").asText(null), instrument, measure.path("target").asDouble(),
-                    measure.hasNonNull("dueDate") ? LocalDate.parse(measure.get("dueDate").asText()) : null, patientId, start));
+                    measure.hasNonNull("dueDate") ? LocalDate.parse(measure.get("dueDate").asText()) : null, patientId, start, end));
         }
         audit.success(AuditAction.READ, RESOURCE, planId, patientId);
         return new GoalProgress(planId, patientId, start, goals);
     }
 
     private GoalProgress.Goal goal(int index, String description, Instrument instrument, double target, LocalDate due,
-                                   UUID patientId, LocalDate start) {
-        List<Assessment> scores = Assessment.list("patientId = ?1 and instrument = ?2 and takenAt >= ?3",
+                                   UUID patientId, LocalDate start, LocalDate end) {
+        // the plan's own scores: from its first day up to its end date (exclusive), so a later plan's scores never move it
+        List<Assessment> scores = Assessment.list("patientId = ?1 and instrument = ?2 and takenAt >= ?3 and takenAt < ?4",
                 Sort.by("takenAt").and("recordedAt").and("id"), patientId, instrument,
-                start.atStartOfDay(config.timeZone()).toOffsetDateTime());
+                start.atStartOfDay(config.timeZone()).toOffsetDateTime(), end.atStartOfDay(config.timeZone()).toOffsetDateTime());
         if (scores.isEmpty()) {
             return new GoalProgress.Goal(index, description, instrument, target, due, 0, null, null, null, null, null, null,
                     "in-progress");
