@@ -136,6 +136,10 @@ class SeriesTest {
         assertThat(after.getList("occurrences.start", String.class).get(1)).contains("T09:00");
         assertThat(after.getList("occurrences.start", String.class).get(2)).contains("T10:00");
         assertThat(after.getList("occurrences.start", String.class).get(3)).contains("T10:00");
+        // the series record says how it goes on now
+        assertThat(after.getString("startTime")).startsWith("10:00");
+        assertThat(after.getString("location")).isEqualTo("TELEHEALTH");
+        assertThat(after.getInt("durationMinutes")).isEqualTo(180);
         assertThat(fx.count("select count(*) from booking where patient_id = ? and status = 'BOOKED'", patient)).isEqualTo(3);
 
         // cancel the second and all following

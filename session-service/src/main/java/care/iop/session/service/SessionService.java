@@ -1,13 +1,16 @@
 package care.iop.session.service;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,6 +28,7 @@ import care.iop.session.config.SessionConfig;
 import care.iop.session.domain.Booking;
 import care.iop.session.domain.BookingStatus;
 import care.iop.session.domain.ChangeScope;
+import care.iop.session.domain.SessionSeries;
 import care.iop.session.domain.SessionStatus;
 import care.iop.session.domain.SessionType;
 import care.iop.session.domain.TherapySession;
@@ -220,7 +224,26 @@ public class SessionService {
                     .atTime(newStart.toLocalTime()).atZone(config.timeZone());
             move(session, start.toOffsetDateTime(), start.plus(duration).toOffsetDateTime(), request);
         }
+        if (request.scope() == ChangeScope.THIS_AND_FOLLOWING && target.seriesId != null) {
+            continueSeriesAs(SessionSeries.findById(target.seriesId), dayShift, newStart, duration, target);
+        }
         return target;
+    }
+
+    /** The series record describes how it goes on after a THIS_AND_FOLLOWING change: days, time, length, place and lead. */
+    private static void continueSeriesAs(SessionSeries series, long dayShift, ZonedDateTime newStart, Duration duration, TherapySession moved) {
+        if (series == null) {
+            return;
+        }
+        series.daysOfWeek = Arrays.stream(series.daysOfWeek.split(","))
+                .map(day -> DayOfWeek.valueOf(day.trim()).plus(dayShift).name())
+                .collect(Collectors.joining(","));
+        series.localStartTime = newStart.toLocalTime();
+        series.durationMinutes = (int) duration.toMinutes();
+        series.location = moved.location;
+        series.topic = moved.topic;
+        series.capacity = moved.capacity;
+        series.clinicianId = moved.clinicianId;
     }
 
     private void move(TherapySession session, OffsetDateTime start, OffsetDateTime end, RescheduleRequest request) {

@@ -9,7 +9,9 @@ import care.iop.platform.problem.ProblemException;
 
 /**
  * {@code from}/{@code to} query values: an ISO-8601 date (a day in the program time zone; {@code to}
- * includes that whole day) or a date-time with offset (an instant; {@code to} is exclusive).
+ * includes that whole day) or a date-time with offset (an instant; {@code to} is exclusive). A client
+ * that did not percent-encode the {@code +} of an offset sends a space (form encoding): it is read as
+ * the {@code +} it was.
  */
 public final class TimeParams {
     private TimeParams() {
@@ -27,7 +29,7 @@ public final class TimeParams {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String text = value.trim();
+        String text = value.trim().replace(' ', '+');
         try {
             if (text.length() == 10) {
                 LocalDate day = LocalDate.parse(text);
