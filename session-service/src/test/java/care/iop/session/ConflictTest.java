@@ -51,7 +51,8 @@ class ConflictTest {
         OffsetDateTime start = futureMorning();
         String first = createSession(group(clinician, start, 180, null));
         post("scheduler", "/api/v1/sessions", group(clinician, start.plusHours(2), 60, null)).statusCode(409)
-                .contentType("application/problem+json").body("detail", containsString(first)).body("detail", containsString("Clinician"));
+                .contentType("application/problem+json").body("detail", containsString(first)).body("detail", containsString("Clinician"))
+                .body("conflictsWith", equalTo("/api/v1/sessions/" + first));
         // back to back is fine
         createSession(group(clinician, start.plusHours(3), 60, null));
     }
@@ -65,7 +66,8 @@ class ConflictTest {
         String first = createSession(a);
         Map<String, Object> b = group(fx.groupLeader(), start.plusMinutes(30), 120, null);
         b.put("location", "  " + room.toUpperCase() + " ");
-        post("scheduler", "/api/v1/sessions", b).statusCode(409).body("detail", containsString(first)).body("detail", containsString("Room"));
+        post("scheduler", "/api/v1/sessions", b).statusCode(409).body("detail", containsString(first)).body("detail", containsString("Room"))
+                .body("conflictsWith", equalTo("/api/v1/sessions/" + first));
         Map<String, Object> tele1 = group(fx.groupLeader(), start, 60, null);
         tele1.put("location", "TELEHEALTH");
         Map<String, Object> tele2 = group(fx.groupLeader(), start, 60, null);
@@ -80,7 +82,8 @@ class ConflictTest {
         OffsetDateTime start = futureMorning();
         String individualSession = createSession(individual("INDIVIDUAL", fx.clinician(false), patient, start, 53));
         String groupSession = createSession(group(fx.groupLeader(), start.minusMinutes(30), 120, null));
-        book(groupSession, patient).statusCode(409).body("detail", containsString(individualSession));
+        book(groupSession, patient).statusCode(409).body("detail", containsString(individualSession))
+                .body("conflictsWith", equalTo("/api/v1/sessions/" + individualSession));
         assertThat(fx.count("select count(*) from booking where patient_id = ? and status <> 'CANCELLED'", patient)).isEqualTo(1);
         // an individual session overlapping the patient's individual session is refused too
         post("scheduler", "/api/v1/sessions", individual("INDIVIDUAL", fx.clinician(false), patient, start.plusMinutes(10), 30)).statusCode(409)

@@ -16,7 +16,9 @@ public record Problem(
         @Schema(example = "birthDate: must be a date in the past or today") String detail,
         @Schema(example = "/api/v1/patients") String instance,
         @Schema(description = "Invalid fields, for validation errors") List<FieldError> errors,
-        @Schema(description = "The X-Request-Id of the failed request") String requestId) {
+        @Schema(description = "The X-Request-Id of the failed request") String requestId,
+        @Schema(description = "For a 409 caused by another resource: the path of that resource (e.g. the session a new session or booking overlaps)",
+                example = "/api/v1/sessions/0b7f9d52-3c1e-4a8b-9f2d-5e6a7b8c9d0e") String conflictsWith) {
 
     public static final String MEDIA_TYPE = care.iop.problems.ProblemType.MEDIA_TYPE;
     public static final String TYPE_BASE = care.iop.problems.ProblemType.TYPE_BASE;

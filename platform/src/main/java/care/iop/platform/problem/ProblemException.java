@@ -13,11 +13,17 @@ import jakarta.ws.rs.WebApplicationException;
 public class ProblemException extends WebApplicationException {
     private final ProblemType type;
     private final List<FieldError> errors;
+    private final String conflictsWith;
 
     public ProblemException(ProblemType type, String detail, List<FieldError> errors) {
+        this(type, detail, errors, null);
+    }
+
+    private ProblemException(ProblemType type, String detail, List<FieldError> errors, String conflictsWith) {
         super(detail, type.status());
         this.type = type;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.conflictsWith = conflictsWith;
     }
 
     public ProblemException(ProblemType type, String detail) {
@@ -32,6 +38,11 @@ public class ProblemException extends WebApplicationException {
         return errors;
     }
 
+    /** Path of the resource this 409 collides with, or null. */
+    public String conflictsWith() {
+        return conflictsWith;
+    }
+
     /** 400 naming one field. */
     public static ProblemException invalidField(String field, String message) {
         return new ProblemException(ProblemType.VALIDATION, field + ": " + message, List.of(new FieldError(field, message)));
@@ -44,6 +55,11 @@ public class ProblemException extends WebApplicationException {
 
     public static ProblemException conflict(String detail) {
         return new ProblemException(ProblemType.CONFLICT, detail);
+    }
+
+    /** 409 naming the resource it collides with, by path (the {@code conflictsWith} member), so a client need not parse the detail. */
+    public static ProblemException conflictWith(String conflictingPath, String detail) {
+        return new ProblemException(ProblemType.CONFLICT, detail, List.of(), conflictingPath);
     }
 
     /** 422: well-formed but breaks a business rule. */

@@ -43,7 +43,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return ProblemResponses.of(e.type(), e.getMessage(), path(uri), e.errors());
+        return ProblemResponses.of(e.type(), e.getMessage(), path(uri), e.errors(), e.conflictsWith());
     }
 
     @ServerExceptionMapper

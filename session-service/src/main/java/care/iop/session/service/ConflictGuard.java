@@ -56,8 +56,8 @@ public class ConflictGuard {
             case ROOM -> "Room '" + slot.room() + "' already holds";
             default -> "Patient " + slot.patientId() + " is already booked into";
         };
-        return ProblemException.conflict(who + " session " + (other == null ? "(just cancelled)" : other)
-                + " overlapping " + slot.start() + " to " + slot.end());
+        String detail = who + " session " + (other == null ? "(just cancelled)" : other) + " overlapping " + slot.start() + " to " + slot.end();
+        return other == null ? ProblemException.conflict(detail) : ProblemException.conflictWith("/api/v1/sessions/" + other, detail);
     }
 
     private UUID colliding(String constraint, Slot slot) {
