@@ -12,7 +12,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import care.iop.events.AttendanceRecorded;
+import care.iop.events.BookingState;
 import care.iop.events.EventTypes;
+import care.iop.events.SessionState;
 import care.iop.plan.readmodel.ReadModelWriter;
 import care.iop.platform.inbox.IncomingEvent;
 import care.iop.platform.inbox.ProcessedEvents;
@@ -20,14 +22,16 @@ import io.smallrye.common.annotation.Blocking;
 
 /**
  * The only consumer of {@code iop.sessions} in plan-service: keeps {@code attended_session} from
- * attendance events. Session and booking events are known and deliberately ignored; unknown types
- * or versions go to the dead-letter topic.
+ * attendance events and {@code booked_session} from booking events (and rescheduled sessions), the
+ * sources of the weekly dose's attended and scheduled hours. New and cancelled sessions are known and
+ * ignored (a cancellation cancels its bookings with events of their own); unknown types or versions
+ * go to the dead-letter topic.
  */
 @ApplicationScoped
 public class SessionEventsConsumer {
     static final String NAME = "plan-sessions";
-    static final Set<String> IGNORED_TYPES = Set.of(EventTypes.SESSION_SCHEDULED, EventTypes.SESSION_RESCHEDULED,
-            EventTypes.SESSION_CANCELLED, EventTypes.BOOKING_CONFIRMED, EventTypes.BOOKING_WAITLISTED,
+    static final Set<String> IGNORED_TYPES = Set.of(EventTypes.SESSION_SCHEDULED, EventTypes.SESSION_CANCELLED);
+    static final Set<String> BOOKING_TYPES = Set.of(EventTypes.BOOKING_CONFIRMED, EventTypes.BOOKING_WAITLISTED,
             EventTypes.BOOKING_PROMOTED, EventTypes.BOOKING_CANCELLED);
 
     @Inject
@@ -47,12 +51,20 @@ public class SessionEventsConsumer {
         if (IGNORED_TYPES.contains(event.type())) {
             return;
         }
-        if (!EventTypes.ATTENDANCE_RECORDED.equals(event.type())) {
+        boolean booking = BOOKING_TYPES.contains(event.type());
+        boolean moved = EventTypes.SESSION_RESCHEDULED.equals(event.type());
+        if (!booking && !moved && !EventTypes.ATTENDANCE_RECORDED.equals(event.type())) {
             throw event.unsupported();
         }
         if (!processed.firstDelivery(NAME, event.id())) {
             return;
         }
-        writer.replaceAttendance(event.payloadAs(AttendanceRecorded.class, json));
+        if (booking) {
+            writer.upsertBooking(event.payloadAs(BookingState.class, json));
+        } else if (moved) {
+            writer.moveBookings(event.payloadAs(SessionState.class, json));
+        } else {
+            writer.replaceAttendance(event.payloadAs(AttendanceRecorded.class, json));
+        }
     }
 }

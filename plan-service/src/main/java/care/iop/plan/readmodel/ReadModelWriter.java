@@ -13,8 +13,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import care.iop.events.AttendanceRecorded;
+import care.iop.events.BookingState;
 import care.iop.events.ClinicianState;
 import care.iop.events.PatientState;
+import care.iop.events.SessionState;
 import care.iop.platform.inbox.UnprocessableEventException;
 
 /** Writes the read models (known_patient, known_clinician, attended_session) from other services' events. */
@@ -79,6 +81,31 @@ public class ReadModelWriter {
 
     /** Replaces the attendance rows of the session (a correction replaces the previous recording). */
     @Transactional(Transactional.TxType.MANDATORY)
+    /** A booking's latest state (booking events of one session arrive in order: they share its key). */
+    public void upsertBooking(BookingState b) {
+        if (b.sessionId() == null || b.patientId() == null || b.sessionType() == null || b.status() == null || b.start() == null || b.end() == null) {
+            throw new UnprocessableEventException("A booking event needs sessionId, patientId, sessionType, status, start and end");
+        }
+        em.createNativeQuery("""
+                        insert into booked_session (session_id, patient_id, modality, status, session_start, session_end)
+                        values (?1, ?2, ?3, ?4, ?5, ?6)
+                        on conflict (session_id, patient_id) do update set modality = excluded.modality, status = excluded.status,
+                            session_start = excluded.session_start, session_end = excluded.session_end""")
+                .setParameter(1, b.sessionId()).setParameter(2, b.patientId()).setParameter(3, b.sessionType())
+                .setParameter(4, b.status()).setParameter(5, b.start()).setParameter(6, b.end())
+                .executeUpdate();
+    }
+
+    /** A rescheduled session moves its bookings. */
+    public void moveBookings(SessionState s) {
+        if (s.sessionId() == null || s.start() == null || s.end() == null) {
+            throw new UnprocessableEventException("A session event needs sessionId, start and end");
+        }
+        em.createNativeQuery("update booked_session set session_start = ?2, session_end = ?3 where session_id = ?1")
+                .setParameter(1, s.sessionId()).setParameter(2, s.start()).setParameter(3, s.end())
+                .executeUpdate();
+    }
+
     public void replaceAttendance(AttendanceRecorded a) {
         if (a.sessionId() == null || a.start() == null || a.end() == null || a.attendees() == null) {
             throw new UnprocessableEventException("AttendanceRecorded needs sessionId, start, end and attendees");

@@ -136,9 +136,14 @@ public class DoseService {
 
     @SuppressWarnings("unchecked")
     private List<Object[]> sessions(UUID patientId, OffsetDateTime from, OffsetDateTime to) {
+        // every session with an attendance record, and every booked one not (yet) recorded
         return em.createNativeQuery("""
                         select modality, status, minutes, session_start, session_end from attended_session
-                        where patient_id = ?1 and session_start >= ?2 and session_start < ?3""")
+                        where patient_id = ?1 and session_start >= ?2 and session_start < ?3
+                        union all
+                        select b.modality, 'BOOKED', 0, b.session_start, b.session_end from booked_session b
+                        where b.patient_id = ?1 and b.status = 'BOOKED' and b.session_start >= ?2 and b.session_start < ?3
+                            and not exists (select 1 from attended_session a where a.session_id = b.session_id and a.patient_id = b.patient_id)""")
                 .setParameter(1, patientId).setParameter(2, from).setParameter(3, to).getResultList();
     }
 

@@ -23,6 +23,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import care.iop.events.BookingState;
+import care.iop.events.EventTypes;
+import care.iop.events.SessionState;
+import care.iop.events.Topics;
 import care.iop.plan.support.EventFixtures;
 import care.iop.plan.support.PlanFixtures;
 import care.iop.plan.support.ReadModelProbe;
@@ -109,6 +113,48 @@ class DoseTest {
                 .body("[0].daysWithThreeHours", equalTo(3))
                 .body("[0].meetsH0015Pattern", equalTo(true));
         get("integration", PLANS + "/dose-alerts?week=2026-W49").statusCode(200).body("planId", not(hasItem(plan)));
+    }
+
+    private void booking(String type, UUID session, UUID patient, String sessionType, OffsetDateTime start, int minutes, String status) {
+        fixtures.events().publish(Topics.SESSIONS, session.toString(), type,
+                new BookingState(session, patient, sessionType, start, start.plusMinutes(minutes), status, null, false, null));
+    }
+
+    @Test
+    void scheduledHoursCountBookingsBeforeTheyAreHeld() {
+        UUID[] ids = fixtures.patientAndClinician();
+        UUID patient = ids[0];
+        String plan = fixtures.createPlan(patient, ids[1], modality(1, 50, 8.5, 0));
+        changeStatus(plan, "active").statusCode(200);
+        UUID monday = UUID.randomUUID();
+        UUID wednesday = UUID.randomUUID();
+        UUID waitlisted = UUID.randomUUID();
+        booking(EventTypes.BOOKING_CONFIRMED, monday, patient, "GROUP", at(11, 30), 180, "BOOKED");
+        booking(EventTypes.BOOKING_CONFIRMED, wednesday, patient, "INDIVIDUAL", at(12, 2), 50, "BOOKED");
+        booking(EventTypes.BOOKING_WAITLISTED, waitlisted, patient, "GROUP", at(12, 3), 180, "WAITLISTED");
+        await().atMost(EVENT_TIMEOUT).until(() -> count(ds, "select count(*) from booked_session where patient_id = ?", patient) == 3);
+
+        get("clinician", PLANS + "/" + plan + "/dose?from=2026-11-30&to=2026-12-06").statusCode(200)
+                .body("[0].scheduled.group", equalTo(3.0f)).body("[0].scheduled.individual", equalTo(0.83f))
+                .body("[0].attended.total", equalTo(0.0f));
+
+        // held and recorded: counted once; the waitlisted one promoted; Wednesday's moved into the next week, then cancelled
+        fixtures.events().attendance(EventFixtures.attendance(monday, "GROUP", at(11, 30), 180).attendee(patient, "ATTENDED", 180).build());
+        booking(EventTypes.BOOKING_PROMOTED, waitlisted, patient, "GROUP", at(12, 3), 180, "BOOKED");
+        fixtures.events().publish(Topics.SESSIONS, wednesday.toString(), EventTypes.SESSION_RESCHEDULED,
+                new SessionState(wednesday, null, "INDIVIDUAL", ids[1], at(12, 9), at(12, 9).plusMinutes(50), "booked", null, 2));
+        ReadModelProbe.awaitAttendance(ds, monday, 1);
+        await().atMost(EVENT_TIMEOUT).until(() -> count(ds, "select count(*) from booked_session where session_id = ? and session_start = ?",
+                wednesday, at(12, 9)) == 1 && count(ds, "select count(*) from booked_session where session_id = ? and status = 'BOOKED'", waitlisted) == 1);
+        get("clinician", PLANS + "/" + plan + "/dose?from=2026-11-30&to=2026-12-13").statusCode(200)
+                .body("[0].scheduled.group", equalTo(6.0f)).body("[0].scheduled.individual", equalTo(0.0f))
+                .body("[0].attended.group", equalTo(3.0f))
+                .body("[1].scheduled.individual", equalTo(0.83f));
+
+        booking(EventTypes.BOOKING_CANCELLED, wednesday, patient, "INDIVIDUAL", at(12, 9), 50, "CANCELLED");
+        await().atMost(EVENT_TIMEOUT).until(() -> count(ds, "select count(*) from booked_session where session_id = ? and status = 'CANCELLED'", wednesday) == 1);
+        get("clinician", PLANS + "/" + plan + "/dose?from=2026-12-07&to=2026-12-13").statusCode(200)
+                .body("[0].scheduled.total", equalTo(0.0f));
     }
 
     @Test
