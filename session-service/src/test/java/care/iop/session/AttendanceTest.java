@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.util.List;
@@ -79,7 +80,8 @@ class AttendanceTest {
                 .body("status", equalTo("fulfilled")).body("groupNote", equalTo("Covered trigger mapping"))
                 .body("attendees.find { it.patientId == '" + present + "' }.billingCode", equalTo("90853"))
                 .body("attendees.find { it.patientId == '" + late + "' }.billingCode", equalTo("90853"))
-                .body("attendees.find { it.patientId == '" + absent + "' }.billingCode", nullValue());
+                .body("attendees.find { it.patientId == '" + absent + "' }.billingCode", nullValue())
+                .body("presentCount", equalTo(2)).body("billingWarning", nullValue());
         given().header("Authorization", auth("integration")).when().get("/api/v1/sessions/" + session).then().body("status", equalTo("fulfilled"));
         given().header("Authorization", auth("scheduler")).when().get("/api/v1/sessions/" + session + "/attendance").then().statusCode(200)
                 .body("attendees.size()", equalTo(3));
@@ -98,6 +100,24 @@ class AttendanceTest {
             assertThat(first.get("modality").asText()).isEqualTo("GROUP");
             assertThat(recorded.get(0).value()).doesNotContain("Engaged").doesNotContain("trigger mapping");
         });
+    }
+
+    @Test
+    void aGroupAboveTheBillableSizeDocumentsItsCountAndWarns() {
+        String session = createSession(group(fx.groupLeader(), startedAnHourAgo(), 90, 13));
+        List<UUID> members = java.util.stream.IntStream.range(0, 13).mapToObj(i -> fx.eligibleGroupPatient()).toList();
+        members.forEach(p -> book(session, p).statusCode(201).body("status", equalTo("BOOKED")));
+        List<Map<String, Object>> all = members.stream().map(p -> attendee(p, "ATTENDED", 90, null)).toList();
+        record("clinician", session, Map.of("attendees", all)).statusCode(200)
+                .body("presentCount", equalTo(13))
+                .body("billingWarning", containsString("above the 12"))
+                .body("attendees.billingCode", everyItem(equalTo("90853")));
+
+        // twelve present (one absent): within the rule, no warning
+        List<Map<String, Object>> oneAbsent = new java.util.ArrayList<>(all.subList(0, 12));
+        oneAbsent.add(attendee(members.get(12), "ABSENT", 0, null));
+        record("clinician", session, Map.of("attendees", oneAbsent)).statusCode(200)
+                .body("presentCount", equalTo(12)).body("billingWarning", nullValue());
     }
 
     @Test

@@ -26,6 +26,13 @@ public interface SessionConfig {
     @WithDefault("PT24H")
     Duration lateCancellationWindow();
 
+    /**
+     * Most present members a group may have for 90853 to be billed for each (a Medicare contractor rule
+     * caps billable groups at 12 and requires the count to be documented; see domain.md).
+     */
+    @WithDefault("12")
+    int billableGroupSize();
+
     /** Most occurrences one series may create. */
     @WithDefault("200")
     int maxSeriesOccurrences();

@@ -7,10 +7,12 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import care.iop.session.config.SessionConfig;
 import care.iop.session.domain.Attendance;
 import care.iop.session.domain.Booking;
 import care.iop.session.domain.BookingStatus;
 import care.iop.session.domain.SessionSeries;
+import care.iop.session.domain.SessionType;
 import care.iop.session.domain.TherapySession;
 import care.iop.session.service.SessionEvents;
 
@@ -20,6 +22,9 @@ public class SessionMapper {
 
     @Inject
     SessionEvents events;
+
+    @Inject
+    SessionConfig config;
 
     public Views.SessionView staff(TherapySession s) {
         Booking.RosterCounts counts = Booking.counts(s.id);
@@ -45,7 +50,12 @@ public class SessionMapper {
     }
 
     public Views.AttendanceView attendance(TherapySession s, List<Attendance> rows) {
-        return new Views.AttendanceView(s.id, s.type.name(), s.status, s.groupNote, rows.stream()
+        int present = (int) rows.stream().filter(a -> a.status.present()).count();
+        int billable = config.billableGroupSize();
+        String warning = s.type == SessionType.GROUP && present > billable
+                ? present + " members present: above the " + billable + " for whom payers following the Medicare contractor rule pay 90853; review before billing"
+                : null;
+        return new Views.AttendanceView(s.id, s.type.name(), s.status, s.groupNote, present, warning, rows.stream()
                 .map(a -> new Views.AttendeeView(a.patientId, a.status.name(), a.minutesAttended, a.note, a.billingCode)).toList());
     }
 

@@ -39,7 +39,12 @@ public final class Views {
     }
 
     @Schema(name = "Attendance")
-    public record AttendanceView(UUID sessionId, String sessionType, String status, String groupNote, List<AttendeeView> attendees) {
+    public record AttendanceView(UUID sessionId, String sessionType, String status, String groupNote,
+                                 @Schema(description = "Members present (ATTENDED, LATE, LEFT_EARLY): the group size to document for billing", example = "9")
+                                 int presentCount,
+                                 @Schema(description = "Set when the group is larger than payers bill 90853 for (iop.sessions.billable-group-size, 12)")
+                                 String billingWarning,
+                                 List<AttendeeView> attendees) {
     }
 
     @Schema(name = "Attendee")
