@@ -33,12 +33,13 @@ public class DoseAlertResource {
     @GET
     @RolesAllowed({ CLINICIAN, ADMIN, SCHEDULER, INTEGRATION })
     @Operation(summary = "Active plans under the minimum in a week",
-            description = "Every active plan whose attended hours in the ISO week are below its level-of-care minimum, with that week's dose.")
+            description = "Every active plan whose attended hours in the ISO week are below its level-of-care minimum (for a week the plan "
+                    + "covers only in part, its share: minimum x plan days / 7), with that week's dose.")
     @APIResponse(responseCode = "200", description = "The alerts")
     @APIResponse(responseCode = "400", description = "week is not an ISO week like 2026-W49")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Patients may not list alerts")
-    public List<DoseAlertView> alerts(@Parameter(description = "ISO week; default the current week", example = "2026-W49") @QueryParam("week") String week) {
+    public List<DoseAlertView> alerts(@Parameter(description = "ISO week; default the last completed week", example = "2026-W49") @QueryParam("week") String week) {
         return dose.alerts(week);
     }
 }

@@ -79,7 +79,9 @@ public class DoseService {
 
     @Transactional
     public List<DoseAlertView> alerts(String isoWeek) {
-        LocalDate monday = isoWeek == null || isoWeek.isBlank() ? config.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+        // default: the last completed week (the current one is under the minimum until it is nearly over)
+        LocalDate monday = isoWeek == null || isoWeek.isBlank()
+                ? config.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1)
                 : parseWeek(isoWeek);
         LocalDate sunday = monday.plusDays(6);
         List<CarePlan> active = CarePlan.list("status = ?1 and startDate <= ?2 and endDate > ?3 order by id", PlanStatus.ACTIVE, sunday, monday);
@@ -122,7 +124,9 @@ public class DoseService {
             }
         }
         KnownPatient patient = KnownPatient.findById(plan.patientId);
-        double minimum = config.minimumHours(plan.levelOfCare, patient != null && patient.isAdolescent());
+        // a week the plan covers only in part (its first or last) asks for its share of the weekly minimum
+        int planDays = inPlan ? (int) ChronoUnit.DAYS.between(firstDay, lastDay) + 1 : 0;
+        double minimum = round(config.minimumHours(plan.levelOfCare, patient != null && patient.isAdolescent()) * planDays / 7.0);
         DoseWeekView.Hours attendedHours = fromMinutes(attended);
         int strongDays = (int) attendedMinutesByDay.values().stream().filter(m -> m + 1e-9 >= config.dose().h0015DailyHours() * 60).count();
         return new DoseWeekView(label(monday), monday, sunday, planned, fromMinutes(scheduled), attendedHours, minimum,

@@ -13,8 +13,12 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -155,6 +159,37 @@ class DoseTest {
         await().atMost(EVENT_TIMEOUT).until(() -> count(ds, "select count(*) from booked_session where session_id = ? and status = 'CANCELLED'", wednesday) == 1);
         get("clinician", PLANS + "/" + plan + "/dose?from=2026-12-07&to=2026-12-13").statusCode(200)
                 .body("[0].scheduled.total", equalTo(0.0f));
+    }
+
+    private String activePlanFrom(LocalDate start) {
+        UUID[] ids = fixtures.patientAndClinician();
+        String plan = post("clinician", PLANS, PlanFixtures.planBody(ids[0], ids[1], modality(1, 50, 8.5, 0), null)
+                .replace(PlanFixtures.START, start.toString())).statusCode(201).extract().path("id");
+        changeStatus(plan, "active").statusCode(200);
+        return plan;
+    }
+
+    @Test
+    void aPartWeekAsksForItsShareOfTheMinimum() {
+        // starts on a Wednesday: its first week holds 5 plan days, so 9 h x 5/7 = 6.43 h
+        String plan = activePlanFrom(LocalDate.parse("2026-12-02"));
+        UUID patient = UUID.fromString(get("clinician", PLANS + "/" + plan).extract().path("patientId"));
+        attend(patient, "GROUP", at(12, 2), 180, "ATTENDED", 180);
+        attend(patient, "GROUP", at(12, 3), 210, "ATTENDED", 210);
+        get("clinician", PLANS + "/" + plan + "/dose?from=2026-12-02&to=2026-12-13").statusCode(200)
+                .body("[0].week", equalTo("2026-W49")).body("[0].minimumHours", equalTo(6.43f))
+                .body("[0].attended.total", equalTo(6.5f)).body("[0].meetsMinimum", equalTo(true))
+                .body("[1].week", equalTo("2026-W50")).body("[1].minimumHours", equalTo(9.0f)).body("[1].meetsMinimum", equalTo(false));
+    }
+
+    @Test
+    void alertsWithoutAWeekLookAtTheLastCompletedWeek() {
+        LocalDate lastMonday = PlanFixtures.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
+        String plan = activePlanFrom(lastMonday.minusWeeks(2));
+        String lastWeek = lastMonday.get(IsoFields.WEEK_BASED_YEAR) + "-W" + String.format("%02d", lastMonday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        get("scheduler", PLANS + "/dose-alerts").statusCode(200)
+                .body("find { it.planId == '" + plan + "' }.dose.week", equalTo(lastWeek))
+                .body("find { it.planId == '" + plan + "' }.dose.meetsMinimum", equalTo(false));
     }
 
     @Test
