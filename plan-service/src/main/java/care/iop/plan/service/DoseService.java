@@ -23,6 +23,7 @@ import jakarta.transaction.Transactional;
 
 import care.iop.events.ModalityMix;
 import care.iop.events.PlanState;
+import care.iop.events.PlanState.ModalityPeriod;
 import care.iop.plan.config.PlanConfig;
 import care.iop.plan.domain.CarePlan;
 import care.iop.plan.domain.PlanStatus;
@@ -69,9 +70,10 @@ public class DoseService {
         if (ChronoUnit.WEEKS.between(monday, lastMonday) >= MAX_WEEKS) {
             throw ProblemException.invalidField("to", "at most " + MAX_WEEKS + " weeks at a time");
         }
+        List<ModalityPeriod> schedule = ModalitySchedule.of(plan);
         List<DoseWeekView> weeks = new ArrayList<>();
         for (LocalDate week = monday; !week.isAfter(lastMonday); week = week.plusWeeks(1)) {
-            weeks.add(week(plan, week));
+            weeks.add(week(plan, schedule, week));
         }
         audit.success(AuditAction.READ, "CarePlanDose", planId, plan.patientId);
         return weeks;
@@ -87,7 +89,7 @@ public class DoseService {
         List<CarePlan> active = CarePlan.list("status = ?1 and startDate <= ?2 and endDate > ?3 order by id", PlanStatus.ACTIVE, sunday, monday);
         List<DoseAlertView> alerts = new ArrayList<>();
         for (CarePlan plan : active) {
-            DoseWeekView week = week(plan, monday);
+            DoseWeekView week = week(plan, ModalitySchedule.of(plan), monday);
             if (!week.meetsMinimum()) {
                 alerts.add(new DoseAlertView(plan.id, plan.patientId, plan.primaryClinicianId, plan.levelOfCare, week));
             }
@@ -96,13 +98,13 @@ public class DoseService {
         return alerts;
     }
 
-    /** One ISO week of a plan (monday is the week's Monday). */
-    DoseWeekView week(CarePlan plan, LocalDate monday) {
+    /** One ISO week of a plan (monday is the week's Monday); {@code schedule} is the plan's {@link ModalitySchedule}. */
+    DoseWeekView week(CarePlan plan, List<ModalityPeriod> schedule, LocalDate monday) {
         LocalDate sunday = monday.plusDays(6);
         LocalDate firstDay = max(monday, plan.startDate);
         LocalDate lastDay = min(sunday, plan.endDate.minusDays(1));
         boolean inPlan = !firstDay.isAfter(lastDay);
-        DoseWeekView.Hours planned = inPlan ? hours(mixOn(plan, firstDay)) : new DoseWeekView.Hours(0, 0, 0, 0);
+        DoseWeekView.Hours planned = inPlan ? hours(PlanState.modalityOn(schedule, plan.modality(), firstDay)) : new DoseWeekView.Hours(0, 0, 0, 0);
 
         double[] scheduled = new double[3];
         double[] attended = new double[3];
@@ -131,11 +133,6 @@ public class DoseService {
         int strongDays = (int) attendedMinutesByDay.values().stream().filter(m -> m + 1e-9 >= config.dose().h0015DailyHours() * 60).count();
         return new DoseWeekView(label(monday), monday, sunday, planned, fromMinutes(scheduled), attendedHours, minimum,
                 attendedHours.total() + 1e-9 >= minimum, strongDays, strongDays >= config.dose().h0015Days());
-    }
-
-    /** The mix in force on a day (see {@link ModalitySchedule}). */
-    static ModalityMix mixOn(CarePlan plan, LocalDate day) {
-        return PlanState.modalityOn(ModalitySchedule.of(plan), plan.modality(), day);
     }
 
     @SuppressWarnings("unchecked")

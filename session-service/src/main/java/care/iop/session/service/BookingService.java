@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ import care.iop.session.config.SessionConfig;
 import care.iop.session.domain.Booking;
 import care.iop.session.domain.BookingStatus;
 import care.iop.session.domain.SessionStatus;
+import care.iop.session.domain.SessionType;
 import care.iop.session.domain.TherapySession;
 
 /**
@@ -192,13 +194,14 @@ public class BookingService {
                 .setParameter(1, patientId).setParameter(2, BookingStatus.CANCELLED).setParameter(3, Clock.now())
                 .getResultList();
         List<Booking> cancelled = new ArrayList<>();
+        BiFunction<SessionType, OffsetDateTime, Optional<String>> lapses = eligibility.lapsedBookings(patientId);
         for (UUID sessionId : sessionIds) {
             TherapySession session = TherapySession.lockById(sessionId);
             Booking booking = Booking.of(sessionId, patientId);
             if (session == null || booking == null || !booking.status.active() || !SessionStatus.BOOKED.equals(session.status)) {
                 continue;
             }
-            Optional<String> reason = eligibility.reasonBookingLapses(patientId, session.type, session.start);
+            Optional<String> reason = lapses.apply(session.type, session.start);
             if (reason.isPresent()) {
                 cancelLocked(session, booking, "No longer eligible: " + reason.get());
                 cancelled.add(booking);

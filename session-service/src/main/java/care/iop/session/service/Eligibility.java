@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,29 +35,36 @@ public class Eligibility {
      * of therapy on the session's day, and for a group the group consent on that day.
      */
     public void requirePatient(UUID patientId, SessionType type, OffsetDateTime start) {
-        reason(patientId, type, start, true).ifPresent(reason -> {
+        Optional<PatientFacts> patient = readModels.patient(patientId);
+        reason(patientId, patient, plan(patient), type, start, true).ifPresent(reason -> {
             throw ProblemException.ruleViolation("patientId", reason);
         });
     }
 
     /**
-     * Why an existing booking can no longer stand, or empty when it can: the rules of
+     * Judges the patient's existing bookings, from the patient's and plan's facts read once: for a
+     * session's type and start, why the booking can no longer stand, or empty when it can. The rules of
      * {@link #requirePatient}, except that a plan on hold keeps its bookings (only a completed or
      * revoked plan, a discharge, a lapsed consent or a switch away from this kind of therapy cancels them).
      */
-    public Optional<String> reasonBookingLapses(UUID patientId, SessionType type, OffsetDateTime start) {
-        return reason(patientId, type, start, false);
+    public BiFunction<SessionType, OffsetDateTime, Optional<String>> lapsedBookings(UUID patientId) {
+        Optional<PatientFacts> patient = readModels.patient(patientId);
+        Optional<PlanFacts> plan = plan(patient);
+        return (type, start) -> reason(patientId, patient, plan, type, start, false);
     }
 
-    private Optional<String> reason(UUID patientId, SessionType type, OffsetDateTime start, boolean newBooking) {
-        Optional<PatientFacts> patient = readModels.patient(patientId);
+    private Optional<PlanFacts> plan(Optional<PatientFacts> patient) {
+        return patient.flatMap(p -> readModels.currentPlan(p.patientId()));
+    }
+
+    private Optional<String> reason(UUID patientId, Optional<PatientFacts> patient, Optional<PlanFacts> plan, SessionType type,
+                                    OffsetDateTime start, boolean newBooking) {
         if (patient.isEmpty()) {
             return Optional.of("Patient " + patientId + " is not known (no participant event received)");
         }
         if (patient.get().discharged()) {
             return Optional.of("Patient " + patientId + " is discharged");
         }
-        Optional<PlanFacts> plan = readModels.currentPlan(patientId);
         if (plan.isEmpty()) {
             return Optional.of("Patient " + patientId + " has no active treatment plan");
         }
