@@ -8,20 +8,27 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import care.iop.platform.testapp.FailingNoteConsumer;
+import care.iop.platform.testapp.NoteConsumer;
 import care.iop.platform.testapp.NoteEvent;
 import care.iop.testing.TestTokens;
 import care.iop.testing.TopicReader;
@@ -113,6 +120,39 @@ class OutboxAndConsumerTest {
             assertThat(header(dead.get(0), "dead-letter-reason")).contains("ce_id");
             assertThat(header(dead.get(2), "dead-letter-reason")).contains("v99");
         });
+    }
+
+    @Test
+    void failureThatPassesIsRetriedUntilAppliedOnceAndNeverDeadLettered() {
+        String id = createNote("flaky:2", "req-flaky");
+
+        await().atMost(EVENT_TIMEOUT).until(() -> appliedCount(id) == 1);
+        assertThat(NoteConsumer.ATTEMPTS.get(UUID.fromString(id))).hasValue(3);
+        assertThat(Db.count(ds, "select count(*) from processed_event where consumer = 'note-projection' and event_id = ?",
+                header(new TopicReader(bootstrap).readByKey(NoteEvent.TOPIC, id).get(0), "ce_id"))).isEqualTo(1);
+        assertThat(new TopicReader(bootstrap).readByKey(NoteEvent.TOPIC + ".dlq", id)).isEmpty();
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("iop_consumer_retries_total\\{consumer=\"note-projection\"[^}]*} [2-9]");
+    }
+
+    @Test
+    void eventThatKeepsFailingStopsTheChannelWithoutBeingSkippedOrDeadLettered() throws Exception {
+        String id = createNote("bug", "req-bug");
+        ConsumerRecord<String, String> record = new TopicReader(bootstrap).readByKey(NoteEvent.TOPIC, id).get(0);
+
+        // The failing consumer retries for 2 s (its give-up time in this test), then its channel stops: liveness is DOWN.
+        await().atMost(EVENT_TIMEOUT).untilAsserted(() -> given().when().get("/q/health/live").then().statusCode(503));
+        assertThat(new TopicReader(bootstrap).readByKey(NoteEvent.TOPIC + ".failing.dlq", id)).isEmpty();
+        assertThat(Db.count(ds, "select count(*) from processed_event where consumer = 'note-failing' and event_id = ?",
+                header(record, "ce_id"))).isZero();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(FailingNoteConsumer.GROUP).partitionsToOffsetAndMetadata()
+                    .get().get(new TopicPartition(record.topic(), record.partition()));
+            assertThat(committed == null ? 0 : committed.offset()).as("committed offset of the failing group")
+                    .isLessThanOrEqualTo(record.offset());
+        }
+        // The other consumer of the topic is not affected.
+        await().atMost(EVENT_TIMEOUT).until(() -> appliedCount(id) == 1);
     }
 
     @Test

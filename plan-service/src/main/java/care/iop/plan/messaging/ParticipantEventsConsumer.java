@@ -4,7 +4,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -16,7 +15,7 @@ import care.iop.events.EventTypes;
 import care.iop.events.PatientState;
 import care.iop.plan.readmodel.ReadModelWriter;
 import care.iop.platform.inbox.IncomingEvent;
-import care.iop.platform.inbox.ProcessedEvents;
+import care.iop.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -32,7 +31,7 @@ public class ParticipantEventsConsumer {
     static final Set<String> CLINICIAN_TYPES = Set.of(EventTypes.CLINICIAN_REGISTERED, EventTypes.CLINICIAN_UPDATED);
 
     @Inject
-    ProcessedEvents processed;
+    Inbox inbox;
 
     @Inject
     ReadModelWriter writer;
@@ -42,12 +41,11 @@ public class ParticipantEventsConsumer {
 
     @Incoming("participants")
     @Blocking
-    @Transactional
     public void consume(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.from(record).bindRequestId();
-        if (!processed.firstDelivery(NAME, event.id())) {
-            return;
-        }
+        inbox.apply(NAME, IncomingEvent.from(record).bindRequestId(), this::apply);
+    }
+
+    private void apply(IncomingEvent event) {
         if (PATIENT_TYPES.contains(event.type())) {
             writer.upsertPatient(event.payloadAs(PatientState.class, json));
         } else if (CLINICIAN_TYPES.contains(event.type())) {

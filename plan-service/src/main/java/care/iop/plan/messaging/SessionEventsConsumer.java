@@ -4,7 +4,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -17,7 +16,7 @@ import care.iop.events.EventTypes;
 import care.iop.events.SessionState;
 import care.iop.plan.readmodel.ReadModelWriter;
 import care.iop.platform.inbox.IncomingEvent;
-import care.iop.platform.inbox.ProcessedEvents;
+import care.iop.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -35,7 +34,7 @@ public class SessionEventsConsumer {
             EventTypes.BOOKING_PROMOTED, EventTypes.BOOKING_CANCELLED);
 
     @Inject
-    ProcessedEvents processed;
+    Inbox inbox;
 
     @Inject
     ReadModelWriter writer;
@@ -45,23 +44,22 @@ public class SessionEventsConsumer {
 
     @Incoming("sessions")
     @Blocking
-    @Transactional
     public void consume(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.from(record).bindRequestId();
         if (IGNORED_TYPES.contains(event.type())) {
             return;
         }
-        boolean booking = BOOKING_TYPES.contains(event.type());
-        boolean moved = EventTypes.SESSION_RESCHEDULED.equals(event.type());
-        if (!booking && !moved && !EventTypes.ATTENDANCE_RECORDED.equals(event.type())) {
+        if (!BOOKING_TYPES.contains(event.type()) && !EventTypes.SESSION_RESCHEDULED.equals(event.type())
+                && !EventTypes.ATTENDANCE_RECORDED.equals(event.type())) {
             throw event.unsupported();
         }
-        if (!processed.firstDelivery(NAME, event.id())) {
-            return;
-        }
-        if (booking) {
+        inbox.apply(NAME, event, this::apply);
+    }
+
+    private void apply(IncomingEvent event) {
+        if (BOOKING_TYPES.contains(event.type())) {
             writer.upsertBooking(event.payloadAs(BookingState.class, json));
-        } else if (moved) {
+        } else if (EventTypes.SESSION_RESCHEDULED.equals(event.type())) {
             writer.moveBookings(event.payloadAs(SessionState.class, json));
         } else {
             writer.replaceAttendance(event.payloadAs(AttendanceRecorded.class, json));

@@ -2,7 +2,6 @@ package care.iop.session.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -13,7 +12,7 @@ import care.iop.events.ClinicianState;
 import care.iop.events.EventTypes;
 import care.iop.events.PatientState;
 import care.iop.platform.inbox.IncomingEvent;
-import care.iop.platform.inbox.ProcessedEvents;
+import care.iop.platform.inbox.Inbox;
 import care.iop.session.domain.ReadModels;
 import care.iop.session.service.BookingService;
 import io.smallrye.common.annotation.Blocking;
@@ -24,7 +23,7 @@ public class ParticipantEventsConsumer {
     static final String CONSUMER = "session-service.participants";
 
     @Inject
-    ProcessedEvents processed;
+    Inbox inbox;
 
     @Inject
     ReadModels readModels;
@@ -37,12 +36,11 @@ public class ParticipantEventsConsumer {
 
     @Incoming("participants")
     @Blocking
-    @Transactional
     public void consume(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.from(record).bindRequestId();
-        if (!processed.firstDelivery(CONSUMER, event.id())) {
-            return;
-        }
+        inbox.apply(CONSUMER, IncomingEvent.from(record).bindRequestId(), this::apply);
+    }
+
+    private void apply(IncomingEvent event) {
         switch (event.type()) {
             case EventTypes.PATIENT_REGISTERED, EventTypes.PATIENT_UPDATED, EventTypes.PATIENT_PREFERENCES_CHANGED,
                  EventTypes.PATIENT_CONSENT_GRANTED, EventTypes.PATIENT_CONSENT_REVOKED, EventTypes.PATIENT_DISCHARGED -> {

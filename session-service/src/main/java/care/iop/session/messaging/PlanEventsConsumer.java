@@ -2,7 +2,6 @@ package care.iop.session.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -12,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import care.iop.events.EventTypes;
 import care.iop.events.PlanState;
 import care.iop.platform.inbox.IncomingEvent;
-import care.iop.platform.inbox.ProcessedEvents;
+import care.iop.platform.inbox.Inbox;
 import care.iop.platform.inbox.UnprocessableEventException;
 import care.iop.session.domain.ReadModels;
 import care.iop.session.service.BookingService;
@@ -28,7 +27,7 @@ public class PlanEventsConsumer {
     static final String CONSUMER = "session-service.plans";
 
     @Inject
-    ProcessedEvents processed;
+    Inbox inbox;
 
     @Inject
     ReadModels readModels;
@@ -41,12 +40,11 @@ public class PlanEventsConsumer {
 
     @Incoming("plans")
     @Blocking
-    @Transactional
     public void consume(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.from(record).bindRequestId();
-        if (!processed.firstDelivery(CONSUMER, event.id())) {
-            return;
-        }
+        inbox.apply(CONSUMER, IncomingEvent.from(record).bindRequestId(), this::apply);
+    }
+
+    private void apply(IncomingEvent event) {
         switch (event.type()) {
             case EventTypes.PLAN_CREATED, EventTypes.PLAN_UPDATED, EventTypes.PLAN_STATUS_CHANGED, EventTypes.PLAN_MODALITY_CHANGED,
                  EventTypes.PLAN_REVIEW_RECORDED -> {

@@ -1,0 +1,95 @@
+package care.iop.platform.inbox;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Applies a consumed event exactly once and never skips one: the handler runs in its own transaction
+ * together with the record of the event id ({@link ProcessedEvents}); a redelivered event is skipped.
+ * <p>
+ * A failure that may pass (database down, lock timeout, deadlock, a bug fixed by the next deploy) is
+ * retried with exponential backoff while the partition waits, so the order per aggregate is kept.
+ * Only an {@link UnprocessableEventException} is thrown at once, for the dead-letter topic. When the
+ * retries take longer than {@code iop.consumer.retry.give-up-after} (or the process shuts down), the
+ * failure is thrown; the channel's failure strategy ({@link DeadLetterUnprocessable}) then stops the
+ * channel without committing the event, liveness turns DOWN, and the restarted process reads the
+ * event again.
+ */
+@ApplicationScoped
+public class Inbox {
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
+
+    @Inject
+    ProcessedEvents processed;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @ConfigProperty(name = "iop.consumer.retry.initial-delay", defaultValue = "200ms")
+    Duration initialDelay;
+
+    @ConfigProperty(name = "iop.consumer.retry.max-delay", defaultValue = "10s")
+    Duration maxDelay;
+
+    @ConfigProperty(name = "iop.consumer.retry.give-up-after", defaultValue = "5m")
+    Duration giveUpAfter;
+
+    /**
+     * @param consumer the consumer's name in {@code processed_event} (one per service and topic)
+     * @param event the event read from the record
+     * @param handler applies the event; runs inside the transaction
+     */
+    public void apply(String consumer, IncomingEvent event, Consumer<IncomingEvent> handler) {
+        long giveUpAt = System.nanoTime() + giveUpAfter.toNanos();
+        Duration delay = initialDelay;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    if (processed.firstDelivery(consumer, event.id())) {
+                        handler.accept(event);
+                    }
+                });
+                if (attempt > 1) {
+                    LOG.infof("Consumer %s applied event %s (%s) at attempt %d", consumer, event.id(), event.type(), attempt);
+                }
+                return;
+            } catch (RuntimeException e) {
+                UnprocessableEventException unprocessable = UnprocessableEventException.in(e);
+                if (unprocessable != null) {
+                    throw unprocessable;
+                }
+                metrics.counter("iop.consumer.retries", "consumer", consumer).increment();
+                if (System.nanoTime() + delay.toNanos() > giveUpAt) {
+                    LOG.errorf(e, "Consumer %s gives up on event %s (%s) after %d attempts; the channel stops and the event is read again after a restart",
+                            consumer, event.id(), event.type(), attempt);
+                    throw e;
+                }
+                LOG.warnf("Consumer %s could not apply event %s (%s), attempt %d, retrying in %d ms: %s", consumer, event.id(),
+                        event.type(), attempt, delay.toMillis(), e.toString());
+                if (!sleep(delay)) {
+                    throw e;
+                }
+                delay = delay.multipliedBy(2).compareTo(maxDelay) > 0 ? maxDelay : delay.multipliedBy(2);
+            }
+        }
+    }
+
+    private static boolean sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
