@@ -61,6 +61,20 @@ class EdgeSecurityTest {
     }
 
     @Test
+    void aSignedChartLinkPassesTheEdgeWithoutTokenForThePlanServiceToCheck() {
+        String chart = "/api/v1/outcomes/modality-comparison/chart";
+        given().urlEncodingEnabled(false).when().get(chart + "?instrument=PHQ9&expires=1796216400&by=dr-lee&signature=abc")
+                .then().statusCode(200)
+                .body("upstream", equalTo("plan"))
+                .body("query", equalTo("instrument=PHQ9&expires=1796216400&by=dr-lee&signature=abc"));
+        // only a GET of that path with a signature: anything else still needs a token at the edge
+        given().when().get(chart + "?instrument=PHQ9").then().statusCode(401);
+        given().when().post(chart + "?signature=abc").then().statusCode(401);
+        given().when().get("/api/v1/outcomes/modality-comparison?signature=abc").then().statusCode(401);
+        given().when().get("/api/v1/patients?signature=abc").then().statusCode(401);
+    }
+
+    @Test
     void publicPathsNeedNoToken() {
         given().when().get("/q/health").then().statusCode(200);
         given().when().get("/q/health/live").then().statusCode(200);

@@ -55,4 +55,18 @@ class StackSmokeIT {
                     .statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
         }
     }
+
+    @Test
+    void aSignedChartLinkOpensTheChartInABrowserWithoutToken() {
+        String url = given().header("Authorization", "Bearer " + system.token("clinician")).contentType("application/json")
+                .body("{\"instrument\":\"PHQ9\"}")
+                .when().post(system.gatewayUrl() + "/api/v1/outcomes/modality-comparison/chart-links")
+                .then().statusCode(201).extract().path("url");
+        // what a browser does with the link: a plain GET, no Authorization header
+        given().urlEncodingEnabled(false).accept("text/html,image/svg+xml,*/*;q=0.8")
+                .when().get(system.gatewayUrl() + url)
+                .then().statusCode(200).contentType("image/svg+xml");
+        given().urlEncodingEnabled(false).when().get(system.gatewayUrl() + url.replace("instrument=PHQ9", "instrument=GAD7"))
+                .then().statusCode(403).contentType("application/problem+json");
+    }
 }

@@ -1,11 +1,14 @@
 package care.iop.gateway.edge;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 
 import care.iop.problems.ProblemType;
@@ -21,6 +24,8 @@ public class Authentication {
     private static final String IDENTITY = "iop.identity";
     private static final String FAILURE = "iop.authFailure";
     private static final String BEARER = "Bearer ";
+    /** Paths a signed link opens without a token: plan-service's chart (POST .../chart-links makes the link). */
+    static final Set<String> SIGNED_LINK_PATHS = Set.of("/api/v1/outcomes/modality-comparison/chart");
 
     @Inject
     TokenVerifier verifier;
@@ -58,15 +63,23 @@ public class Authentication {
         });
     }
 
-    /** 401 problem unless {@link #identify} found a valid token. */
+    /**
+     * 401 problem unless {@link #identify} found a valid token, or the request is a GET of a signed link
+     * (a path of {@link #SIGNED_LINK_PATHS} with a {@code signature} parameter), which the service checks.
+     */
     public void require(RoutingContext ctx) {
-        if (identity(ctx) != null) {
+        if (identity(ctx) != null || isSignedLink(ctx)) {
             ctx.next();
             return;
         }
         ctx.response().putHeader("WWW-Authenticate", "Bearer");
         String why = ctx.get(FAILURE);
         Problems.send(ctx, ProblemType.UNAUTHORIZED, why != null ? why : "A bearer token is required.");
+    }
+
+    private static boolean isSignedLink(RoutingContext ctx) {
+        return ctx.request().method() == HttpMethod.GET && SIGNED_LINK_PATHS.contains(ctx.request().path())
+                && ctx.request().getParam("signature") != null;
     }
 
     /** 403 problem unless the caller has the role. */

@@ -31,6 +31,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 public class AuditLog {
     public static final String SUCCESS = "SUCCESS";
     public static final String DENIED = "DENIED";
+    public static final String SIGNED_LINK = "signed-link";
 
     @Inject
     EntityManager em;
@@ -44,6 +45,16 @@ public class AuditLog {
     /** Records a successful access; joins the current transaction, or runs in a new one. */
     public void success(AuditAction action, String resourceType, Object resourceId, UUID patientId) {
         Entry entry = entry(action.name(), resourceType, resourceId, patientId, SUCCESS);
+        QuarkusTransaction.joiningExisting().run(() -> insert(entry));
+    }
+
+    /**
+     * Records a successful access without a token through a signed link: the subject is whoever made
+     * the link, the roles column says {@value #SIGNED_LINK}.
+     */
+    public void successThroughLink(String linkIssuer, AuditAction action, String resourceType, Object resourceId) {
+        Entry entry = new Entry(linkIssuer, SIGNED_LINK, action.name(), resourceType, resourceId == null ? null : resourceId.toString(),
+                null, SUCCESS, RequestIds.current());
         QuarkusTransaction.joiningExisting().run(() -> insert(entry));
     }
 

@@ -12,6 +12,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import care.iop.platform.audit.AuditLog;
 import care.iop.platform.problem.ProblemException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** Who is calling: subject, roles and, for a {@code patient} token, the patient it belongs to. */
@@ -56,6 +58,23 @@ public class CurrentUser {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * For an endpoint that checks roles itself ({@code @PermitAll}, e.g. one that also takes a signed
+     * link): 401 without a token, 403 (audited as denied) without any of {@code roles}, as
+     * {@code @RolesAllowed} would answer.
+     */
+    public void requireAnyRole(String... roles) {
+        if (identity.isAnonymous()) {
+            throw new UnauthorizedException();
+        }
+        for (String role : roles) {
+            if (identity.hasRole(role)) {
+                return;
+            }
+        }
+        throw new ForbiddenException();
     }
 
     /**

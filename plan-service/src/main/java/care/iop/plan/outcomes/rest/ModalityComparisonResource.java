@@ -1,10 +1,15 @@
 package care.iop.plan.outcomes.rest;
 
+import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -15,15 +20,20 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import care.iop.plan.outcomes.domain.Instrument;
+import care.iop.plan.outcomes.service.ChartLinks;
 import care.iop.plan.outcomes.service.ModalityComparison;
 import care.iop.plan.outcomes.service.ModalityComparisonService;
 import care.iop.platform.problem.ProblemException;
+import care.iop.platform.security.CurrentUser;
 import care.iop.platform.security.Roles;
 
 @Path("/api/v1/outcomes/modality-comparison")
@@ -34,6 +44,12 @@ public class ModalityComparisonResource {
 
     @Inject
     ModalityComparisonService comparisons;
+
+    @Inject
+    ChartLinks links;
+
+    @Inject
+    CurrentUser user;
 
     @GET
     @Produces({ MediaType.APPLICATION_JSON, CSV })
@@ -69,22 +85,63 @@ public class ModalityComparisonResource {
     @GET
     @Path("/chart")
     @Produces(SVG)
-    @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN })
+    @PermitAll
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "The comparison as an SVG chart",
             description = "Mean change per bucket as bars with the 95 % confidence interval as error bars; suppressed buckets"
-                    + " are labelled as such. Opens as is in a browser. instrument defaults to PHQ9.")
+                    + " are labelled as such. Opens as is in a browser. instrument defaults to PHQ9. Needs a clinician or admin"
+                    + " token, or no token at all with the expires, by and signature parameters of a signed link from"
+                    + " POST /api/v1/outcomes/modality-comparison/chart-links (a view through a link is audited under its maker).")
     @APIResponse(responseCode = "200", description = "SVG image", content = @Content(mediaType = SVG,
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Unknown instrument; bad date or track; to before from")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role not allowed")
+    @APIResponse(responseCode = "401", description = "Neither a valid token nor a signed link")
+    @APIResponse(responseCode = "403", description = "Role not allowed; or a link whose signature does not match or that expired")
     public Response chart(
             @Parameter(description = "PHQ9 (default), GAD7, AUDIT or DAST10", example = "PHQ9") @QueryParam("instrument") Instrument instrument,
             @Parameter(description = "First day included", example = "2026-01-01") @QueryParam("from") LocalDate from,
             @Parameter(description = "Last day included", example = "2026-12-31") @QueryParam("to") LocalDate to,
-            @Parameter(description = "Only patients on this track") @QueryParam("track") String track) {
-        ModalityComparison comparison = comparisons.compare(instrument == null ? Instrument.PHQ9 : instrument, from, to, track);
+            @Parameter(description = "Only patients on this track") @QueryParam("track") String track,
+            @Parameter(description = "Signed link only: expiry in seconds since 1970 (UTC)") @QueryParam("expires") Long expires,
+            @Parameter(description = "Signed link only: who made the link") @QueryParam("by") String by,
+            @Parameter(description = "Signed link only: its HMAC-SHA256, base64url") @QueryParam("signature") String signature) {
+        Instrument shown = instrument == null ? Instrument.PHQ9 : instrument;
+        ModalityComparison comparison;
+        if (signature != null) {
+            String issuer = links.verify(new ChartLinks.Chart(shown, from, to, track), expires, by, signature, Instant.now());
+            comparison = comparisons.compareThroughLink(shown, from, to, track, issuer);
+        } else {
+            user.requireAnyRole(Roles.CLINICIAN, Roles.ADMIN);
+            comparison = comparisons.compare(shown, from, to, track);
+        }
         return Response.ok(ComparisonChart.of(comparison), SVG).build();
+    }
+
+    @POST
+    @Path("/chart-links")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN })
+    @Operation(summary = "Make a signed link to the chart",
+            description = "Returns a link to GET /api/v1/outcomes/modality-comparison/chart with these parameters that works without a"
+                    + " token until it expires (15 minutes by default, iop.outcomes.chart-link.ttl), like a presigned URL: for a"
+                    + " browser tab, an <img> in a dashboard or a message to the program director. The link is signed (HMAC-SHA256)"
+                    + " over its parameters, expiry and maker: changing any of them makes it fail with 403. The chart holds"
+                    + " aggregates only; each view through the link is audited under the link's maker.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChartLinkRequest.class),
+            examples = @ExampleObject(name = "PHQ-9, adult SUD, 2026", value = "{\"instrument\":\"PHQ9\",\"from\":\"2026-01-01\",\"to\":\"2026-12-31\",\"track\":\"ADULT_SUD\"}")))
+    @APIResponse(responseCode = "201", description = "The link; Location is the same URL", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ChartLinkView.class)))
+    @APIResponse(responseCode = "400", description = "Unknown instrument or field; bad date or track; to before from")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Role not allowed")
+    public Response createChartLink(ChartLinkRequest request) {
+        ChartLinkRequest given = request == null ? new ChartLinkRequest(null, null, null, null) : request;
+        comparisons.checkParameters(given.from(), given.to(), given.track());
+        Instrument instrument = given.instrument() == null ? Instrument.PHQ9 : given.instrument();
+        ChartLinks.Link link = links.create(new ChartLinks.Chart(instrument, given.from(), given.to(), given.track()), user.subject(),
+                Instant.now());
+        return Response.created(URI.create(link.url())).entity(new ChartLinkView(link.url(), link.expiresAt())).build();
     }
 
     private static Instrument required(Instrument instrument) {

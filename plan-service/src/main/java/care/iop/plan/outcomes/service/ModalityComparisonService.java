@@ -51,12 +51,33 @@ public class ModalityComparisonService {
                           long attendedSessions, long expectedSessions, double weeksInProgram) {
     }
 
+    /** The comparison for the caller, audited under the caller's token. */
     @Transactional
     public ModalityComparison compare(@NotNull Instrument instrument, LocalDate from, LocalDate to, String track) {
+        ModalityComparison comparison = compute(instrument, from, to, track);
+        audit.success(AuditAction.SEARCH, RESOURCE, instrument.name(), null);
+        return comparison;
+    }
+
+    /** The comparison shown through a signed chart link, audited under the link's maker. */
+    @Transactional
+    public ModalityComparison compareThroughLink(@NotNull Instrument instrument, LocalDate from, LocalDate to, String track,
+                                                 String linkIssuer) {
+        ModalityComparison comparison = compute(instrument, from, to, track);
+        audit.successThroughLink(linkIssuer, AuditAction.SEARCH, RESOURCE, instrument.name());
+        return comparison;
+    }
+
+    /** 400 naming {@code track}, {@code to} when the parameters cannot make a comparison. */
+    public DateWindow checkParameters(LocalDate from, LocalDate to, String track) {
         if (track != null && !track.matches("[A-Z0-9_-]{1,40}")) {
             throw ProblemException.invalidField("track", "must be a track code such as ADULT_MH, ADULT_SUD or ADOLESCENT");
         }
-        DateWindow window = DateWindow.of(from, to, config.timeZone());
+        return DateWindow.of(from, to, config.timeZone());
+    }
+
+    private ModalityComparison compute(Instrument instrument, LocalDate from, LocalDate to, String track) {
+        DateWindow window = checkParameters(from, to, track);
         Map<UUID, int[]> scores = baselineAndLatest(instrument, window, track);
         Map<ModalityBucket, List<PatientOutcome>> byBucket = new EnumMap<>(ModalityBucket.class);
         for (ModalityBucket bucket : ModalityBucket.values()) {
@@ -67,7 +88,6 @@ public class ModalityComparisonService {
         }
         List<ModalityComparison.BucketOutcome> buckets = new ArrayList<>();
         byBucket.forEach((bucket, patients) -> buckets.add(summarize(bucket, patients, instrument)));
-        audit.success(AuditAction.SEARCH, RESOURCE, instrument.name(), null);
         return new ModalityComparison(instrument, from, to, track, config.minBucketSize(), buckets);
     }
 

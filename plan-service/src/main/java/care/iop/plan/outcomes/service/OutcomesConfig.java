@@ -2,6 +2,7 @@ package care.iop.plan.outcomes.service;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -20,4 +21,19 @@ public interface OutcomesConfig {
     /** How far in the future {@code takenAt} may lie (clock skew of phones). */
     @WithDefault("PT5M")
     Duration clockSkew();
+
+    /** Signed links to the comparison chart ({@link ChartLinks}). */
+    ChartLink chartLink();
+
+    interface ChartLink {
+        /**
+         * The HMAC key (at least 32 characters), the same on every plan-service replica; from a Secret in
+         * Kubernetes. Without it each process makes a random key at start, so links work on that process only.
+         */
+        Optional<String> key();
+
+        /** How long a link stays valid. */
+        @WithDefault("PT15M")
+        Duration ttl();
+    }
 }
