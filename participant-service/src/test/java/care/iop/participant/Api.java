@@ -79,7 +79,7 @@ public final class Api {
                 .when().post(CLINICIANS).then().statusCode(201).extract().path("id"));
     }
 
-    public static void assertProblem(ValidatableResponse response, int status, String field) {
+    public static ValidatableResponse assertProblem(ValidatableResponse response, int status, String field) {
         response.statusCode(status)
                 .contentType("application/problem+json")
                 .body("type", containsString("https://iop.care/problems/"))
@@ -88,5 +88,6 @@ public final class Api {
         if (field != null) {
             response.body("errors.field", hasItem(field));
         }
+        return response;
     }
 }

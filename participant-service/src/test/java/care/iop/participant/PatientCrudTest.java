@@ -79,8 +79,10 @@ class PatientCrudTest {
         String family = uniqueFamilyName();
         as("scheduler").body(patientBody(mrn, "Diaz", null)).when().post(PATIENTS).then().statusCode(201);
 
-        assertProblem(as("scheduler").body(patientBody(mrn, family, null)).when().post(PATIENTS).then(), 409, null);
+        assertProblem(as("scheduler").body(patientBody(mrn, family, null)).when().post(PATIENTS).then(), 409, null)
+                .body("detail", equalTo("Identifier urn:example:mrn|" + mrn + " already names another patient"));
         assertThat(Db.count(ds, "select count(*) from patient where family_name = ?", family)).isZero();
+        assertThat(Db.count(ds, "select count(*) from outbox o join patient p on o.aggregate_id = p.id::text where p.family_name = ?", family)).isZero();
     }
 
     @Test
@@ -91,7 +93,8 @@ class PatientCrudTest {
         String id = as("scheduler").body(patientBody(mine, "Diaz", null)).when().post(PATIENTS).then().statusCode(201).extract().path("id");
 
         assertProblem(as("scheduler").header("If-Match", "\"0\"").body(patientBody(taken, "Diaz", null))
-                .when().put(PATIENTS + "/" + id).then(), 409, null);
+                .when().put(PATIENTS + "/" + id).then(), 409, null)
+                .body("detail", equalTo("Identifier urn:example:mrn|" + taken + " already names another patient"));
         as("scheduler").when().get(PATIENTS + "/" + id).then().statusCode(200)
                 .body("identifiers[0].value", equalTo(mine)).header("ETag", equalTo("\"0\""));
     }

@@ -108,7 +108,7 @@ public class ClinicianService {
     }
 
     private void publish(Clinician c, String type) {
-        UniqueConstraints.flush(clinicians::flush, () -> "NPI " + c.npi + " is already registered to another clinician");
+        UniqueConstraints.flush(clinicians::flush, npi -> "NPI " + c.npi + " is already registered to another clinician");
         outbox.publish(Topics.PARTICIPANTS, c.id, type,
                 new ClinicianState(c.id, c.npi, c.displayName(), c.canLeadGroups, c.active, c.version));
     }

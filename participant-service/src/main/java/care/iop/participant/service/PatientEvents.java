@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import care.iop.events.EventTypes;
 import care.iop.events.PatientState;
 import care.iop.events.Topics;
 import care.iop.participant.domain.ConsentRepository;
@@ -36,12 +37,20 @@ public class PatientEvents {
         outbox.publish(Topics.PARTICIPANTS, patient.id, type, state(patient));
     }
 
+    /** For a patient just registered and flushed (version 0): it has no consents yet, so its state needs no query. */
+    public void publishRegistered(Patient patient) {
+        outbox.publish(Topics.PARTICIPANTS, patient.id, EventTypes.PATIENT_REGISTERED, state(patient, List.of()));
+    }
+
     public PatientState state(Patient p) {
         LocalDate today = time.today();
-        List<PatientState.ConsentSummary> active = consents.ofPatient(p.id).stream()
+        return state(p, consents.ofPatient(p.id).stream()
                 .filter(c -> c.statusOn(today) == ConsentStatus.ACTIVE)
                 .map(c -> new PatientState.ConsentSummary(c.id, c.kind.name(), c.expiresOn))
-                .toList();
+                .toList());
+    }
+
+    private static PatientState state(Patient p, List<PatientState.ConsentSummary> active) {
         return new PatientState(p.id, p.status.name(), p.track.name(), p.levelOfCare,
                 p.groupComfort == null ? null : p.groupComfort.name(),
                 p.preferredModality == null ? null : p.preferredModality.name(),

@@ -47,15 +47,15 @@ public class PatientService {
 
     @Transactional
     public Patient register(@Valid @NotNull PatientRequest request) {
-        List<Identifier> identifiers = identifiers(request.identifiers(), null);
+        List<Identifier> identifiers = identifiers(request.identifiers());
         Patient patient = new Patient();
         patient.identifiers = identifiers;
         apply(patient, request);
         patient.createdAt = time.now();
         patient.updatedAt = patient.createdAt;
         patients.persist(patient);
-        UniqueConstraints.flush(patients::flush, () -> "An identifier of this request already names another patient");
-        events.publish(patient, EventTypes.PATIENT_REGISTERED);
+        UniqueConstraints.flush(patients::flush, PatientService::identifierTaken);
+        events.publishRegistered(patient);
         audit.success(AuditAction.CREATE, RESOURCE, patient.id, patient.id);
         return patient;
     }
@@ -72,7 +72,7 @@ public class PatientService {
     public Patient replace(UUID id, String ifMatch, @Valid @NotNull PatientRequest request) {
         Patient patient = access.load(id);
         ETags.requireMatch(ifMatch, patient.version);
-        List<Identifier> identifiers = identifiers(request.identifiers(), id);
+        List<Identifier> identifiers = identifiers(request.identifiers());
         boolean changed = !keys(identifiers).equals(keys(patient.identifiers));
         if (changed) {
             patient.identifiers.clear();
@@ -81,7 +81,7 @@ public class PatientService {
         changed |= apply(patient, request);
         if (changed) {
             patient.updatedAt = time.now();
-            UniqueConstraints.flush(patients::flush, () -> "An identifier of this request already names another patient");
+            UniqueConstraints.flush(patients::flush, PatientService::identifierTaken);
             events.publish(patient, EventTypes.PATIENT_UPDATED);
         }
         audit.success(AuditAction.UPDATE, RESOURCE, id, id);
@@ -128,8 +128,8 @@ public class PatientService {
         return !java.util.Arrays.equals(before, after);
     }
 
-    /** Validates that identifiers are distinct and held by no other patient (409). */
-    private List<Identifier> identifiers(List<IdentifierDto> given, UUID patientId) {
+    /** Validates that the request names each identifier once; the database refuses one another patient holds (409). */
+    private static List<Identifier> identifiers(List<IdentifierDto> given) {
         List<Identifier> result = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         List<IdentifierDto> list = given == null ? List.of() : given;
@@ -138,12 +138,14 @@ public class PatientService {
             if (!seen.add(identifier.key())) {
                 throw ProblemException.invalidField("identifiers[" + i + "]", "repeats an earlier identifier");
             }
-            patients.holderOf(identifier, patientId).ifPresent(holder -> {
-                throw ProblemException.conflict("Identifier " + identifier.key() + " already names another patient");
-            });
             result.add(identifier);
         }
         return result;
+    }
+
+    /** The 409 detail for an identifier (system, value) another patient holds. */
+    private static String identifierTaken(String systemAndValue) {
+        return "Identifier " + systemAndValue.replace(", ", "|") + " already names another patient";
     }
 
     private static Set<String> keys(List<Identifier> identifiers) {

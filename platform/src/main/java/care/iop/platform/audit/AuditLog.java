@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import care.iop.platform.db.DirectSql;
 import care.iop.platform.web.Page;
 import care.iop.platform.web.PageQuery;
 import care.iop.platform.web.RequestIds;
@@ -93,19 +94,11 @@ public class AuditLog {
     }
 
     private void insert(Entry entry) {
-        em.createNativeQuery("""
+        DirectSql.update(em, """
                         insert into audit_event (occurred_at, subject, roles, action, resource_type, resource_id, patient_id, outcome, request_id)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
-                .setParameter(1, OffsetDateTime.now(ZoneOffset.UTC))
-                .setParameter(2, entry.subject())
-                .setParameter(3, entry.roles())
-                .setParameter(4, entry.action())
-                .setParameter(5, entry.resourceType())
-                .setParameter(6, entry.resourceId())
-                .setParameter(7, entry.patientId())
-                .setParameter(8, entry.outcome())
-                .setParameter(9, entry.requestId())
-                .executeUpdate();
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                OffsetDateTime.now(ZoneOffset.UTC), entry.subject(), entry.roles(), entry.action(), entry.resourceType(),
+                entry.resourceId(), entry.patientId(), entry.outcome(), entry.requestId());
     }
 
     /** The trail in time order, optionally for one patient and a time window. */

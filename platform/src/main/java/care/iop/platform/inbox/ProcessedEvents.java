@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import care.iop.platform.db.DirectSql;
+
 /**
  * Idempotent consumption: a consumer records each event id in the same transaction as its side
  * effect. A redelivered event finds its id and is skipped.
@@ -18,12 +20,9 @@ public class ProcessedEvents {
     /** True the first time {@code consumer} sees {@code eventId} (then process it); false for a redelivery. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstDelivery(String consumer, String eventId) {
-        int inserted = em.createNativeQuery("""
-                        insert into processed_event (consumer, event_id, processed_at) values (?1, ?2, now())
-                        on conflict do nothing""")
-                .setParameter(1, consumer)
-                .setParameter(2, eventId)
-                .executeUpdate();
+        int inserted = DirectSql.update(em, """
+                        insert into processed_event (consumer, event_id, processed_at) values (?, ?, now())
+                        on conflict do nothing""", consumer, eventId);
         return inserted == 1;
     }
 }

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import care.iop.platform.db.DirectSql;
 import care.iop.platform.web.RequestIds;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -55,19 +56,11 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event payload is not serializable: " + type, e);
         }
-        em.createNativeQuery("""
+        DirectSql.update(em, """
                         insert into outbox (event_id, topic, aggregate_id, type, subject, occurred_at, request_id, traceparent, payload)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
-                .setParameter(1, eventId)
-                .setParameter(2, topic)
-                .setParameter(3, aggregateId.toString())
-                .setParameter(4, type)
-                .setParameter(5, aggregateId.toString())
-                .setParameter(6, OffsetDateTime.now(ZoneOffset.UTC))
-                .setParameter(7, RequestIds.current())
-                .setParameter(8, traceparent())
-                .setParameter(9, body)
-                .executeUpdate();
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                eventId, topic, aggregateId.toString(), type, aggregateId.toString(), OffsetDateTime.now(ZoneOffset.UTC),
+                RequestIds.current(), traceparent(), body);
         wakeRelayAfterCommit();
         return eventId;
     }
