@@ -54,18 +54,22 @@ public class Booking extends PanacheEntityBase {
         return find("sessionId = ?1 and patientId = ?2", sessionId, patientId).firstResult();
     }
 
-    /** How many of a session's bookings are BOOKED and how many WAITLISTED. */
-    public record RosterCounts(long booked, long waitlisted) {
+    /**
+     * How many of a session's bookings are BOOKED and how many WAITLISTED, and the highest
+     * {@code waitlistSeq} in use (0 when none): the next one to join the waitlist takes the one after.
+     */
+    public record RosterCounts(long booked, long waitlisted, long lastWaitlistSeq) {
     }
 
-    /** Both counts of a session's roster in one query. */
+    /** The counts of a session's roster in one query; read under the session's lock, they stay true until commit. */
     public static RosterCounts counts(UUID sessionId) {
         Object[] row = getEntityManager().createQuery("""
-                        select count(case when b.status = ?2 then 1 end), count(case when b.status = ?3 then 1 end)
+                        select count(case when b.status = ?2 then 1 end), count(case when b.status = ?3 then 1 end),
+                               coalesce(max(b.waitlistSeq), 0)
                         from Booking b where b.sessionId = ?1""", Object[].class)
                 .setParameter(1, sessionId).setParameter(2, BookingStatus.BOOKED).setParameter(3, BookingStatus.WAITLISTED)
                 .getSingleResult();
-        return new RosterCounts(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+        return new RosterCounts(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue());
     }
 
     public static long countWithStatus(UUID sessionId, BookingStatus status) {

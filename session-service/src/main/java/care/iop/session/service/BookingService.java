@@ -101,7 +101,7 @@ public class BookingService {
             booking.patientId = patientId;
         }
         booking.status = seatFree ? BookingStatus.BOOKED : BookingStatus.WAITLISTED;
-        booking.waitlistSeq = seatFree ? null : nextWaitlistSeq();
+        booking.waitlistSeq = seatFree ? null : counts.lastWaitlistSeq() + 1;
         booking.placedAt(seatFree ? null : (int) counts.waitlisted() + 1);
         booking.start = session.start;
         booking.end = session.end;
@@ -216,9 +216,5 @@ public class BookingService {
             throw ProblemException.notFound("Session", sessionId);
         }
         return session;
-    }
-
-    private long nextWaitlistSeq() {
-        return ((Number) em.createNativeQuery("select nextval('booking_waitlist_seq')").getSingleResult()).longValue();
     }
 }
