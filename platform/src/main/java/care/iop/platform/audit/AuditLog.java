@@ -54,8 +54,7 @@ public class AuditLog {
      * the link, the roles column says {@value #SIGNED_LINK}.
      */
     public void successThroughLink(String linkIssuer, AuditAction action, String resourceType, Object resourceId) {
-        Entry entry = new Entry(linkIssuer, SIGNED_LINK, action.name(), resourceType, resourceId == null ? null : resourceId.toString(),
-                null, SUCCESS, RequestIds.current());
+        Entry entry = entry(linkIssuer, SIGNED_LINK, action.name(), resourceType, resourceId, null, SUCCESS);
         QuarkusTransaction.joiningExisting().run(() -> insert(entry));
     }
 
@@ -89,6 +88,11 @@ public class AuditLog {
         SecurityIdentity identity = identities.getIdentity();
         String subject = identity == null || identity.isAnonymous() ? null : identity.getPrincipal().getName();
         String roles = identity == null ? "" : String.join(",", new java.util.TreeSet<>(identity.getRoles()));
+        return entry(subject, roles, action, resourceType, resourceId, patientId, outcome);
+    }
+
+    private static Entry entry(String subject, String roles, String action, String resourceType, Object resourceId, UUID patientId,
+                               String outcome) {
         return new Entry(subject, roles, action, resourceType, resourceId == null ? null : resourceId.toString(), patientId,
                 outcome, RequestIds.current());
     }

@@ -78,7 +78,8 @@ public class Inbox {
                 if (!sleep(delay)) {
                     throw e;
                 }
-                delay = delay.multipliedBy(2).compareTo(maxDelay) > 0 ? maxDelay : delay.multipliedBy(2);
+                Duration doubled = delay.multipliedBy(2);
+                delay = doubled.compareTo(maxDelay) > 0 ? maxDelay : doubled;
             }
         }
     }
