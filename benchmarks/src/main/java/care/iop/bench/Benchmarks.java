@@ -144,6 +144,9 @@ public final class Benchmarks {
                 if (options.selected('d')) {
                     scenarios.add(run.groupRace(raceClinician, racePatients, raceDay));
                 }
+                if (!run.steadyWarmups().isEmpty()) {
+                    setup.add("First warm-ups, until steady: " + String.join("; ", run.steadyWarmups()) + ".");
+                }
                 Map<String, Double> peak = rss.peak();
                 setup.add(rss.otherBuilds() == 0 ? "No other Maven build ran during the measurements (checked every 0.5 s)."
                         : Scenario.fmt("**Other Maven builds ran during the measurements** (up to %d at once, seen by the 0.5 s sampler): "

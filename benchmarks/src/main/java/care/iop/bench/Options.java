@@ -45,8 +45,9 @@ public record Options(boolean quick, int runs, int firstWarmupSeconds, int warmu
                               --quick        short runs (15 s first warm-up, 3 s, 5 s measured), 1 repetition, 10,000 sessions; writes to benchmarks/target/quick
                               --runs N       repetitions per scenario (default 3; the median run is quoted)
                               --seconds S    measured seconds per run (default 20)
-                              --first-warmup S  discarded warm-up before the first run of each load (default 60, quick 15):
-                                             the JIT needs about a minute of load on 2 cores to compile the hot paths with C2
+                              --first-warmup S  discarded warm-up before the first run of each load (default 60, quick 15);
+                                             from 30 s on it goes on until two 15 s windows agree within 5 % (at most 300 s):
+                                             under saturation on 2 cores the JIT needs about three minutes to compile the hot paths with C2
                               --warmup S     discarded warm-up seconds before each further run (default 10)
                               --sessions N   sessions in the database for scenario c (default 100000)
                               --concurrency  requests in flight for the throughput scenarios (default 32)
@@ -97,7 +98,9 @@ public record Options(boolean quick, int runs, int firstWarmupSeconds, int warmu
 
     /** The warm-up, in words, for the reports. */
     public String warmupText() {
-        return firstWarmupSeconds + " s warm-up before the first run and " + warmupSeconds + " s before each further run (discarded)";
+        return firstWarmupSeconds + " s warm-up before the first run (for closed-loop loads at least that and until steady: two 15 s "
+                + "windows within 5 % in throughput, at most 300 s; the times are under Setup) and " + warmupSeconds
+                + " s before each further run (discarded)";
     }
 
     /** The command line that reproduces these options. */

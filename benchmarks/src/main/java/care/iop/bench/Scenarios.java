@@ -595,6 +595,11 @@ public final class Scenarios {
 
     // ---------------------------------------------------------------------------------------------- f
 
+    /** The first warm-ups of the closed-loop loads so far and how long each took to become steady. */
+    public List<String> steadyWarmups() {
+        return load.steadyWarmups();
+    }
+
     /** f: each component killed (-9) and started alone, one at a time, {@code runs} times; RSS at idle. */
     public Scenario restarts(Map<String, Double> rssAfterStart, Map<String, Double> rssPeak, Map<String, Duration> firstStart)
             throws Exception {

@@ -25,8 +25,10 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The append-only audit trail of patient-data access: time, subject, roles, action, resource,
- * patient, outcome and request id. A successful access is recorded in the caller's transaction
- * (so a rolled-back write leaves no "success"); a denial in a transaction of its own.
+ * patient, outcome and request id. A successful change is recorded in the caller's transaction (so a
+ * rolled-back write leaves no "success"); a successful read of an HTTP request is committed together
+ * with other reads just before its response leaves ({@link ReadAudits}); a denial is recorded in a
+ * transaction of its own.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -40,13 +42,15 @@ public class AuditLog {
     @Inject
     CurrentIdentityAssociation identities;
 
+    @Inject
+    ReadAudits reads;
+
     @ConfigProperty(name = "quarkus.application.name", defaultValue = "iop")
     String service;
 
     /** Records a successful access; joins the current transaction, or runs in a new one. */
     public void success(AuditAction action, String resourceType, Object resourceId, UUID patientId) {
-        Entry entry = entry(action.name(), resourceType, resourceId, patientId, SUCCESS);
-        QuarkusTransaction.joiningExisting().run(() -> insert(entry));
+        record(action, entry(action.name(), resourceType, resourceId, patientId, SUCCESS));
     }
 
     /**
@@ -54,8 +58,15 @@ public class AuditLog {
      * the link, the roles column says {@value #SIGNED_LINK}.
      */
     public void successThroughLink(String linkIssuer, AuditAction action, String resourceType, Object resourceId) {
-        Entry entry = entry(linkIssuer, SIGNED_LINK, action.name(), resourceType, resourceId, null, SUCCESS);
-        QuarkusTransaction.joiningExisting().run(() -> insert(entry));
+        record(action, entry(linkIssuer, SIGNED_LINK, action.name(), resourceType, resourceId, null, SUCCESS));
+    }
+
+    /** Reads go to the group commit of their request; changes (and reads outside a request) join the caller's transaction. */
+    private void record(AuditAction action, AuditEntry entry) {
+        boolean read = action == AuditAction.READ || action == AuditAction.SEARCH;
+        if (!read || !reads.defer(entry)) {
+            QuarkusTransaction.joiningExisting().run(() -> insert(entry));
+        }
     }
 
     /**
@@ -63,7 +74,7 @@ public class AuditLog {
      * caller's identity is captured now, the row written on a worker thread.
      */
     public Uni<Void> denied(String path) {
-        Entry entry = entry("ACCESS", "http", path, null, DENIED);
+        AuditEntry entry = entry("ACCESS", "http", path, null, DENIED);
         return Uni.createFrom().item(() -> {
             QuarkusTransaction.requiringNew().run(() -> insert(entry));
             return (Void) null;
@@ -76,33 +87,25 @@ public class AuditLog {
      * request fails.
      */
     public void deniedPatientAccess(String resourceType, Object resourceId, UUID patientId) {
-        Entry entry = entry("ACCESS", resourceType, resourceId, patientId, DENIED);
+        AuditEntry entry = entry("ACCESS", resourceType, resourceId, patientId, DENIED);
         QuarkusTransaction.requiringNew().run(() -> insert(entry));
     }
 
-    private record Entry(String subject, String roles, String action, String resourceType, String resourceId,
-                         UUID patientId, String outcome, String requestId) {
-    }
-
-    private Entry entry(String action, String resourceType, Object resourceId, UUID patientId, String outcome) {
+    private AuditEntry entry(String action, String resourceType, Object resourceId, UUID patientId, String outcome) {
         SecurityIdentity identity = identities.getIdentity();
         String subject = identity == null || identity.isAnonymous() ? null : identity.getPrincipal().getName();
         String roles = identity == null ? "" : String.join(",", new java.util.TreeSet<>(identity.getRoles()));
         return entry(subject, roles, action, resourceType, resourceId, patientId, outcome);
     }
 
-    private static Entry entry(String subject, String roles, String action, String resourceType, Object resourceId, UUID patientId,
+    private static AuditEntry entry(String subject, String roles, String action, String resourceType, Object resourceId, UUID patientId,
                                String outcome) {
-        return new Entry(subject, roles, action, resourceType, resourceId == null ? null : resourceId.toString(), patientId,
-                outcome, RequestIds.current());
+        return new AuditEntry(OffsetDateTime.now(ZoneOffset.UTC), subject, roles, action, resourceType,
+                resourceId == null ? null : resourceId.toString(), patientId, outcome, RequestIds.current());
     }
 
-    private void insert(Entry entry) {
-        DirectSql.update(em, """
-                        insert into audit_event (occurred_at, subject, roles, action, resource_type, resource_id, patient_id, outcome, request_id)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                OffsetDateTime.now(ZoneOffset.UTC), entry.subject(), entry.roles(), entry.action(), entry.resourceType(),
-                entry.resourceId(), entry.patientId(), entry.outcome(), entry.requestId());
+    private void insert(AuditEntry entry) {
+        DirectSql.update(em, AuditEntry.INSERT, entry.parameters());
     }
 
     /** The trail in time order, optionally for one patient and a time window. */

@@ -80,10 +80,20 @@ public class Booking extends PanacheEntityBase {
         return list("sessionId = ?1 and status <> ?2 order by requestedAt", sessionId, BookingStatus.CANCELLED);
     }
 
-    /** The roster: booked first (by request time), then the waitlist in order, then cancellations. */
+    /**
+     * The roster: booked first (by request time), then the waitlist in order, then cancellations; each
+     * waitlisted booking knows its position, numbered here rather than counted one query each.
+     */
     public static List<Booking> roster(UUID sessionId) {
-        return list("sessionId = ?1 order by case status when ?2 then 0 when ?3 then 1 else 2 end, waitlistSeq, requestedAt",
+        List<Booking> roster = list("sessionId = ?1 order by case status when ?2 then 0 when ?3 then 1 else 2 end, waitlistSeq, requestedAt",
                 sessionId, BookingStatus.BOOKED, BookingStatus.WAITLISTED);
+        int position = 0;
+        for (Booking booking : roster) {
+            if (booking.status == BookingStatus.WAITLISTED) {
+                booking.placedAt(++position);
+            }
+        }
+        return roster;
     }
 
     public static Booking firstWaitlisted(UUID sessionId) {
