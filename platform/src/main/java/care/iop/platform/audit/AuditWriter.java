@@ -1,6 +1,5 @@
 package care.iop.platform.audit;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -13,14 +12,17 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import care.iop.platform.db.DirectSql;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Group commit for the audit entries of reads. Each entry is handed over with a future that completes
@@ -52,7 +54,6 @@ public class AuditWriter {
 
     /** Queues the entries; the future completes when all of them are committed, or fails when one could not be. */
     public CompletableFuture<Void> write(List<AuditEntry> entries) {
-        start();
         List<CompletableFuture<Void>> futures = new ArrayList<>(entries.size());
         for (AuditEntry entry : entries) {
             Pending pending = new Pending(entry, new CompletableFuture<>());
@@ -70,10 +71,7 @@ public class AuditWriter {
         return timeout;
     }
 
-    private synchronized void start() {
-        if (thread != null) {
-            return;
-        }
+    void start(@Observes StartupEvent event) {
         batchSizes = DistributionSummary.builder("iop.audit.batch.size")
                 .description("Read-audit entries committed together in one transaction").register(metrics);
         thread = new Thread(this::run, "audit-writer");
@@ -107,7 +105,7 @@ public class AuditWriter {
         try {
             insert(batch);
             batch.forEach(p -> p.written().complete(null));
-        } catch (SQLException | RuntimeException batchFailure) {
+        } catch (Exception batchFailure) {
             if (batch.size() == 1) {
                 fail(batch.get(0), batchFailure);
                 return;
@@ -116,33 +114,23 @@ public class AuditWriter {
                 try {
                     insert(List.of(pending));
                     pending.written().complete(null);
-                } catch (SQLException | RuntimeException e) {
+                } catch (Exception e) {
                     fail(pending, e);
                 }
             }
         }
     }
 
-    private void insert(List<Pending> batch) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
+    private void insert(List<Pending> batch) throws Exception {
+        DirectSql.inOwnTransaction(dataSource, connection -> {
             try (PreparedStatement statement = connection.prepareStatement(AuditEntry.INSERT)) {
                 for (Pending pending : batch) {
-                    Object[] parameters = pending.entry().parameters();
-                    for (int i = 0; i < parameters.length; i++) {
-                        statement.setObject(i + 1, parameters[i]);
-                    }
+                    DirectSql.bind(statement, pending.entry().parameters());
                     statement.addBatch();
                 }
-                statement.executeBatch();
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+                return statement.executeBatch();
             }
-        }
+        });
     }
 
     private static void fail(Pending pending, Exception e) {

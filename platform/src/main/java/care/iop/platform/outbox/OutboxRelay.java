@@ -29,6 +29,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import care.iop.platform.db.DirectSql;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -129,17 +130,7 @@ public class OutboxRelay {
 
     /** Publishes one batch in one database transaction; returns how many rows were published. */
     int publishBatch() throws Exception {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                int published = publishBatch(connection);
-                connection.commit();
-                return published;
-            } catch (Exception e) {
-                connection.rollback();
-                throw e;
-            }
-        }
+        return DirectSql.inOwnTransaction(dataSource, this::publishBatch);
     }
 
     private int publishBatch(Connection connection) throws Exception {
