@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import care.iop.testing.Metrics;
 import care.iop.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -78,9 +79,7 @@ class ReadAuditTest {
     }
 
     private static double auditBatchMetric(String suffix) {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(l -> l.startsWith("iop_audit_batch_size_" + suffix + " ") || l.startsWith("iop_audit_batch_size_" + suffix + "{"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(0);
+        return Metrics.value("iop_audit_batch_size_" + suffix);
     }
 
     @Test

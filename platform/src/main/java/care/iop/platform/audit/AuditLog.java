@@ -54,6 +54,20 @@ public class AuditLog {
     }
 
     /**
+     * Captures a successful change now (the caller's identity, the request id) to be recorded later
+     * with {@link #write}, in the transaction that makes the change, possibly on another thread: a
+     * change made for several requests at once records each with its own caller.
+     */
+    public AuditEntry change(AuditAction action, String resourceType, Object resourceId, UUID patientId) {
+        return entry(action.name(), resourceType, resourceId, patientId, SUCCESS);
+    }
+
+    /** Records an entry captured with {@link #change}; joins the current transaction, or runs in a new one. */
+    public void write(AuditEntry entry) {
+        QuarkusTransaction.joiningExisting().run(() -> insert(entry));
+    }
+
+    /**
      * Records a successful access without a token through a signed link: the subject is whoever made
      * the link, the roles column says {@value #SIGNED_LINK}.
      */
@@ -65,7 +79,7 @@ public class AuditLog {
     private void record(AuditAction action, AuditEntry entry) {
         boolean read = action == AuditAction.READ || action == AuditAction.SEARCH;
         if (!read || !reads.defer(entry)) {
-            QuarkusTransaction.joiningExisting().run(() -> insert(entry));
+            write(entry);
         }
     }
 

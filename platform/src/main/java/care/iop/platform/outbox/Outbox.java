@@ -41,6 +41,17 @@ public class Outbox {
     OutboxRelay relay;
 
     /**
+     * Where an event comes from: the request id and the trace context it carries. Taken from the
+     * calling thread by {@link #current()}, so an event written by another thread for this request
+     * still names it.
+     */
+    public record Origin(String requestId, String traceparent) {
+        public static Origin current() {
+            return new Origin(RequestIds.current(), Outbox.traceparent());
+        }
+    }
+
+    /**
      * @param topic a {@code care.iop.events.Topics} name
      * @param aggregateId the record key: events of one aggregate keep their order
      * @param type a {@code care.iop.events.EventTypes} name
@@ -49,6 +60,12 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(String topic, Object aggregateId, String type, Object payload) {
+        return publish(topic, aggregateId, type, payload, Origin.current());
+    }
+
+    /** Like {@link #publish(String, Object, String, Object)}, for a request other than the current thread's. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(String topic, Object aggregateId, String type, Object payload, Origin origin) {
         UUID eventId = UUID.randomUUID();
         String body;
         try {
@@ -60,7 +77,7 @@ public class Outbox {
                         insert into outbox (event_id, topic, aggregate_id, type, subject, occurred_at, request_id, traceparent, payload)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 eventId, topic, aggregateId.toString(), type, aggregateId.toString(), OffsetDateTime.now(ZoneOffset.UTC),
-                RequestIds.current(), traceparent(), body);
+                origin.requestId(), origin.traceparent(), body);
         wakeRelayAfterCommit();
         return eventId;
     }

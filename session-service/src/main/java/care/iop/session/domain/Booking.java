@@ -1,7 +1,9 @@
 package care.iop.session.domain;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -52,6 +54,22 @@ public class Booking extends PanacheEntityBase {
 
     public static Booking of(UUID sessionId, UUID patientId) {
         return find("sessionId = ?1 and patientId = ?2", sessionId, patientId).firstResult();
+    }
+
+    /** A new booking of the patient in the session; its status is set by whoever places it. */
+    public static Booking newFor(TherapySession session, UUID patientId) {
+        Booking booking = new Booking();
+        booking.id = UUID.randomUUID();
+        booking.sessionId = session.id;
+        booking.patientId = patientId;
+        return booking;
+    }
+
+    /** The session's bookings (in any status) of these patients, by patient. */
+    public static Map<UUID, Booking> ofPatients(UUID sessionId, List<UUID> patientIds) {
+        Map<UUID, Booking> byPatient = new HashMap<>();
+        Booking.<Booking>list("sessionId = ?1 and patientId in ?2", sessionId, patientIds).forEach(b -> byPatient.put(b.patientId, b));
+        return byPatient;
     }
 
     /**

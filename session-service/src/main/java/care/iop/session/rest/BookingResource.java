@@ -62,7 +62,6 @@ public class BookingResource {
 
     @POST
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN })
-    @Transactional
     @Operation(summary = "Book a patient into a group",
             description = "BOOKED while seats are free, otherwise WAITLISTED with its position. Capacity is a hard invariant under concurrent "
                     + "requests. Eligibility: patient known, not discharged, with an active plan prescribing group hours, and an active "
@@ -77,9 +76,7 @@ public class BookingResource {
     @APIResponse(responseCode = "409", description = "Already on the roster, or booked into an overlapping session (named)")
     @APIResponse(responseCode = "422", description = "Patient not eligible; session not a group, cancelled, fulfilled or over")
     public Response book(@PathParam("id") UUID id, @Valid @NotNull BookingRequest request) {
-        // Recorded first, in the same transaction: a refused booking rolls it back, and the session lock taken by the booking is not
-        // held while the audit row is written.
-        audit.success(AuditAction.CREATE, RESOURCE, id, request.patientId());
+        // Audited by the booking service, in the transaction that places the booking: a refused booking records no success.
         Booking booking = bookings.book(id, request.patientId());
         return Response.created(URI.create("/api/v1/sessions/" + id + "/participants/" + request.patientId()))
                 .entity(mapper.booking(booking)).build();

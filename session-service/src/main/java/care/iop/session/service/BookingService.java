@@ -2,20 +2,23 @@ package care.iop.session.service;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import care.iop.events.EventTypes;
 import care.iop.platform.audit.AuditAction;
 import care.iop.platform.audit.AuditLog;
+import care.iop.platform.outbox.Outbox;
 import care.iop.platform.problem.ProblemException;
 import care.iop.session.config.SessionConfig;
 import care.iop.session.domain.Booking;
@@ -23,6 +26,11 @@ import care.iop.session.domain.BookingStatus;
 import care.iop.session.domain.SessionStatus;
 import care.iop.session.domain.SessionType;
 import care.iop.session.domain.TherapySession;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Rosters: booking with a hard capacity (the session row is locked while seats are counted),
@@ -50,13 +58,33 @@ public class BookingService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    MeterRegistry metrics;
+
+    private final BookingLine line = new BookingLine();
+    private DistributionSummary batchSizes;
+
+    void registerMetrics(@Observes StartupEvent event) {
+        batchSizes = DistributionSummary.builder("iop.booking.batch.size")
+                .description("Bookings of one group session placed together in one transaction").register(metrics);
+        Gauge.builder("iop.booking.waiting", line, BookingLine::waiting)
+                .description("Booking requests waiting for their session's current batch to commit").register(metrics);
+    }
+
     /**
-     * The patient's eligibility is read before the session row is locked: the lock serializes every
-     * booking of a group, so it covers only what capacity and the waitlist need (count, insert, event).
-     * A session rescheduled in between is checked again under the lock.
+     * Books a patient into a group. The session and the patient's eligibility are read first, without a
+     * lock; then the request waits in the session's {@link BookingLine} and is placed together with the
+     * bookings that arrived with it, in one transaction that also records each request's audit entry and
+     * event. A session rescheduled in between is checked again under the lock.
      */
-    @Transactional
     public Booking book(UUID sessionId, UUID patientId) {
+        OffsetDateTime checkedStart = QuarkusTransaction.requiringNew().call(() -> checkBookable(sessionId, patientId));
+        BookingLine.Ticket ticket = new BookingLine.Ticket(patientId, checkedStart,
+                audit.change(AuditAction.CREATE, BOOKING, sessionId, patientId), Outbox.Origin.current());
+        return line.place(sessionId, ticket, tickets -> placeTogether(sessionId, tickets));
+    }
+
+    private OffsetDateTime checkBookable(UUID sessionId, UUID patientId) {
         TherapySession session = TherapySession.findById(sessionId);
         if (session == null) {
             throw ProblemException.notFound("Session", sessionId);
@@ -65,56 +93,118 @@ public class BookingService {
             throw ProblemException.ruleViolation("A " + session.type + " session books its patient when it is created");
         }
         eligibility.requirePatient(patientId, session.type, session.start);
-        OffsetDateTime checkedStart = session.start;
-        em.refresh(session, LockModeType.PESSIMISTIC_WRITE);
-        if (!session.start.equals(checkedStart)) {
-            eligibility.requirePatient(patientId, session.type, session.start);
-        }
-        return placeLocked(session, patientId);
+        return session.start;
     }
 
-    /** Books into a locked session after checking the patient's eligibility. */
+    /**
+     * Places the tickets in one transaction. When the database refuses it (one booking overlaps another
+     * of its patient), each ticket is placed in a transaction of its own, so only that one is refused.
+     */
+    private void placeTogether(UUID sessionId, List<BookingLine.Ticket> tickets) {
+        try {
+            List<Runnable> outcomes = QuarkusTransaction.requiringNew().call(() -> {
+                TherapySession session = TherapySession.lockById(sessionId);
+                if (session == null) {
+                    ProblemException gone = ProblemException.notFound("Session", sessionId);
+                    return tickets.stream().<Runnable>map(t -> () -> t.refused(gone)).toList();
+                }
+                return placeLocked(session, tickets);
+            });
+            outcomes.forEach(Runnable::run);
+            batchSizes.record(tickets.size());
+        } catch (RuntimeException e) {
+            if (tickets.size() == 1) {
+                tickets.get(0).refused(e);
+                return;
+            }
+            tickets.forEach(ticket -> placeTogether(sessionId, List.of(ticket)));
+        }
+    }
+
+    /** Books into a locked session after checking the patient's eligibility; the caller audits. */
     Booking bookLocked(TherapySession session, UUID patientId) {
         eligibility.requirePatient(patientId, session.type, session.start);
-        return placeLocked(session, patientId);
+        BookingLine.Ticket ticket = new BookingLine.Ticket(patientId, session.start, null, Outbox.Origin.current());
+        placeLocked(session, List.of(ticket)).forEach(Runnable::run);
+        return ticket.outcome();
     }
 
-    /** Places an eligible patient on a locked session's roster: BOOKED while seats are free, else WAITLISTED at the end of the line. */
-    private Booking placeLocked(TherapySession session, UUID patientId) {
+    /**
+     * Places eligible patients on a locked session's roster in ticket order: BOOKED while seats are free,
+     * else WAITLISTED at the end of the line. A ticket the rules refuse (already on the roster, no longer
+     * eligible after a reschedule, the session closed) is refused alone; a refusal of the database throws.
+     * Returns what to tell each ticket once the transaction has committed.
+     */
+    private List<Runnable> placeLocked(TherapySession session, List<BookingLine.Ticket> tickets) {
+        ProblemException closed = closedToBookings(session);
+        if (closed != null) {
+            return tickets.stream().<Runnable>map(t -> () -> t.refused(closed)).toList();
+        }
+        Map<UUID, Booking> roster = Booking.ofPatients(session.id, tickets.stream().map(t -> t.patientId).toList());
+        Booking.RosterCounts counts = Booking.counts(session.id);
+        long booked = counts.booked();
+        long waitlisted = counts.waitlisted();
+        long lastWaitlistSeq = counts.lastWaitlistSeq();
+        List<Runnable> outcomes = new ArrayList<>();
+        Map<BookingLine.Ticket, Booking> placed = new LinkedHashMap<>();
+        for (BookingLine.Ticket ticket : tickets) {
+            try {
+                if (!session.start.equals(ticket.checkedStart)) {
+                    eligibility.requirePatient(ticket.patientId, session.type, session.start);
+                }
+                Booking booking = roster.get(ticket.patientId);
+                if (booking != null && booking.status.active()) {
+                    throw ProblemException.conflict("Patient " + ticket.patientId + " is already " + booking.status + " in session " + session.id);
+                }
+                boolean seatFree = booked < session.capacity;
+                boolean fresh = booking == null;
+                if (fresh) {
+                    booking = Booking.newFor(session, ticket.patientId);
+                    roster.put(ticket.patientId, booking);
+                }
+                booking.status = seatFree ? BookingStatus.BOOKED : BookingStatus.WAITLISTED;
+                booking.waitlistSeq = seatFree ? null : ++lastWaitlistSeq;
+                booking.placedAt(seatFree ? null : (int) ++waitlisted);
+                booked += seatFree ? 1 : 0;
+                booking.start = session.start;
+                booking.end = session.end;
+                booking.requestedAt = Clock.now();
+                booking.cancelledAt = null;
+                booking.lateCancellation = false;
+                booking.cancelReason = null;
+                if (fresh) {
+                    booking.persist();
+                }
+                placed.put(ticket, booking);
+                Booking result = booking;
+                outcomes.add(() -> ticket.placed(result));
+            } catch (ProblemException refused) {
+                outcomes.add(() -> ticket.refused(refused));
+            }
+        }
+        if (tickets.size() == 1) {
+            conflicts.flush(new ConflictGuard.Slot(session.id, null, null, tickets.get(0).patientId, session.start, session.end));
+        } else {
+            em.flush();
+        }
+        placed.forEach((ticket, booking) -> {
+            events.booking(booking.status == BookingStatus.BOOKED ? EventTypes.BOOKING_CONFIRMED : EventTypes.BOOKING_WAITLISTED,
+                    session, booking, ticket.origin);
+            if (ticket.audit != null) {
+                audit.write(ticket.audit);
+            }
+        });
+        return outcomes;
+    }
+
+    private static ProblemException closedToBookings(TherapySession session) {
         if (!SessionStatus.BOOKED.equals(session.status)) {
-            throw ProblemException.ruleViolation("Session " + session.id + " is " + session.status + " and takes no bookings");
+            return ProblemException.ruleViolation("Session " + session.id + " is " + session.status + " and takes no bookings");
         }
         if (!session.end.isAfter(Clock.now())) {
-            throw ProblemException.ruleViolation("Session " + session.id + " has already ended");
+            return ProblemException.ruleViolation("Session " + session.id + " has already ended");
         }
-        Booking booking = Booking.of(session.id, patientId);
-        if (booking != null && booking.status.active()) {
-            throw ProblemException.conflict("Patient " + patientId + " is already " + booking.status + " in session " + session.id);
-        }
-        Booking.RosterCounts counts = Booking.counts(session.id);
-        boolean seatFree = counts.booked() < session.capacity;
-        boolean fresh = booking == null;
-        if (fresh) {
-            booking = new Booking();
-            booking.id = UUID.randomUUID();
-            booking.sessionId = session.id;
-            booking.patientId = patientId;
-        }
-        booking.status = seatFree ? BookingStatus.BOOKED : BookingStatus.WAITLISTED;
-        booking.waitlistSeq = seatFree ? null : counts.lastWaitlistSeq() + 1;
-        booking.placedAt(seatFree ? null : (int) counts.waitlisted() + 1);
-        booking.start = session.start;
-        booking.end = session.end;
-        booking.requestedAt = Clock.now();
-        booking.cancelledAt = null;
-        booking.lateCancellation = false;
-        booking.cancelReason = null;
-        if (fresh) {
-            booking.persist();
-        }
-        conflicts.flush(new ConflictGuard.Slot(session.id, null, null, patientId, session.start, session.end));
-        events.booking(seatFree ? EventTypes.BOOKING_CONFIRMED : EventTypes.BOOKING_WAITLISTED, session, booking);
-        return booking;
+        return null;
     }
 
     /** Cancels one patient's booking; for an INDIVIDUAL or FAMILY session the session is cancelled with it. */

@@ -33,8 +33,13 @@ public class SessionEvents {
     }
 
     public void booking(String type, TherapySession s, Booking b) {
+        booking(type, s, b, Outbox.Origin.current());
+    }
+
+    /** A booking event for the request {@code origin} names (a booking placed together with others'). */
+    public void booking(String type, TherapySession s, Booking b, Outbox.Origin origin) {
         outbox.publish(Topics.SESSIONS, s.id, type, new BookingState(s.id, b.patientId, s.type.name(), local(s.start),
-                local(s.end), b.status.name(), b.waitlistPosition(), b.lateCancellation, b.cancelReason));
+                local(s.end), b.status.name(), b.waitlistPosition(), b.lateCancellation, b.cancelReason), origin);
     }
 
     public void attendance(TherapySession s, List<Attendance> rows) {
