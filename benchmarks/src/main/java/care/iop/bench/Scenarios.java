@@ -47,6 +47,7 @@ public final class Scenarios {
     private static final String WHERE_THE_CPU_GOES = "**Where the CPU goes**: for the median run, the CPU time each process used during "
             + "the measured phase divided by the requests answered, and the cores it kept busy";
 
+    private final CpuMeter cpu;
     private final ClosedLoopLoad load;
     private final FixedRateLoad openLoad;
     private final Seeder seeder;
@@ -57,7 +58,8 @@ public final class Scenarios {
         this.options = options;
         this.stack = stack;
         this.vertx = vertx;
-        this.load = new ClosedLoopLoad(vertx, new CpuMeter(stack));
+        this.cpu = new CpuMeter(stack);
+        this.load = new ClosedLoopLoad(vertx, cpu);
         this.openLoad = new FixedRateLoad(vertx);
         this.seeder = seeder;
         this.api = api;
@@ -372,6 +374,8 @@ public final class Scenarios {
                 + "(opened by the warm-up rounds). Latency from send to full answer. The roster is then read "
                 + "with `GET /api/v1/sessions/{id}/participants`: BOOKED and WAITLISTED counted, waitlist positions must be exactly 1..%d.",
                 patients.size(), patients.size() - 12));
+        s.notes.add(WHERE_THE_CPU_GOES + ", from the first request sent to the last answer (the relay and the consumers "
+                + "go on with the events afterwards):\n\n" + m.cpuTable());
         s.chart.add(named(m, "200 bookings"));
         s.chartTitle = "d. 200 concurrent bookings, median run";
         s.chartFile = "d-group-race.svg";
@@ -403,6 +407,7 @@ public final class Scenarios {
         List<String> statuses = Collections.synchronizedList(new ArrayList<>());
         AtomicLong errors = new AtomicLong();
         CountDownLatch done = new CountDownLatch(patients.size());
+        Map<String, Double> cpuBefore = cpu.snapshot();
         long t0 = System.nanoTime();
         for (UUID patient : patients) {
             long sent = System.nanoTime();
@@ -422,6 +427,7 @@ public final class Scenarios {
         }
         done.await(120, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - t0) / 1e9;
+        Map<String, Double> cpuUsed = CpuMeter.used(cpuBefore, cpu.snapshot());
         if (errors.get() > 0) {
             statuses.stream().filter(st -> !st.equals("BOOKED") && !st.equals("WAITLISTED")).limit(3)
                     .forEach(st -> System.out.println("    failed booking: " + st));
@@ -446,7 +452,7 @@ public final class Scenarios {
         }
         int booked = (int) statuses.stream().filter("BOOKED"::equals).count();
         int waitlisted = (int) statuses.stream().filter("WAITLISTED"::equals).count();
-        return new Race(new LoadResult("bookings", patients.size(), errors.get(), seconds, histogram), booked, waitlisted, rosterBooked,
+        return new Race(new LoadResult("bookings", patients.size(), errors.get(), seconds, histogram, cpuUsed), booked, waitlisted, rosterBooked,
                 rosterWaitlisted, exact);
     }
 

@@ -126,6 +126,34 @@ class BookingGroupCommitTest {
         assertThat(awaitEvents(session, QUEUED)).noneSatisfy(r -> assertThat(r.value()).contains(doubleBooked.toString()));
     }
 
+    @Test
+    void eachPatientOfABatchIsJudgedOnItsOwnFactsAndAnIneligibleOneIsRefusedAlone() throws Exception {
+        String session = createSession(group(fx.groupLeader(), futureMorning(), 60, 12));
+        List<UUID> patients = new ArrayList<>(IntStream.rangeClosed(0, QUEUED).mapToObj(i -> fx.eligibleGroupPatient()).toList());
+        UUID withoutConsent = fx.patient(UUID.randomUUID(), EventTypes.PATIENT_REGISTERED, "ACTIVE", List.of());
+        fx.plan(UUID.randomUUID(), withoutConsent, EventTypes.PLAN_CREATED, "active", Fixtures.MIXED);
+        UUID unknown = UUID.randomUUID();
+        patients.set(5, withoutConsent);
+        patients.set(12, unknown);
+        double batches = Metrics.value("iop_booking_batch_size_count");
+
+        List<Response> answers = bookWhileLocked(session, patients);
+
+        for (int i : List.of(5, 12)) {
+            assertThat(answers.get(i).statusCode()).isEqualTo(422);
+            assertThat(answers.get(i).<String>path("errors[0].field")).isEqualTo("patientId");
+        }
+        assertThat(answers.get(5).<String>path("detail")).contains("GROUP_PARTICIPATION");
+        assertThat(answers.get(12).<String>path("detail")).contains("not known");
+        assertThat(answers.stream().filter(a -> a.statusCode() == 201).count()).isEqualTo(QUEUED - 1);
+        // refusals decided by the rules do not cost the others their transaction
+        assertThat(Metrics.value("iop_booking_batch_size_count") - batches).isEqualTo(2);
+        UUID sessionId = UUID.fromString(session);
+        assertThat(fx.count("select count(*) from booking where session_id = ? and patient_id in (?, ?)", sessionId, withoutConsent, unknown)).isZero();
+        assertThat(fx.count("select count(*) from audit_event where action = 'CREATE' and resource_type = 'Booking' and resource_id = ?",
+                session)).isEqualTo(QUEUED - 1);
+    }
+
     /**
      * Holds the session's row lock, sends the first booking and waits until it waits for the lock, sends
      * the others and waits until they all wait in line behind it, then releases the lock. Answers in

@@ -3,7 +3,11 @@ package care.iop.session.domain;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -68,16 +72,25 @@ public class ReadModels {
     ObjectMapper json;
 
     public Optional<PatientFacts> patient(UUID patientId) {
-        List<?> rows = em.createNativeQuery("select status from known_patient where patient_id = ?1")
-                .setParameter(1, patientId).getResultList();
+        return Optional.ofNullable(patients(List.of(patientId)).get(patientId));
+    }
+
+    /** The facts of several patients in two queries, by patient; a patient no event introduced is missing. */
+    public Map<UUID, PatientFacts> patients(Collection<UUID> patientIds) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select patient_id, status from known_patient where patient_id in (?1)")
+                .setParameter(1, patientIds).getResultList();
         if (rows.isEmpty()) {
-            return Optional.empty();
+            return Map.of();
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> consents = em.createNativeQuery("select kind, expires_on from known_patient_consent where patient_id = ?1")
-                .setParameter(1, patientId).getResultList();
-        return Optional.of(new PatientFacts(patientId, (String) rows.get(0),
-                consents.stream().map(r -> new Consent((String) r[0], toDate(r[1]))).toList()));
+        List<Object[]> consentRows = em.createNativeQuery("select patient_id, kind, expires_on from known_patient_consent where patient_id in (?1)")
+                .setParameter(1, patientIds).getResultList();
+        Map<UUID, List<Consent>> consents = new HashMap<>();
+        consentRows.forEach(r -> consents.computeIfAbsent((UUID) r[0], id -> new ArrayList<>()).add(new Consent((String) r[1], toDate(r[2]))));
+        Map<UUID, PatientFacts> facts = new HashMap<>();
+        rows.forEach(r -> facts.put((UUID) r[0], new PatientFacts((UUID) r[0], (String) r[1], consents.getOrDefault((UUID) r[0], List.of()))));
+        return facts;
     }
 
     public Optional<ClinicianFacts> clinician(UUID clinicianId) {
@@ -89,15 +102,22 @@ public class ReadModels {
 
     /** The patient's current plan: active or on hold (the most recently updated one if there are several). */
     public Optional<PlanFacts> currentPlan(UUID patientId) {
+        return Optional.ofNullable(currentPlans(List.of(patientId)).get(patientId));
+    }
+
+    /** The current plans of several patients in one query, by patient; a patient without one is missing. */
+    public Map<UUID, PlanFacts> currentPlans(Collection<UUID> patientIds) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        select plan_id, status, individual_sessions_per_week, individual_session_minutes, group_hours_per_week,
-                            family_sessions_per_week, cast(modality_schedule as text)
-                        from known_plan where patient_id = ?1 and status in ('active', 'on-hold') order by updated_at desc limit 1""")
-                .setParameter(1, patientId).getResultList();
-        return rows.stream().findFirst().map(r -> new PlanFacts((UUID) r[0], (String) r[1],
-                new ModalityMix(((Number) r[2]).intValue(), ((Number) r[3]).intValue(), ((Number) r[4]).doubleValue(), ((Number) r[5]).intValue()),
-                schedule((String) r[6])));
+                        select distinct on (patient_id) patient_id, plan_id, status, individual_sessions_per_week, individual_session_minutes,
+                            group_hours_per_week, family_sessions_per_week, cast(modality_schedule as text)
+                        from known_plan where patient_id in (?1) and status in ('active', 'on-hold') order by patient_id, updated_at desc""")
+                .setParameter(1, patientIds).getResultList();
+        Map<UUID, PlanFacts> plans = new HashMap<>();
+        rows.forEach(r -> plans.put((UUID) r[0], new PlanFacts((UUID) r[1], (String) r[2],
+                new ModalityMix(((Number) r[3]).intValue(), ((Number) r[4]).intValue(), ((Number) r[5]).doubleValue(), ((Number) r[6]).intValue()),
+                schedule((String) r[7]))));
+        return plans;
     }
 
     private List<ModalityPeriod> schedule(String stored) {

@@ -1,6 +1,5 @@
 package care.iop.session.service;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,8 +26,6 @@ final class BookingLine {
     /** One booking request: what another request's thread needs to place it, and then its outcome. */
     static final class Ticket {
         final UUID patientId;
-        /** The session's start when the patient's eligibility was checked, before the lock. */
-        final OffsetDateTime checkedStart;
         /** The audit entry of the request, written in the transaction that places the booking; null when the caller audits. */
         final AuditEntry audit;
         final Outbox.Origin origin;
@@ -37,9 +34,8 @@ final class BookingLine {
         private Booking booking;
         private RuntimeException refusal;
 
-        Ticket(UUID patientId, OffsetDateTime checkedStart, AuditEntry audit, Outbox.Origin origin) {
+        Ticket(UUID patientId, AuditEntry audit, Outbox.Origin origin) {
             this.patientId = patientId;
-            this.checkedStart = checkedStart;
             this.audit = audit;
             this.origin = origin;
         }

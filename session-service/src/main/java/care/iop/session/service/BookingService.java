@@ -66,34 +66,20 @@ public class BookingService {
 
     void registerMetrics(@Observes StartupEvent event) {
         batchSizes = DistributionSummary.builder("iop.booking.batch.size")
-                .description("Bookings of one group session placed together in one transaction").register(metrics);
+                .description("Booking requests of one group session decided together in one transaction").register(metrics);
         Gauge.builder("iop.booking.waiting", line, BookingLine::waiting)
                 .description("Booking requests waiting for their session's current batch to commit").register(metrics);
     }
 
     /**
-     * Books a patient into a group. The session and the patient's eligibility are read first, without a
-     * lock; then the request waits in the session's {@link BookingLine} and is placed together with the
-     * bookings that arrived with it, in one transaction that also records each request's audit entry and
-     * event. A session rescheduled in between is checked again under the lock.
+     * Books a patient into a group. The request waits in the session's {@link BookingLine} and is placed
+     * together with the bookings that arrived with it, in one transaction that also checks each
+     * patient's eligibility and records each request's audit entry and event.
      */
     public Booking book(UUID sessionId, UUID patientId) {
-        OffsetDateTime checkedStart = QuarkusTransaction.requiringNew().call(() -> checkBookable(sessionId, patientId));
-        BookingLine.Ticket ticket = new BookingLine.Ticket(patientId, checkedStart,
-                audit.change(AuditAction.CREATE, BOOKING, sessionId, patientId), Outbox.Origin.current());
+        BookingLine.Ticket ticket = new BookingLine.Ticket(patientId, audit.change(AuditAction.CREATE, BOOKING, sessionId, patientId),
+                Outbox.Origin.current());
         return line.place(sessionId, ticket, tickets -> placeTogether(sessionId, tickets));
-    }
-
-    private OffsetDateTime checkBookable(UUID sessionId, UUID patientId) {
-        TherapySession session = TherapySession.findById(sessionId);
-        if (session == null) {
-            throw ProblemException.notFound("Session", sessionId);
-        }
-        if (!session.type.hasRoster()) {
-            throw ProblemException.ruleViolation("A " + session.type + " session books its patient when it is created");
-        }
-        eligibility.requirePatient(patientId, session.type, session.start);
-        return session.start;
     }
 
     /**
@@ -121,18 +107,17 @@ public class BookingService {
         }
     }
 
-    /** Books into a locked session after checking the patient's eligibility; the caller audits. */
+    /** Books into a locked session by the same rules (eligibility, roster, capacity); the caller audits. */
     Booking bookLocked(TherapySession session, UUID patientId) {
-        eligibility.requirePatient(patientId, session.type, session.start);
-        BookingLine.Ticket ticket = new BookingLine.Ticket(patientId, session.start, null, Outbox.Origin.current());
+        BookingLine.Ticket ticket = new BookingLine.Ticket(patientId, null, Outbox.Origin.current());
         placeLocked(session, List.of(ticket)).forEach(Runnable::run);
         return ticket.outcome();
     }
 
     /**
-     * Places eligible patients on a locked session's roster in ticket order: BOOKED while seats are free,
-     * else WAITLISTED at the end of the line. A ticket the rules refuse (already on the roster, no longer
-     * eligible after a reschedule, the session closed) is refused alone; a refusal of the database throws.
+     * Places patients on a locked session's roster in ticket order: BOOKED while seats are free, else
+     * WAITLISTED at the end of the line. A ticket the rules refuse (the patient not eligible or already on
+     * the roster, the session closed to bookings) is refused alone; a refusal of the database throws.
      * Returns what to tell each ticket once the transaction has committed.
      */
     private List<Runnable> placeLocked(TherapySession session, List<BookingLine.Ticket> tickets) {
@@ -140,7 +125,9 @@ public class BookingService {
         if (closed != null) {
             return tickets.stream().<Runnable>map(t -> () -> t.refused(closed)).toList();
         }
-        Map<UUID, Booking> roster = Booking.ofPatients(session.id, tickets.stream().map(t -> t.patientId).toList());
+        List<UUID> patientIds = tickets.stream().map(t -> t.patientId).toList();
+        Map<UUID, ProblemException> ineligible = eligibility.refusals(patientIds, session.type, session.start);
+        Map<UUID, Booking> roster = Booking.ofPatients(session.id, patientIds);
         Booking.RosterCounts counts = Booking.counts(session.id);
         long booked = counts.booked();
         long waitlisted = counts.waitlisted();
@@ -149,8 +136,8 @@ public class BookingService {
         Map<BookingLine.Ticket, Booking> placed = new LinkedHashMap<>();
         for (BookingLine.Ticket ticket : tickets) {
             try {
-                if (!session.start.equals(ticket.checkedStart)) {
-                    eligibility.requirePatient(ticket.patientId, session.type, session.start);
+                if (ineligible.containsKey(ticket.patientId)) {
+                    throw ineligible.get(ticket.patientId);
                 }
                 Booking booking = roster.get(ticket.patientId);
                 if (booking != null && booking.status.active()) {
@@ -198,6 +185,9 @@ public class BookingService {
     }
 
     private static ProblemException closedToBookings(TherapySession session) {
+        if (!session.type.hasRoster()) {
+            return ProblemException.ruleViolation("A " + session.type + " session books its patient when it is created");
+        }
         if (!SessionStatus.BOOKED.equals(session.status)) {
             return ProblemException.ruleViolation("Session " + session.id + " is " + session.status + " and takes no bookings");
         }

@@ -2,6 +2,10 @@ package care.iop.session.service;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -35,10 +39,25 @@ public class Eligibility {
      * of therapy on the session's day, and for a group the group consent on that day.
      */
     public void requirePatient(UUID patientId, SessionType type, OffsetDateTime start) {
-        Optional<PatientFacts> patient = readModels.patient(patientId);
-        reason(patientId, patient, plan(patient), type, start, true).ifPresent(reason -> {
-            throw ProblemException.ruleViolation("patientId", reason);
-        });
+        ProblemException refusal = refusals(List.of(patientId), type, start).get(patientId);
+        if (refusal != null) {
+            throw refusal;
+        }
+    }
+
+    /**
+     * The rules of {@link #requirePatient} for several patients at once (their facts read in three
+     * queries): the 422 of each patient who may not be booked; the others are missing.
+     */
+    public Map<UUID, ProblemException> refusals(Collection<UUID> patientIds, SessionType type, OffsetDateTime start) {
+        Map<UUID, PatientFacts> patients = readModels.patients(patientIds);
+        Map<UUID, PlanFacts> plans = patients.isEmpty() ? Map.of() : readModels.currentPlans(patients.keySet());
+        Map<UUID, ProblemException> refusals = new HashMap<>();
+        for (UUID patientId : patientIds) {
+            reason(patientId, Optional.ofNullable(patients.get(patientId)), Optional.ofNullable(plans.get(patientId)), type, start, true)
+                    .ifPresent(reason -> refusals.put(patientId, ProblemException.ruleViolation("patientId", reason)));
+        }
+        return refusals;
     }
 
     /**

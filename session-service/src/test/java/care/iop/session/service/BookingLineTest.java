@@ -25,7 +25,7 @@ class BookingLineTest {
     private final BookingLine line = new BookingLine();
 
     private static BookingLine.Ticket ticket(UUID patientId) {
-        return new BookingLine.Ticket(patientId, null, null, null);
+        return new BookingLine.Ticket(patientId, null, null);
     }
 
     private static Booking booking(UUID patientId) {
