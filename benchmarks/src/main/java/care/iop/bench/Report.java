@@ -100,6 +100,8 @@ public final class Report {
             context.findings().forEach(f -> md.append("- ").append(f).append('\n'));
             md.append('\n');
         }
+        md.append("Experiments between full runs (A/B measurements of one change with `--only`, and what was kept or reverted) are "
+                + "recorded in [docs/performance-log.md](performance-log.md).\n\n");
         md.append("## Method\n\n");
         md.append("- Load: `ClosedLoopLoad`, a closed-loop generator on Vert.x: N requests in flight over keep-alive connections, each "
                 + "answer immediately followed by the next request; latency from sending to the full body, recorded in an "
