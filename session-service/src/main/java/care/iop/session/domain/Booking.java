@@ -65,6 +65,16 @@ public class Booking extends PanacheEntityBase {
         return booking;
     }
 
+    /** Takes the session's times and the time of the request, clearing an earlier cancellation (a re-booking). */
+    public void requestedFor(TherapySession session, OffsetDateTime at) {
+        start = session.start;
+        end = session.end;
+        requestedAt = at;
+        cancelledAt = null;
+        lateCancellation = false;
+        cancelReason = null;
+    }
+
     /** The session's bookings (in any status) of these patients, by patient. */
     public static Map<UUID, Booking> ofPatients(UUID sessionId, List<UUID> patientIds) {
         Map<UUID, Booking> byPatient = new HashMap<>();

@@ -128,46 +128,28 @@ public class BookingService {
         List<UUID> patientIds = tickets.stream().map(t -> t.patientId).toList();
         Map<UUID, ProblemException> ineligible = eligibility.refusals(patientIds, session.type, session.start);
         Map<UUID, Booking> roster = Booking.ofPatients(session.id, patientIds);
-        Booking.RosterCounts counts = Booking.counts(session.id);
-        long booked = counts.booked();
-        long waitlisted = counts.waitlisted();
-        long lastWaitlistSeq = counts.lastWaitlistSeq();
+        Seats seats = new Seats(Booking.counts(session.id), session.capacity);
         List<Runnable> outcomes = new ArrayList<>();
         Map<BookingLine.Ticket, Booking> placed = new LinkedHashMap<>();
         for (BookingLine.Ticket ticket : tickets) {
-            try {
-                if (ineligible.containsKey(ticket.patientId)) {
-                    throw ineligible.get(ticket.patientId);
-                }
-                Booking booking = roster.get(ticket.patientId);
-                if (booking != null && booking.status.active()) {
-                    throw ProblemException.conflict("Patient " + ticket.patientId + " is already " + booking.status + " in session " + session.id);
-                }
-                boolean seatFree = booked < session.capacity;
-                boolean fresh = booking == null;
-                if (fresh) {
-                    booking = Booking.newFor(session, ticket.patientId);
-                    roster.put(ticket.patientId, booking);
-                }
-                booking.status = seatFree ? BookingStatus.BOOKED : BookingStatus.WAITLISTED;
-                booking.waitlistSeq = seatFree ? null : ++lastWaitlistSeq;
-                booking.placedAt(seatFree ? null : (int) ++waitlisted);
-                booked += seatFree ? 1 : 0;
-                booking.start = session.start;
-                booking.end = session.end;
-                booking.requestedAt = Clock.now();
-                booking.cancelledAt = null;
-                booking.lateCancellation = false;
-                booking.cancelReason = null;
-                if (fresh) {
-                    booking.persist();
-                }
-                placed.put(ticket, booking);
-                Booking result = booking;
-                outcomes.add(() -> ticket.placed(result));
-            } catch (ProblemException refused) {
-                outcomes.add(() -> ticket.refused(refused));
+            Booking existing = roster.get(ticket.patientId);
+            ProblemException refusal = ineligible.containsKey(ticket.patientId) ? ineligible.get(ticket.patientId)
+                    : existing != null && existing.status.active()
+                    ? ProblemException.conflict("Patient " + ticket.patientId + " is already " + existing.status + " in session " + session.id)
+                    : null;
+            if (refusal != null) {
+                outcomes.add(() -> ticket.refused(refusal));
+                continue;
             }
+            Booking booking = existing != null ? existing : Booking.newFor(session, ticket.patientId);
+            seats.assign(booking);
+            booking.requestedFor(session, Clock.now());
+            if (existing == null) {
+                booking.persist();
+                roster.put(ticket.patientId, booking);
+            }
+            placed.put(ticket, booking);
+            outcomes.add(() -> ticket.placed(booking));
         }
         if (tickets.size() == 1) {
             conflicts.flush(new ConflictGuard.Slot(session.id, null, null, tickets.get(0).patientId, session.start, session.end));
@@ -182,6 +164,30 @@ public class BookingService {
             }
         });
         return outcomes;
+    }
+
+    /** The seats and the waitlist of a locked session while bookings are placed one after another. */
+    private static final class Seats {
+        private final int capacity;
+        private long booked;
+        private long waitlisted;
+        private long lastWaitlistSeq;
+
+        Seats(Booking.RosterCounts counts, int capacity) {
+            this.capacity = capacity;
+            this.booked = counts.booked();
+            this.waitlisted = counts.waitlisted();
+            this.lastWaitlistSeq = counts.lastWaitlistSeq();
+        }
+
+        /** BOOKED while a seat is free, else WAITLISTED at the end of the line, knowing its position. */
+        void assign(Booking booking) {
+            boolean seatFree = booked < capacity;
+            booking.status = seatFree ? BookingStatus.BOOKED : BookingStatus.WAITLISTED;
+            booking.waitlistSeq = seatFree ? null : ++lastWaitlistSeq;
+            booking.placedAt(seatFree ? null : (int) ++waitlisted);
+            booked += seatFree ? 1 : 0;
+        }
     }
 
     private static ProblemException closedToBookings(TherapySession session) {
