@@ -98,9 +98,9 @@ public record Options(boolean quick, int runs, int firstWarmupSeconds, int warmu
 
     /** The warm-up, in words, for the reports. */
     public String warmupText() {
-        return firstWarmupSeconds + " s warm-up before the first run (for closed-loop loads at least that and until steady: two 15 s "
-                + "windows within 5 % in throughput, at most 300 s; the times are under Setup) and " + warmupSeconds
-                + " s before each further run (discarded)";
+        return firstWarmupSeconds + " s warm-up before the first run (for closed-loop loads at least that and until steady: two "
+                + ClosedLoopLoad.WINDOW + " s windows within 5 % in throughput, at most " + ClosedLoopLoad.STEADY_LIMIT
+                + " s; the times are under Setup) and " + warmupSeconds + " s before each further run (discarded)";
     }
 
     /** The command line that reproduces these options. */

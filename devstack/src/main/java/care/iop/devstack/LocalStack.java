@@ -33,7 +33,7 @@ public final class LocalStack {
      * JVMs share the machine) and the default tiered JIT (C1-only would start a little sooner but
      * runs RSA signature checks and JSON several times slower; see docs/benchmarks.md). A heap fixed
      * at 256 MB with a 48 MB young generation was tried and measured worse on the 200-booking burst
-     * (docs/benchmarks.md, Findings).
+     * (docs/performance-log.md).
      */
     public static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC");
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(120);

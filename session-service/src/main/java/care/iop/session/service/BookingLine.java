@@ -93,14 +93,6 @@ final class BookingLine {
         }
     }
 
-    /** How many tickets wait for the session's next batch. */
-    int waiting(UUID sessionId) {
-        synchronized (waiting) {
-            ArrayDeque<Ticket> line = waiting.get(sessionId);
-            return line == null ? 0 : line.size();
-        }
-    }
-
     /** Places every ticket waiting, then passes the line on to the first ticket that arrived meanwhile, or closes it. */
     private void lead(UUID sessionId, Consumer<List<Ticket>> placeAll) {
         List<Ticket> batch;
