@@ -58,6 +58,8 @@ public final class BenchStack implements AutoCloseable {
                 .withComponentEnv(Map.of("IOP_GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND", OPEN_RATE, "IOP_GATEWAY_RATE_LIMIT_BURST", OPEN_RATE))
                 .withClassDataArchives(base.resolve("cds"));
         BenchStack bench = new BenchStack(stack);
+        // Ctrl-C or a kill of the suite stops the stack's processes too (stop is safe to call twice).
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "bench-stack-stop"));
         try {
             if (!stack.classDataArchived()) {
                 out.println("  first run of this build: starting and stopping the stack once to record its class-data archives");

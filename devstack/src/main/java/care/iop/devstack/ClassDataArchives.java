@@ -14,6 +14,11 @@ import java.util.stream.Stream;
  * instead of reading, parsing and verifying the same classes again, which cuts the time to healthy
  * by about 40 % on a 2-core machine (docs/benchmarks.md, f).
  * <p>
+ * On a JDK 25 or later the archive is an ahead-of-time cache (JEP 483, 514, 515: {@code -XX:AOTCacheOutput}
+ * when stopped, {@code -XX:AOTCache} when started): besides the parsed classes it holds them loaded and
+ * linked, the resolved lambdas and the method profiles of the recorded run, so a start needs less work of
+ * the class loader and the JIT (docs/performance-log.md). On JDK 17 to 24 it is a dynamic CDS archive.
+ * <p>
  * An archive belongs to one runner jar (size and modification time) and one JVM: a rebuild or
  * another JDK records a new one and the old one is deleted. A JVM killed while recording leaves no
  * archive (it writes to a temporary file that is kept only after a requested, complete stop), and
@@ -21,6 +26,11 @@ import java.util.stream.Stream;
  */
 public final class ClassDataArchives {
     private static final String RECORDING = ".recording";
+    /** The first JDK with one-step ahead-of-time caches ({@code -XX:AOTCacheOutput}, JEP 514). */
+    private static final int AOT_CACHE_JDK = 25;
+
+    /** The stack's JVMs are this JVM (LocalStack starts them from its {@code java.home}). */
+    private static final boolean AOT_CACHE = Runtime.version().feature() >= AOT_CACHE_JDK;
 
     private final Path dir;
 
@@ -32,12 +42,12 @@ public final class ClassDataArchives {
     public List<String> options(Component component, Path home) {
         Path archive = archive(component, home);
         // CDS reports every class it cannot archive as a warning; none of them is actionable here.
-        String quiet = "-Xlog:cds*=off";
+        String quiet = AOT_CACHE ? "-Xlog:cds*=off,aot*=off" : "-Xlog:cds*=off";
         if (Files.isRegularFile(archive)) {
-            return List.of("-XX:SharedArchiveFile=" + archive, quiet);
+            return List.of((AOT_CACHE ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive, quiet);
         }
         LocalStack.checkWritable(dir);
-        return List.of("-XX:ArchiveClassesAtExit=" + recording(archive), quiet);
+        return List.of((AOT_CACHE ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + recording(archive), quiet);
     }
 
     /** Whether every component of the stack has an archive for its current build. */
@@ -76,7 +86,7 @@ public final class ClassDataArchives {
             build = "unbuilt";
         }
         String jvm = System.getProperty("java.home") + "|" + System.getProperty("java.vm.version");
-        return dir.resolve(component.name() + "-" + Integer.toHexString((build + "|" + jvm).hashCode()) + ".jsa");
+        return dir.resolve(component.name() + "-" + Integer.toHexString((build + "|" + jvm).hashCode()) + (AOT_CACHE ? ".aot" : ".jsa"));
     }
 
     private static Path recording(Path archive) {

@@ -1,5 +1,6 @@
 package care.iop.session.service;
 
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +15,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
 
 import care.iop.events.EventTypes;
 import care.iop.platform.audit.AuditAction;
@@ -38,6 +41,7 @@ import io.quarkus.runtime.StartupEvent;
  */
 @ApplicationScoped
 public class BookingService {
+    private static final Logger LOG = Logger.getLogger(BookingService.class);
     private static final String BOOKING = "Booking";
 
     @Inject
@@ -103,8 +107,21 @@ public class BookingService {
                 tickets.get(0).refused(e);
                 return;
             }
+            // Expected when one patient of the batch is already booked elsewhere at that time; anything else is worth a look.
+            LOG.infof("A batch of %d bookings of session %s was refused (%s); placing them one by one", tickets.size(), sessionId,
+                    reason(e));
             tickets.forEach(ticket -> placeTogether(sessionId, List.of(ticket)));
         }
+    }
+
+    /** The root cause's class and SQL state only: PostgreSQL's message names the values of the refused row. */
+    private static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root instanceof SQLException sql ? root.getClass().getName() + ", SQL state " + sql.getSQLState()
+                : root.getClass().getName();
     }
 
     /** Books into a locked session by the same rules (eligibility, roster, capacity); the caller audits. */
