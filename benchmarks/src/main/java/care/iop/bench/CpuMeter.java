@@ -21,8 +21,6 @@ import java.util.stream.Collectors;
 public final class CpuMeter {
     public static final String POSTGRES = "postgresql";
     public static final String LOAD_GENERATOR = "load generator";
-    /** This JVM's CPU once a snapshot has read the others: the load generator's share starts there. */
-    private static final String LOAD_GENERATOR_AFTER_READING = "load generator after reading";
     private static final List<String> PROCESSES = List.of("gateway", "participant-service", "plan-service", "session-service", "kafka");
 
     /** USER_HZ of Linux, the unit of the times in /proc/<pid>/stat (100 on every mainstream kernel). */
@@ -30,23 +28,24 @@ public final class CpuMeter {
 
     private final BenchStack stack;
 
+    /** CPU seconds this JVM spent in snapshots so far: the meter's own cost, not the load generator's. */
+    private double reading;
+
     public CpuMeter(BenchStack stack) {
         this.stack = stack;
     }
 
-    /** CPU seconds used so far, per part. */
-    public Map<String, Double> snapshot() {
-        // This JVM before and after reading the others: the reading (a scan of /proc for PostgreSQL's processes)
-        // costs CPU here that the load generator is not charged with (see used).
-        double loadGenerator = ownCpuSeconds();
+    /** CPU seconds used so far, per part; the load generator's without the snapshots' own reading of /proc. */
+    public synchronized Map<String, Double> snapshot() {
+        double start = ownCpuSeconds();
         Map<String, Double> seconds = new LinkedHashMap<>();
         for (String name : PROCESSES) {
             stack.pid(name).flatMap(ProcessHandle::of).flatMap(p -> p.info().totalCpuDuration())
                     .ifPresent(d -> seconds.put(name, d.toNanos() / 1e9));
         }
         seconds.put(POSTGRES, postgresSeconds());
-        seconds.put(LOAD_GENERATOR, loadGenerator);
-        seconds.put(LOAD_GENERATOR_AFTER_READING, ownCpuSeconds());
+        seconds.put(LOAD_GENERATOR, start - reading);
+        reading += ownCpuSeconds() - start;
         return seconds;
     }
 
@@ -90,8 +89,8 @@ public final class CpuMeter {
     public static Map<String, Double> used(Map<String, Double> before, Map<String, Double> after) {
         Map<String, Double> used = new LinkedHashMap<>();
         after.forEach((name, end) -> {
-            Double start = before.get(name.equals(LOAD_GENERATOR) ? LOAD_GENERATOR_AFTER_READING : name);
-            if (start != null && end >= start && !name.equals(LOAD_GENERATOR_AFTER_READING)) {
+            Double start = before.get(name);
+            if (start != null && end >= start) {
                 used.put(name, end - start);
             }
         });

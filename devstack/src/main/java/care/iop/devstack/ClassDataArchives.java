@@ -26,11 +26,29 @@ import java.util.stream.Stream;
  */
 public final class ClassDataArchives {
     private static final String RECORDING = ".recording";
-    /** The first JDK with one-step ahead-of-time caches ({@code -XX:AOTCacheOutput}, JEP 514). */
-    private static final int AOT_CACHE_JDK = 25;
+    /** The kind of archive this JVM makes: its options to record one, to map one, and its file name ending. */
+    private enum Kind {
+        /** JDK 17 to 24: a dynamic CDS archive. */
+        CDS("-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=", ".jsa", "-Xlog:cds*=off"),
+        /** JDK 25 on: an ahead-of-time cache, recorded in one step ({@code -XX:AOTCacheOutput}, JEP 514). */
+        AOT("-XX:AOTCacheOutput=", "-XX:AOTCache=", ".aot", "-Xlog:cds*=off,aot*=off");
+
+        final String record;
+        final String map;
+        final String extension;
+        /** CDS reports every class it cannot archive as a warning; none of them is actionable here. */
+        final String quiet;
+
+        Kind(String record, String map, String extension, String quiet) {
+            this.record = record;
+            this.map = map;
+            this.extension = extension;
+            this.quiet = quiet;
+        }
+    }
 
     /** The stack's JVMs are this JVM (LocalStack starts them from its {@code java.home}). */
-    private static final boolean AOT_CACHE = Runtime.version().feature() >= AOT_CACHE_JDK;
+    private static final Kind KIND = Runtime.version().feature() >= 25 ? Kind.AOT : Kind.CDS;
 
     private final Path dir;
 
@@ -41,13 +59,11 @@ public final class ClassDataArchives {
     /** The JVM options that start {@code component} with its archive, or record one if there is none yet. */
     public List<String> options(Component component, Path home) {
         Path archive = archive(component, home);
-        // CDS reports every class it cannot archive as a warning; none of them is actionable here.
-        String quiet = AOT_CACHE ? "-Xlog:cds*=off,aot*=off" : "-Xlog:cds*=off";
         if (Files.isRegularFile(archive)) {
-            return List.of((AOT_CACHE ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive, quiet);
+            return List.of(KIND.map + archive, KIND.quiet);
         }
         LocalStack.checkWritable(dir);
-        return List.of((AOT_CACHE ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + recording(archive), quiet);
+        return List.of(KIND.record + recording(archive), KIND.quiet);
     }
 
     /** Whether every component of the stack has an archive for its current build. */
@@ -86,7 +102,7 @@ public final class ClassDataArchives {
             build = "unbuilt";
         }
         String jvm = System.getProperty("java.home") + "|" + System.getProperty("java.vm.version");
-        return dir.resolve(component.name() + "-" + Integer.toHexString((build + "|" + jvm).hashCode()) + (AOT_CACHE ? ".aot" : ".jsa"));
+        return dir.resolve(component.name() + "-" + Integer.toHexString((build + "|" + jvm).hashCode()) + KIND.extension);
     }
 
     private static Path recording(Path archive) {

@@ -40,7 +40,7 @@ class ClassDataArchivesTest {
         assertThat(first.get(0)).startsWith(record).endsWith(".recording");
         assertThat(archives.complete(List.of(PLAN), home)).isFalse();
 
-        Path recording = Path.of(first.get(0).substring(record.length()));
+        Path recording = pathOf(first.get(0));
         Files.writeString(recording, "classes");
         archives.keep(PLAN, home);
 
@@ -48,14 +48,13 @@ class ClassDataArchivesTest {
         List<String> next = archives.options(PLAN, home);
         String map = AOT ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
         assertThat(next.get(0)).startsWith(map).endsWith(AOT ? ".aot" : ".jsa");
-        assertThat(Files.readString(Path.of(next.get(0).substring(map.length())))).isEqualTo("classes");
+        assertThat(Files.readString(pathOf(next.get(0)))).isEqualTo("classes");
         assertThat(recording).doesNotExist();
     }
 
     @Test
     void anEmptyRecordingIsNotKept() throws Exception {
-        String option = archives.options(PLAN, home).get(0);
-        Files.createFile(Path.of(option.substring(option.indexOf('=') + 1)));
+        Files.createFile(pathOf(archives.options(PLAN, home).get(0)));
 
         archives.keep(PLAN, home);
 
@@ -64,15 +63,14 @@ class ClassDataArchivesTest {
 
     @Test
     void aRebuildRecordsAgainAndDropsTheOldArchiveOnceTheNewOneIsKept() throws Exception {
-        String option = archives.options(PLAN, home).get(0);
-        Files.writeString(Path.of(option.substring(option.indexOf('=') + 1)), "build 1 classes");
+        Files.writeString(pathOf(archives.options(PLAN, home).get(0)), "build 1 classes");
         archives.keep(PLAN, home);
 
         Files.writeString(PLAN.runnerJar(home), "build 2, another size");
         assertThat(archives.complete(List.of(PLAN), home)).isFalse();
         String again = archives.options(PLAN, home).get(0);
         assertThat(again).contains(".recording");
-        Files.writeString(Path.of(again.substring(again.indexOf('=') + 1)), "build 2 classes");
+        Files.writeString(pathOf(again), "build 2 classes");
         archives.keep(PLAN, home);
 
         try (Stream<Path> files = Files.list(dir)) {
@@ -80,5 +78,10 @@ class ClassDataArchivesTest {
             assertThat(left).hasSize(1);
             assertThat(Files.readString(left.get(0))).isEqualTo("build 2 classes");
         }
+    }
+
+    /** The file an option like {@code -XX:SharedArchiveFile=<path>} names. */
+    private static Path pathOf(String option) {
+        return Path.of(option.substring(option.indexOf('=') + 1));
     }
 }

@@ -114,14 +114,14 @@ public class BookingService {
         }
     }
 
-    /** The root cause's class and SQL state only: PostgreSQL's message names the values of the refused row. */
+    /** The SQL exception's class and state only (PostgreSQL's message names the values of the refused row). */
     private static String reason(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return t.getClass().getName() + ", SQL state " + sql.getSQLState();
+            }
         }
-        return root instanceof SQLException sql ? root.getClass().getName() + ", SQL state " + sql.getSQLState()
-                : root.getClass().getName();
+        return e.getClass().getName();
     }
 
     /** Books into a locked session by the same rules (eligibility, roster, capacity); the caller audits. */
