@@ -503,7 +503,8 @@ public final class Scenarios {
         sc.measured = Scenario.fmt("p99 %s ms (to plan-service), %s ms (to session-service)", Scenario.ms(mp.p(99)), Scenario.ms(ms.p(99)));
         sc.notes.add(Scenario.fmt("Per run %,d `POST /api/v1/patients` through the gateway, paced at %d/s (open loop), after a discarded warm-up "
                 + "of 200. Latency = `processed_at` of the event's `ce_id` in the consumer's `processed_event` (written in the same "
-                + "transaction as the read-model change; PostgreSQL `now()`, i.e. the start of that transaction) − the event's `ce_time` "
+                + "transaction as the read-model change; PostgreSQL `clock_timestamp()` when the event is applied; the consumer commits the "
+                + "events of one poll together, right after the last of them) − the event's `ce_time` "
                 + "header read back from `iop.participants` (set when participant-service wrote the outbox row inside its transaction). "
                 + "Both clocks are this machine's. The path: commit → outbox relay woken after commit → Kafka (acks=all) → "
                 + "consumer poll → inbox + read model. The pace is kept well below the write capacity measured in (b), so the "

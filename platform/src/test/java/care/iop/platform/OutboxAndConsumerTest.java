@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -123,6 +124,38 @@ class OutboxAndConsumerTest {
     }
 
     @Test
+    void eventsOfOnePollAreAppliedInOneTransactionAndAPoisonEventAmongThemCostsTheOthersNothing() {
+        String key = UUID.randomUUID().toString();
+        List<String> eventIds = new ArrayList<>();
+        List<UUID> noteIds = new ArrayList<>();
+        // linger.ms lets the producer send all of them in one request, so the consumer's next poll holds them together.
+        try (KafkaProducer<String, String> producer = producer(Map.of(ProducerConfig.LINGER_MS_CONFIG, "200"))) {
+            for (int i = 0; i < 20; i++) {
+                String eventId = UUID.randomUUID().toString();
+                UUID noteId = UUID.randomUUID();
+                eventIds.add(eventId);
+                noteIds.add(noteId);
+                producer.send(cloudEvent(key, eventId, "{\"id\":\"" + noteId + "\",\"patientId\":\"" + UUID.randomUUID() + "\",\"text\":\"batch " + i + "\"}"));
+            }
+        }
+        await().atMost(EVENT_TIMEOUT).until(() -> noteIds.stream().allMatch(id -> appliedCount(id.toString()) == 1));
+        // Rows written by one transaction share its id (xmin): 20 events, at most two polls.
+        assertThat(Db.count(ds, "select count(distinct xmin::text) from processed_event where consumer = 'note-projection' and event_id = any(?)",
+                (Object) eventIds.toArray(String[]::new))).isBetween(1L, 2L);
+
+        UUID before = UUID.randomUUID();
+        UUID after = UUID.randomUUID();
+        try (KafkaProducer<String, String> producer = producer(Map.of(ProducerConfig.LINGER_MS_CONFIG, "200"))) {
+            producer.send(cloudEvent(key, UUID.randomUUID().toString(), "{\"id\":\"" + before + "\",\"patientId\":\"" + UUID.randomUUID() + "\",\"text\":\"before\"}"));
+            producer.send(cloudEvent(key, UUID.randomUUID().toString(), "{broken json in a batch"));
+            producer.send(cloudEvent(key, UUID.randomUUID().toString(), "{\"id\":\"" + after + "\",\"patientId\":\"" + UUID.randomUUID() + "\",\"text\":\"after\"}"));
+        }
+        await().atMost(EVENT_TIMEOUT).until(() -> appliedCount(before.toString()) == 1 && appliedCount(after.toString()) == 1);
+        await().atMost(EVENT_TIMEOUT).untilAsserted(() -> assertThat(new TopicReader(bootstrap).readByKey(NoteEvent.TOPIC + ".dlq", key))
+                .singleElement().satisfies(r -> assertThat(r.value()).isEqualTo("{broken json in a batch")));
+    }
+
+    @Test
     void failureThatPassesIsRetriedUntilAppliedOnceAndNeverDeadLettered() {
         String id = createNote("flaky:2", "req-flaky");
 
@@ -179,9 +212,14 @@ class OutboxAndConsumerTest {
     }
 
     private KafkaProducer<String, String> producer() {
+        return producer(Map.of());
+    }
+
+    private KafkaProducer<String, String> producer(Map<String, String> settings) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.putAll(settings);
         return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 }

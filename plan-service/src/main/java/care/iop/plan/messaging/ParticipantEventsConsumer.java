@@ -1,11 +1,11 @@
 package care.iop.plan.messaging;
 
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +17,7 @@ import care.iop.plan.readmodel.ReadModelWriter;
 import care.iop.platform.inbox.IncomingEvent;
 import care.iop.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * The only consumer of {@code iop.participants} in plan-service: keeps {@code known_patient} and
@@ -41,8 +42,8 @@ public class ParticipantEventsConsumer {
 
     @Incoming("participants")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.apply(NAME, IncomingEvent.from(record).bindRequestId(), this::apply);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> records) {
+        return inbox.applyAll(NAME, records, this::apply);
     }
 
     private void apply(IncomingEvent event) {

@@ -1,11 +1,11 @@
 package care.iop.plan.messaging;
 
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +18,7 @@ import care.iop.plan.readmodel.ReadModelWriter;
 import care.iop.platform.inbox.IncomingEvent;
 import care.iop.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * The only consumer of {@code iop.sessions} in plan-service: keeps {@code attended_session} from
@@ -44,16 +45,8 @@ public class SessionEventsConsumer {
 
     @Incoming("sessions")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.from(record).bindRequestId();
-        if (IGNORED_TYPES.contains(event.type())) {
-            return;
-        }
-        if (!BOOKING_TYPES.contains(event.type()) && !EventTypes.SESSION_RESCHEDULED.equals(event.type())
-                && !EventTypes.ATTENDANCE_RECORDED.equals(event.type())) {
-            throw event.unsupported();
-        }
-        inbox.apply(NAME, event, this::apply);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> records) {
+        return inbox.applyAll(NAME, records, this::apply);
     }
 
     private void apply(IncomingEvent event) {
@@ -61,8 +54,10 @@ public class SessionEventsConsumer {
             writer.upsertBooking(event.payloadAs(BookingState.class, json));
         } else if (EventTypes.SESSION_RESCHEDULED.equals(event.type())) {
             writer.moveBookings(event.payloadAs(SessionState.class, json));
-        } else {
+        } else if (EventTypes.ATTENDANCE_RECORDED.equals(event.type())) {
             writer.replaceAttendance(event.payloadAs(AttendanceRecorded.class, json));
+        } else if (!IGNORED_TYPES.contains(event.type())) {
+            throw event.unsupported();
         }
     }
 }

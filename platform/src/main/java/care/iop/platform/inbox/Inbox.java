@@ -1,6 +1,10 @@
 package care.iop.platform.inbox;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,10 +15,17 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
- * Applies a consumed event exactly once and never skips one: the handler runs in its own transaction
- * together with the record of the event id ({@link ProcessedEvents}); a redelivered event is skipped.
+ * Applies consumed events exactly once and never skips one: the handler runs in a transaction together
+ * with the record of the event id ({@link ProcessedEvents}); a redelivered event is skipped.
+ * <p>
+ * A consumer channel reads in batches ({@code batch=true}): the events of one poll are applied in one
+ * transaction, which saves a commit per event when a backlog or a burst arrives. When that transaction
+ * fails for any reason, nothing of it stays and the same events are applied one by one, each in its own
+ * transaction as below, so one bad event costs the others nothing.
  * <p>
  * A failure that may pass (database down, lock timeout, deadlock, a bug fixed by the next deploy) is
  * retried with exponential backoff while the partition waits, so the order per aggregate is kept.
@@ -44,11 +55,55 @@ public class Inbox {
     Duration giveUpAfter;
 
     /**
+     * Applies the records of one poll and settles each: acknowledged once applied (or skipped as a
+     * redelivery), dead-lettered when unprocessable; the first record that still fails after the retries
+     * is nacked, which stops the channel, and the records after it stay unsettled and are read again.
+     *
      * @param consumer the consumer's name in {@code processed_event} (one per service and topic)
-     * @param event the event read from the record
-     * @param handler applies the event; runs inside the transaction
+     * @param batch the records of one poll, in partition order
+     * @param handler applies one event; runs inside the transaction
+     * @return completes when every settled record is acknowledged or dead-lettered
      */
-    public void apply(String consumer, IncomingEvent event, Consumer<IncomingEvent> handler) {
+    public CompletionStage<Void> applyAll(String consumer, KafkaRecordBatch<String, String> batch, Consumer<IncomingEvent> handler) {
+        List<KafkaRecord<String, String>> records = batch.getRecords();
+        if (records.size() > 1 && appliedTogether(consumer, records, handler)) {
+            return batch.ack();
+        }
+        List<CompletableFuture<Void>> settled = new ArrayList<>(records.size());
+        for (KafkaRecord<String, String> record : records) {
+            try {
+                apply(consumer, IncomingEvent.from(record).bindRequestId(), handler);
+                settled.add(record.ack().toCompletableFuture());
+            } catch (UnprocessableEventException e) {
+                settled.add(record.nack(e).toCompletableFuture());
+            } catch (RuntimeException e) {
+                settled.add(record.nack(e).toCompletableFuture());
+                break;
+            }
+        }
+        return CompletableFuture.allOf(settled.toArray(CompletableFuture[]::new));
+    }
+
+    private boolean appliedTogether(String consumer, List<KafkaRecord<String, String>> records, Consumer<IncomingEvent> handler) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (KafkaRecord<String, String> record : records) {
+                    IncomingEvent event = IncomingEvent.from(record).bindRequestId();
+                    if (processed.firstDelivery(consumer, event.id())) {
+                        handler.accept(event);
+                    }
+                }
+            });
+            return true;
+        } catch (RuntimeException e) {
+            LOG.infof("Consumer %s could not apply a batch of %d events together (%s); applying them one by one", consumer, records.size(),
+                    e.getClass().getName());
+            return false;
+        }
+    }
+
+    /** One event in its own transaction, retried while its failure may pass; an unprocessable one is thrown at once. */
+    private void apply(String consumer, IncomingEvent event, Consumer<IncomingEvent> handler) {
         long giveUpAt = System.nanoTime() + giveUpAfter.toNanos();
         Duration delay = initialDelay;
         for (int attempt = 1; ; attempt++) {

@@ -2,31 +2,33 @@ package care.iop.platform.inbox;
 
 import java.nio.charset.StandardCharsets;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.jboss.logging.MDC;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import care.iop.platform.outbox.CloudEventHeaders;
 import care.iop.platform.web.RequestIds;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 
 /** A CloudEvent read from Kafka (binary mode): its attributes and JSON payload. */
 public record IncomingEvent(String id, String type, String source, String subject, String requestId, String key,
                             String payload) {
 
     /** Reads the CloudEvents headers; a record without {@code ce_id} or {@code ce_type} is unprocessable. */
-    public static IncomingEvent from(ConsumerRecord<String, String> record) {
-        String id = header(record, CloudEventHeaders.ID);
-        String type = header(record, CloudEventHeaders.TYPE);
+    public static IncomingEvent from(KafkaRecord<String, String> record) {
+        Headers headers = record.getHeaders();
+        String id = header(headers, CloudEventHeaders.ID);
+        String type = header(headers, CloudEventHeaders.TYPE);
         if (id == null || type == null) {
             throw new UnprocessableEventException("Not a CloudEvent: ce_id and ce_type headers are required");
         }
-        if (record.value() == null) {
+        if (record.getPayload() == null) {
             throw new UnprocessableEventException("Event " + id + " has no payload");
         }
-        return new IncomingEvent(id, type, header(record, CloudEventHeaders.SOURCE), header(record, CloudEventHeaders.SUBJECT),
-                header(record, CloudEventHeaders.REQUEST_ID), record.key(), record.value());
+        return new IncomingEvent(id, type, header(headers, CloudEventHeaders.SOURCE), header(headers, CloudEventHeaders.SUBJECT),
+                header(headers, CloudEventHeaders.REQUEST_ID), record.getKey(), record.getPayload());
     }
 
     /** The payload as a record of the events module; unreadable JSON is unprocessable. */
@@ -52,8 +54,8 @@ public record IncomingEvent(String id, String type, String source, String subjec
         return new UnprocessableEventException("Unsupported event type " + type + " (event " + id + ")");
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
+    private static String header(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

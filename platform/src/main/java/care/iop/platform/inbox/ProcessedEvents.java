@@ -21,7 +21,7 @@ public class ProcessedEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstDelivery(String consumer, String eventId) {
         int inserted = DirectSql.update(em, """
-                        insert into processed_event (consumer, event_id, processed_at) values (?, ?, now())
+                        insert into processed_event (consumer, event_id, processed_at) values (?, ?, clock_timestamp())
                         on conflict do nothing""", consumer, eventId);
         return inserted == 1;
     }

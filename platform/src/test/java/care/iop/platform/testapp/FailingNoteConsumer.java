@@ -1,16 +1,17 @@
 package care.iop.platform.testapp;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import care.iop.platform.inbox.Inbox;
-import care.iop.platform.inbox.IncomingEvent;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * A second consumer of the note topic (its own group) with a bug: it can never apply a note whose
@@ -28,8 +29,8 @@ public class FailingNoteConsumer {
 
     @Incoming("notes-failing")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.apply("note-failing", IncomingEvent.from(record).bindRequestId(), event -> {
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> records) {
+        return inbox.applyAll("note-failing", records, event -> {
             if ("bug".equals(event.payloadAs(NoteEvent.class, json).text())) {
                 throw new IllegalStateException("a bug in this consumer");
             }

@@ -2,6 +2,7 @@ package care.iop.platform.testapp;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -9,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import care.iop.platform.inbox.IncomingEvent;
 import care.iop.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Projects note events; counts how often each was applied, so a test sees a double application. A note
@@ -36,8 +37,8 @@ public class NoteConsumer {
 
     @Incoming("notes")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.apply("note-projection", IncomingEvent.from(record).bindRequestId(), this::apply);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> records) {
+        return inbox.applyAll("note-projection", records, this::apply);
     }
 
     private void apply(IncomingEvent event) {

@@ -1,9 +1,10 @@
 package care.iop.session.messaging;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,7 @@ import care.iop.platform.inbox.UnprocessableEventException;
 import care.iop.session.domain.ReadModels;
 import care.iop.session.service.BookingService;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Keeps the known plans from iop.plans. A plan change revalidates the patient's future bookings:
@@ -40,8 +42,8 @@ public class PlanEventsConsumer {
 
     @Incoming("plans")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.apply(CONSUMER, IncomingEvent.from(record).bindRequestId(), this::apply);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> records) {
+        return inbox.applyAll(CONSUMER, records, this::apply);
     }
 
     private void apply(IncomingEvent event) {
