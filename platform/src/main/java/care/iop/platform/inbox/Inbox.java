@@ -78,7 +78,7 @@ public class Inbox {
                 settled.add(record.nack(e).toCompletableFuture());
             } catch (RuntimeException e) {
                 settled.add(record.nack(e).toCompletableFuture());
-                break;
+                break; // the channel stops at this record: the ones after it are read again after the restart
             }
         }
         return CompletableFuture.allOf(settled.toArray(CompletableFuture[]::new));
