@@ -29,6 +29,14 @@ public final class Tokens {
      * @param ttlMinutes lifetime
      */
     public String mint(String role, String subject, UUID patientId, int ttlMinutes) {
+        return mint(role, subject, patientId, ttlMinutes, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #mint(String, String, UUID, int)}, with further claims (for example {@code azp}, the client
+     * identity a Part 2 consent names, or {@code purpose_of_use}); they may not replace the standard ones.
+     */
+    public String mint(String role, String subject, UUID patientId, int ttlMinutes, java.util.Map<String, Object> extraClaims) {
         if (!ROLES.contains(role)) {
             throw new IllegalArgumentException("Unknown role '" + role + "'; one of " + ROLES);
         }
@@ -43,6 +51,12 @@ public final class Tokens {
         if (patientId != null) {
             claims.setClaim("patient_id", patientId.toString());
         }
+        extraClaims.forEach((name, value) -> {
+            if (claims.hasClaim(name)) {
+                throw new IllegalArgumentException("Claim '" + name + "' is set by the token shape itself");
+            }
+            claims.setClaim(name, value);
+        });
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setKey(key);

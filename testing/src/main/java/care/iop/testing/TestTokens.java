@@ -24,6 +24,11 @@ public final class TestTokens {
         return tokens().mint(role, subject, patientId, 60);
     }
 
+    /** A token with further claims, e.g. {@code azp} (the client identity) or {@code purpose_of_use}. */
+    public static String mint(String role, String subject, UUID patientId, java.util.Map<String, Object> extraClaims) {
+        return tokens().mint(role, subject, patientId, 60, extraClaims);
+    }
+
     /** {@code Authorization} header value. */
     public static String bearer(String role) {
         return "Bearer " + forRole(role);
