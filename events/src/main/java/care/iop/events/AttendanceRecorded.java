@@ -12,7 +12,13 @@ import java.util.UUID;
 public record AttendanceRecorded(UUID sessionId, String sessionType, OffsetDateTime start, OffsetDateTime end,
                                  List<Attendee> attendees) {
 
-    /** {@code status}: ATTENDED, LATE, LEFT_EARLY, ABSENT, EXCUSED, NO_SHOW. */
-    public record Attendee(UUID patientId, String status, int minutesAttended, String modality) {
+    /**
+     * {@code status}: ATTENDED, LATE, LEFT_EARLY, ABSENT, EXCUSED, NO_SHOW; {@code part2}: this attendee's
+     * record is a 42 CFR Part 2 record ({@link Part2}; null in events written before the label).
+     */
+    public record Attendee(UUID patientId, String status, int minutesAttended, String modality, Boolean part2) {
+        public Attendee(UUID patientId, String status, int minutesAttended, String modality) {
+            this(patientId, status, minutesAttended, modality, null);
+        }
     }
 }

@@ -13,13 +13,34 @@ import java.util.UUID;
  * @param levelOfCare 1, 2.1 or 2.5
  * @param groupComfort COMFORTABLE, HESITANT, UNCOMFORTABLE or null when not yet recorded
  * @param preferredModality INDIVIDUAL, GROUP, NO_PREFERENCE or null when not yet recorded
- * @param activeConsents consents active when the event was produced
+ * @param activeConsents consents active when the event was produced (at most a bounded number: see participant-service)
+ * @param part2 the patient's records are 42 CFR Part 2 records ({@link Part2}); null in events written before the
+ *        label existed: then {@link Part2#label} derives it from the track
  */
 public record PatientState(UUID patientId, String status, String track, String levelOfCare,
                            String groupComfort, String preferredModality, List<ConsentSummary> activeConsents,
-                           LocalDate dischargedOn, long version) {
+                           LocalDate dischargedOn, long version, Boolean part2) {
 
-    /** An active consent: its kind (GROUP_PARTICIPATION, PART2_DISCLOSURE, TELEHEALTH) and expiry (null: none). */
-    public record ConsentSummary(UUID consentId, String kind, LocalDate expiresOn) {
+    /** The state with the label its track implies. */
+    public PatientState(UUID patientId, String status, String track, String levelOfCare, String groupComfort,
+                        String preferredModality, List<ConsentSummary> activeConsents, LocalDate dischargedOn, long version) {
+        this(patientId, status, track, levelOfCare, groupComfort, preferredModality, activeConsents, dischargedOn, version,
+                Part2.track(track));
+    }
+
+    /** The label: {@link #part2()}, or what the track implies when the event predates it. */
+    public boolean isPart2() {
+        return Part2.label(part2, track);
+    }
+
+    /**
+     * An active consent: its kind (GROUP_PARTICIPATION, PART2_DISCLOSURE, TELEHEALTH) and expiry (null: none);
+     * for PART2_DISCLOSURE also the recipient's client identity it is matched against and the purposes it
+     * covers (TREATMENT, PAYMENT, HEALTH_CARE_OPERATIONS).
+     */
+    public record ConsentSummary(UUID consentId, String kind, LocalDate expiresOn, String recipientId, List<String> purposes) {
+        public ConsentSummary(UUID consentId, String kind, LocalDate expiresOn) {
+            this(consentId, kind, expiresOn, null, null);
+        }
     }
 }

@@ -13,10 +13,24 @@ import java.util.UUID;
  * @param modalitySchedule the mix in force from each date on, dates ascending: the initial mix from
  *        the plan's start, then each switch from its effective date. Absent in events written before
  *        it existed: then {@code modality} is in force on every day.
+ * @param part2 the plan is a 42 CFR Part 2 record ({@link Part2}: the patient's track or an SUD diagnosis among
+ *        its problems); null in events written before the label existed (then: not known to be Part 2 from the
+ *        plan; the patient's own label still applies)
  */
 public record PlanState(UUID planId, UUID patientId, UUID primaryClinicianId, String status, String levelOfCare,
                         ModalityMix modality, LocalDate startDate, LocalDate endDate, long version,
-                        List<ModalityPeriod> modalitySchedule) {
+                        List<ModalityPeriod> modalitySchedule, Boolean part2) {
+
+    public PlanState(UUID planId, UUID patientId, UUID primaryClinicianId, String status, String levelOfCare,
+                     ModalityMix modality, LocalDate startDate, LocalDate endDate, long version,
+                     List<ModalityPeriod> modalitySchedule) {
+        this(planId, patientId, primaryClinicianId, status, levelOfCare, modality, startDate, endDate, version, modalitySchedule, null);
+    }
+
+    /** True when the plan is labelled Part 2. */
+    public boolean isPart2() {
+        return Boolean.TRUE.equals(part2);
+    }
 
     /** A mix in force from a date on (until the next period's date). */
     public record ModalityPeriod(LocalDate from, ModalityMix modality) {

@@ -4,7 +4,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,9 +17,11 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import care.iop.platform.db.DirectSql;
+import care.iop.platform.privacy.Disclosure;
 import care.iop.platform.web.Page;
 import care.iop.platform.web.PageQuery;
 import care.iop.platform.web.RequestIds;
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -45,12 +50,51 @@ public class AuditLog {
     @Inject
     ReadAudits reads;
 
+    @Inject
+    Disclosure disclosure;
+
     @ConfigProperty(name = "quarkus.application.name", defaultValue = "iop")
     String service;
 
     /** Records a successful access; joins the current transaction, or runs in a new one. */
     public void success(AuditAction action, String resourceType, Object resourceId, UUID patientId) {
+        attribute(action, patientId == null ? List.of() : List.of(patientId));
         record(action, entry(action.name(), resourceType, resourceId, patientId, SUCCESS));
+    }
+
+    /**
+     * Records an answer that carries the data of several patients (a search, a roster, an alert list): one row
+     * per patient, so each patient's accounting of disclosures sees it; one row without patient when none.
+     */
+    public void success(AuditAction action, String resourceType, Object resourceId, Collection<UUID> patientIds) {
+        Set<UUID> distinct = new LinkedHashSet<>(patientIds);
+        distinct.remove(null);
+        if (distinct.isEmpty()) {
+            success(action, resourceType, resourceId, (UUID) null);
+            return;
+        }
+        attribute(action, distinct);
+        for (UUID patientId : distinct) {
+            record(action, entry(action.name(), resourceType, resourceId, patientId, SUCCESS));
+        }
+    }
+
+    /**
+     * Records that a caller outside the program was refused the records of a Part 2 patient (answered 404), with
+     * the reason ({@link Disclosure}), in a transaction of its own: the refusal stays although the request fails.
+     */
+    public void deniedDisclosure(String resourceType, Object resourceId, UUID patientId, String reason) {
+        AuditEntry base = entry("ACCESS", resourceType, resourceId, patientId, DENIED);
+        AuditEntry entry = new AuditEntry(base.occurredAt(), base.subject(), base.roles(), base.action(), base.resourceType(),
+                base.resourceId(), base.patientId(), base.outcome(), base.requestId(), reason, base.recipient(), null);
+        QuarkusTransaction.requiringNew().run(() -> insert(entry));
+    }
+
+    /** An answer to a caller outside the program is a disclosure of each patient's records in it (not a record it created itself). */
+    private void attribute(AuditAction action, Collection<UUID> patientIds) {
+        if (action != AuditAction.CREATE && !patientIds.isEmpty() && requestActive()) {
+            disclosure.attribute(patientIds);
+        }
     }
 
     /**
@@ -109,13 +153,24 @@ public class AuditLog {
         SecurityIdentity identity = identities.getIdentity();
         String subject = identity == null || identity.isAnonymous() ? null : identity.getPrincipal().getName();
         String roles = identity == null ? "" : String.join(",", new java.util.TreeSet<>(identity.getRoles()));
-        return entry(subject, roles, action, resourceType, resourceId, patientId, outcome);
+        String recipient = null;
+        UUID consentId = null;
+        if (identity != null && !identity.isAnonymous() && requestActive() && disclosure.external()) {
+            recipient = disclosure.recipient();
+            consentId = patientId == null ? null : disclosure.consentFor(patientId).orElse(null);
+        }
+        return new AuditEntry(OffsetDateTime.now(ZoneOffset.UTC), subject, roles, action, resourceType,
+                resourceId == null ? null : resourceId.toString(), patientId, outcome, RequestIds.current(), null, recipient, consentId);
     }
 
     private static AuditEntry entry(String subject, String roles, String action, String resourceType, Object resourceId, UUID patientId,
                                String outcome) {
         return new AuditEntry(OffsetDateTime.now(ZoneOffset.UTC), subject, roles, action, resourceType,
-                resourceId == null ? null : resourceId.toString(), patientId, outcome, RequestIds.current());
+                resourceId == null ? null : resourceId.toString(), patientId, outcome, RequestIds.current(), null, null, null);
+    }
+
+    private static boolean requestActive() {
+        return Arc.container().requestContext().isActive();
     }
 
     private void insert(AuditEntry entry) {
@@ -130,7 +185,8 @@ public class AuditLog {
                 + " and (cast(?3 as timestamptz) is null or occurred_at < ?3)";
         Timestamp fromTs = from == null ? null : Timestamp.from(from);
         Timestamp toTs = to == null ? null : Timestamp.from(to);
-        List<Object[]> rows = em.createNativeQuery("select id, occurred_at, subject, roles, action, resource_type, resource_id, patient_id, outcome, request_id"
+        List<Object[]> rows = em.createNativeQuery("select id, occurred_at, subject, roles, action, resource_type, resource_id, patient_id, outcome, request_id,"
+                        + " reason, recipient, consent_id"
                         + " from audit_event" + where + " order by occurred_at, id limit ?4 offset ?5")
                 .setParameter(1, patientId).setParameter(2, fromTs).setParameter(3, toTs)
                 .setParameter(4, page.size).setParameter(5, page.offset())
@@ -140,7 +196,7 @@ public class AuditLog {
                 .getSingleResult()).longValue();
         List<AuditRecord> items = rows.stream().map(r -> new AuditRecord(((Number) r[0]).longValue(),
                 toOffset(r[1]), service, (String) r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6],
-                (UUID) r[7], (String) r[8], (String) r[9])).toList();
+                (UUID) r[7], (String) r[8], (String) r[9], (String) r[10], (String) r[11], (UUID) r[12])).toList();
         return Page.of(items, page, total);
     }
 

@@ -1,0 +1,49 @@
+package care.iop.platform.privacy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The re-disclosure notice of 42 CFR 2.32 on every answer that disclosed a Part 2 record: the {@value #HEADER}
+ * header always, and a top-level {@value #FIELD} field where the body is a JSON object.
+ */
+@ApplicationScoped
+public class Part2Notice {
+    public static final String HEADER = "Part2-Notice";
+    public static final String FIELD = "part2Notice";
+
+    @Inject
+    Disclosure disclosure;
+
+    @Inject
+    PrivacyConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    @ServerResponseFilter
+    public void addNotice(ContainerResponseContext response) {
+        if (response.getStatus() >= 300 || !disclosure.noticeRequired()) {
+            return;
+        }
+        response.getHeaders().putSingle(HEADER, config.notice());
+        Object entity = response.getEntity();
+        MediaType type = response.getMediaType();
+        if (entity == null || type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+            return;
+        }
+        JsonNode body = entity instanceof JsonNode node ? node : json.valueToTree(entity);
+        if (body instanceof ObjectNode object) {
+            object.put(FIELD, config.notice());
+            response.setEntity(object);
+        }
+    }
+}
