@@ -324,12 +324,15 @@ class BrokenManifestsTest {
         plan.putArray("depends_on").add("postgres");
         plan.put("helthcheck", "typo");
         ((ObjectNode) compose.get("services").get("gateway").get("build")).put("dockerfile", "gateway/Dockerfile");
+        ((ObjectNode) plan.get("environment")).put("QUARKUS_DATASOURCE_USERNAME", "plan");
 
         assertThat(ComposeRules.check(compose, root))
                 .anyMatch(problem -> problem.startsWith("schema:") && problem.contains("helthcheck"))
                 .contains("plan-service: only the gateway may publish ports",
                         "plan-service: depends_on must name a condition for each dependency",
-                        "gateway: Dockerfile gateway/Dockerfile does not exist");
+                        "gateway: Dockerfile gateway/Dockerfile does not exist",
+                        "plan-service: the service must not work as the role Flyway migrates as (plan)",
+                        "plan-service: QUARKUS_FLYWAY_PLACEHOLDERS_APP_ROLE must be the role the service works as (plan)");
     }
 
     private static List<String> problemsAfter(Consumer<List<ObjectNode>> breakage) {
