@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -30,6 +32,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.smallrye.common.annotation.Identifier;
 import org.jboss.logging.Logger;
 
 import care.iop.platform.db.DirectSql;
@@ -69,6 +73,11 @@ public class OutboxRelay {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    /** Every {@code kafka.*} setting (env {@code KAFKA_*} too), as the messaging connector sees them: TLS and SASL among them. */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Instance<Map<String, Object>> kafkaConfig;
+
     @ConfigProperty(name = "quarkus.application.name", defaultValue = "iop")
     String applicationName;
 
@@ -83,8 +92,18 @@ public class OutboxRelay {
     private KafkaProducer<String, String> producer;
     private volatile long lastFailureLog;
 
-    void start(@Observes StartupEvent event) {
+    /**
+     * The relay's producer: the service's {@code kafka.*} settings a producer knows (security protocol, TLS, SASL, ...)
+     * and then the relay's own, which nothing overrides (every event acknowledged by all replicas, in order, at most
+     * 15 s in flight).
+     */
+    static Properties producerSettings(Map<String, Object> kafka, String bootstrapServers, String clientId) {
         Properties props = new Properties();
+        kafka.forEach((name, value) -> {
+            if (ProducerConfig.configNames().contains(name)) {
+                props.put(name, value);
+            }
+        });
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
@@ -93,7 +112,13 @@ public class OutboxRelay {
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000");
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox");
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        return props;
+    }
+
+    void start(@Observes StartupEvent event) {
+        Properties props = producerSettings(kafkaConfig.isResolvable() ? kafkaConfig.get() : Map.of(), bootstrapServers,
+                applicationName + "-outbox");
         producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "outbox-relay");
