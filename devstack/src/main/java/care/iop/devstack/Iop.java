@@ -82,6 +82,7 @@ public final class Iop {
             throw new IllegalArgumentException("a patient token needs --patient <patient id>");
         }
         String issuer = System.getenv().getOrDefault("IOP_JWT_ISSUER", Tokens.DEFAULT_ISSUER);
-        return new Tokens(stack.keys().privateKey(), issuer).mint(role, subject, patient, ttl);
+        String audience = System.getenv().getOrDefault("IOP_JWT_AUDIENCE", Tokens.DEFAULT_AUDIENCE);
+        return new Tokens(stack.keys().privateKey(), issuer, audience).mint(role, subject, patient, ttl);
     }
 }
