@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
-/** Entry point of the {@code ./iop} script: {@code up}, {@code down}, {@code status}, {@code token}. */
+/** Entry point of the {@code ./iop} script: {@code up}, {@code down}, {@code status}, {@code token}, {@code audit verify}. */
 public final class Iop {
     private static final String USAGE = """
             usage: ./iop <command>
@@ -15,6 +15,8 @@ public final class Iop {
               status                                  show what runs where
               token <role> [--patient <id>] [--sub <name>] [--ttl <minutes>]
                                                       print a signed JWT; roles: admin, clinician, scheduler, integration, patient
+              audit verify                            verify the audit hash chain of each service database of the running
+                                                      stack; exit status 1 when one is broken
             """;
 
     private Iop() {
@@ -30,6 +32,13 @@ public final class Iop {
             case "down" -> System.out.println(stack.down() ? "IOP Care stopped." : "Nothing was running.");
             case "status" -> stack.status();
             case "token" -> System.out.println(token(stack, rest));
+            case "audit" -> {
+                if (!rest.equals(List.of("verify"))) {
+                    System.out.print(USAGE);
+                    System.exit(2);
+                }
+                System.exit(AuditVerify.run(stack, System.out));
+            }
             default -> {
                 System.out.print(USAGE);
                 System.exit(command.equals("help") ? 0 : 2);
