@@ -103,6 +103,13 @@ class DisclosureTest {
     }
 
     @Test
+    void theNoticeIsInTheBodyOfAnAnswerBuiltAsAResponseToo() {
+        UUID patient = part2(consent("ehr-a", Set.of(Purpose.TREATMENT), TODAY));
+        ehr("ehr-a").get(RECORDS + "/" + patient + "/response").then().statusCode(200).contentType("application/json")
+                .header(Part2Notice.HEADER, PrivacyConfig.NOTICE).body("part2Notice", equalTo(PrivacyConfig.NOTICE));
+    }
+
+    @Test
     void aConsentForAnotherRecipientDoesNotCount() {
         UUID patient = part2(consent("ehr-b", Set.of(Purpose.TREATMENT), TODAY.plusDays(30)));
         ehr("ehr-a").get(RECORDS + "/" + patient).then().statusCode(404);
