@@ -3,6 +3,7 @@ package care.iop.participant.service;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -29,6 +30,7 @@ import care.iop.platform.web.ETags;
 @ApplicationScoped
 public class PatientService {
     static final String RESOURCE = "Patient";
+    private static final String PATH = "/api/v1/patients/";
 
     @Inject
     PatientRepository patients;
@@ -45,9 +47,14 @@ public class PatientService {
     @Inject
     TimeSource time;
 
+    /**
+     * Registers a patient. A create by a caller outside the program discloses no existing record, so it is allowed
+     * for a Part 2 track too (and its answer carries no notice).
+     */
     @Transactional
     public Patient register(@Valid @NotNull PatientRequest request) {
         List<Identifier> identifiers = identifiers(request.identifiers());
+        requireFreeIdentifiers(identifiers, null);
         Patient patient = new Patient();
         patient.identifiers = identifiers;
         apply(patient, request);
@@ -75,6 +82,7 @@ public class PatientService {
         List<Identifier> identifiers = identifiers(request.identifiers());
         boolean changed = !keys(identifiers).equals(keys(patient.identifiers));
         if (changed) {
+            requireFreeIdentifiers(identifiers, id);
             patient.identifiers.clear();
             patient.identifiers.addAll(identifiers);
         }
@@ -122,7 +130,7 @@ public class PatientService {
         p.phone = blankToNull(r.phone());
         p.email = blankToNull(r.email());
         p.admissionDate = r.admissionDate();
-        p.deriveStatus();
+        p.deriveStatusAndLabel();
         Object[] after = { p.givenName, p.familyName, p.birthDate, p.gender, p.track, p.levelOfCare, p.phone, p.email,
                 p.admissionDate, p.status };
         return !java.util.Arrays.equals(before, after);
@@ -141,6 +149,23 @@ public class PatientService {
             result.add(identifier);
         }
         return result;
+    }
+
+    /**
+     * 409 when another patient holds one of {@code identifiers}. The problem names that patient ({@code conflictsWith})
+     * only when the caller may see it: a caller outside the program learns of a Part 2 patient without consent only
+     * that the identifier is taken. Two requests racing past this check meet the unique constraint at flush (409
+     * without the link).
+     */
+    private void requireFreeIdentifiers(List<Identifier> identifiers, UUID self) {
+        for (Identifier identifier : identifiers) {
+            Optional<UUID> holder = patients.holderOf(identifier).filter(other -> !other.equals(self));
+            if (holder.isPresent()) {
+                String detail = identifierTaken(identifier.system + ", " + identifier.value);
+                throw access.visible(holder.get()) ? ProblemException.conflictWith(PATH + holder.get(), detail)
+                        : ProblemException.conflict(detail);
+            }
+        }
     }
 
     /** The 409 detail for an identifier (system, value) another patient holds. */
