@@ -68,7 +68,7 @@ class ConcurrencyTest {
             statuses.add(response.statusCode());
             if (response.statusCode() == 412) {
                 assertThat(response.contentType()).startsWith("application/problem+json");
-                assertThat(response.jsonPath().getString("detail")).contains("read it again and retry");
+                assertThat(response.jsonPath().getString("detail")).contains("changed by another request at the same time");
             }
         }
         assertThat(statuses).containsExactlyInAnyOrder(200, 412);
@@ -90,18 +90,19 @@ class ConcurrencyTest {
         Response response = change.get();
         assertThat(response.statusCode()).isEqualTo(409);
         assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.jsonPath().getString("detail")).contains("changed by another request at the same time");
         assertThat(Db.count(ds, "select count(*) from preference_change where patient_id = ?", id)).isZero();
     }
 
     @Test
-    void aDuplicateIdentifierCommittedPastTheCheckGives409() throws Exception {
+    void aDuplicateIdentifierCommittedWhileTheCreateWaitsGives409NamingTheHolder() throws Exception {
         UUID holder = Api.newPatient();
         String mrn = uniqueMrn();
         String family = uniqueFamilyName();
         Future<Response> create;
         try (Connection other = ds.getConnection()) {
             other.setAutoCommit(false);
-            // Not committed yet: the request's check does not see it, its insert queues on the unique index.
+            // Not committed yet: the request's insert queues on the unique index until it is.
             execute(other, "insert into patient_identifier (patient_id, system, value) values (?, 'urn:example:mrn', ?)", holder, mrn);
             create = pool.submit(() -> as("scheduler").body(patientBody(mrn, family, null)).when().post(PATIENTS));
             awaitWaitingOnLock("insert into patient_identifier", 1);
@@ -110,6 +111,7 @@ class ConcurrencyTest {
         Response response = create.get();
         assertThat(response.statusCode()).isEqualTo(409);
         assertThat(response.jsonPath().getString("detail")).isEqualTo("Identifier urn:example:mrn|" + mrn + " already names another patient");
+        assertThat(response.jsonPath().getString("conflictsWith")).isEqualTo(PATIENTS + "/" + holder);
         assertThat(Db.count(ds, "select count(*) from patient where family_name = ?", family)).isZero();
     }
 

@@ -25,6 +25,7 @@ import care.iop.platform.audit.AuditAction;
 import care.iop.platform.audit.AuditLog;
 import care.iop.platform.problem.ProblemException;
 import care.iop.platform.web.ETags;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Registers, reads, replaces and discharges patients; every change publishes the patient's state. */
 @ApplicationScoped
@@ -54,14 +55,13 @@ public class PatientService {
     @Transactional
     public Patient register(@Valid @NotNull PatientRequest request) {
         List<Identifier> identifiers = identifiers(request.identifiers());
-        requireFreeIdentifiers(identifiers, null);
         Patient patient = new Patient();
         patient.identifiers = identifiers;
         apply(patient, request);
         patient.createdAt = time.now();
         patient.updatedAt = patient.createdAt;
         patients.persist(patient);
-        UniqueConstraints.flush(patients::flush, PatientService::identifierTaken);
+        UniqueConstraints.flushOr(patients::flush, reported -> identifierConflict(identifiers, null, reported));
         events.publishRegistered(patient);
         audit.success(AuditAction.CREATE, RESOURCE, patient.id, patient.id);
         return patient;
@@ -82,14 +82,13 @@ public class PatientService {
         List<Identifier> identifiers = identifiers(request.identifiers());
         boolean changed = !keys(identifiers).equals(keys(patient.identifiers));
         if (changed) {
-            requireFreeIdentifiers(identifiers, id);
             patient.identifiers.clear();
             patient.identifiers.addAll(identifiers);
         }
         changed |= apply(patient, request);
         if (changed) {
             patient.updatedAt = time.now();
-            UniqueConstraints.flush(patients::flush, PatientService::identifierTaken);
+            UniqueConstraints.flushOr(patients::flush, reported -> identifierConflict(identifiers, id, reported));
             events.publish(patient, EventTypes.PATIENT_UPDATED);
         }
         audit.success(AuditAction.UPDATE, RESOURCE, id, id);
@@ -152,25 +151,31 @@ public class PatientService {
     }
 
     /**
-     * 409 when another patient holds one of {@code identifiers}. The problem names that patient ({@code conflictsWith})
-     * only when the caller may see it: a caller outside the program learns of a Part 2 patient without consent only
-     * that the identifier is taken. Two requests racing past this check meet the unique constraint at flush (409
-     * without the link).
+     * The 409 for an identifier another patient holds (the unique constraint refused it; the flush failed, so the
+     * holder is looked up in a transaction of its own). It names that patient ({@code conflictsWith}) only when the
+     * caller may see it: a caller outside the program learns of a Part 2 patient without consent only that the
+     * identifier is taken. When the holder cannot be found (its own transaction was rolled back meanwhile), the 409
+     * names no patient.
+     *
+     * @param reported the conflicting values as PostgreSQL reports them ({@code system, value})
      */
-    private void requireFreeIdentifiers(List<Identifier> identifiers, UUID self) {
-        for (Identifier identifier : identifiers) {
-            Optional<UUID> holder = patients.holderOf(identifier).filter(other -> !other.equals(self));
-            if (holder.isPresent()) {
-                String detail = identifierTaken(identifier.system + ", " + identifier.value);
-                throw access.visible(holder.get()) ? ProblemException.conflictWith(PATH + holder.get(), detail)
-                        : ProblemException.conflict(detail);
+    private ProblemException identifierConflict(List<Identifier> identifiers, UUID self, String reported) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            for (Identifier identifier : identifiers) {
+                Optional<UUID> holder = patients.holderOf(identifier).filter(other -> !other.equals(self));
+                if (holder.isPresent()) {
+                    String detail = identifierTaken(identifier.system + "|" + identifier.value);
+                    return access.visible(holder.get()) ? ProblemException.conflictWith(PATH + holder.get(), detail)
+                            : ProblemException.conflict(detail);
+                }
             }
-        }
+            return ProblemException.conflict(identifierTaken(reported.replace(", ", "|")));
+        });
     }
 
-    /** The 409 detail for an identifier (system, value) another patient holds. */
+    /** The 409 detail for an identifier ({@code system|value}) another patient holds. */
     private static String identifierTaken(String systemAndValue) {
-        return "Identifier " + systemAndValue.replace(", ", "|") + " already names another patient";
+        return "Identifier " + systemAndValue + " already names another patient";
     }
 
     private static Set<String> keys(List<Identifier> identifiers) {
