@@ -9,6 +9,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 
 import care.iop.gateway.audit.AuditMerge;
+import care.iop.gateway.audit.AuditVerifyMerge;
 import care.iop.gateway.edge.Authentication;
 import care.iop.gateway.edge.RateLimiter;
 import care.iop.gateway.edge.RequestIds;
@@ -22,7 +23,7 @@ import care.iop.gateway.proxy.ProxyHandler;
 /**
  * The gateway's request pipeline. Every request gets an {@code X-Request-Id} and a bounded metrics name,
  * and is rate-limited per client (429). Under {@code /api/}: body limit (413) → token verification →
- * rate limit → token required (401) → the gateway's own audit endpoint or the upstream for the prefix →
+ * rate limit → token required (401) → the gateway's own audit endpoints or the upstream for the prefix →
  * 404 for anything else. Public (rate-limited by client address): {@code /q/health*}, {@code /q/metrics},
  * {@code /q/openapi}, {@code /q/swagger-ui}.
  */
@@ -46,6 +47,9 @@ public class GatewayRouter {
     AuditMerge audit;
 
     @Inject
+    AuditVerifyMerge auditVerify;
+
+    @Inject
     OpenApiDocument openApi;
 
     @Inject
@@ -67,6 +71,8 @@ public class GatewayRouter {
 
         router.route(AuditMerge.PATH).method(HttpMethod.GET).handler(audit::handle);
         router.route(AuditMerge.PATH).handler(ctx -> Problems.send(ctx, ProblemType.METHOD_NOT_ALLOWED, "Only GET is supported here."));
+        router.route(AuditVerifyMerge.PATH).method(HttpMethod.GET).handler(auditVerify::handle);
+        router.route(AuditVerifyMerge.PATH).handler(ctx -> Problems.send(ctx, ProblemType.METHOD_NOT_ALLOWED, "Only GET is supported here."));
         Routes.PREFIXES.forEach((prefix, upstream) -> {
             router.route(prefix).handler(ctx -> proxy.forward(ctx, prefix, upstream));
             router.route(prefix + "/*").handler(ctx -> proxy.forward(ctx, prefix, upstream));
