@@ -248,6 +248,14 @@ class Part2MatrixTest {
                 // the label is sticky: a later plan event saying false (a problem removed) does not take it back
                 fx.plan(plan, patient, EventTypes.PLAN_UPDATED, "active", Fixtures.MIXED, null, false);
             }
+            if (kind == Kind.PART2_BY_PLAN) {
+                // nor does a later patient event of the ADULT_MH track (labelled false)
+                fx.patient(patient, EventTypes.PATIENT_UPDATED, "ACTIVE", kind.track(), consents);
+            }
+            if (kind == Kind.PART2_BY_TRACK) {
+                // a patient once in the SUD track stays labelled after a move to another track
+                fx.patient(patient, EventTypes.PATIENT_UPDATED, "ACTIVE", "ADULT_MH", consents);
+            }
             if (kind == Kind.REVOKED) {
                 fx.patient(patient, EventTypes.PATIENT_CONSENT_REVOKED, "ACTIVE", kind.track(), List.of(groupConsent(null)));
             }
@@ -571,6 +579,31 @@ class Part2MatrixTest {
         assertThat(fx.count("select count(*) from known_patient_consent where consent_id = ?", world.subject(Kind.REVOKED).consentId())).isZero();
         // expired: kept (no event when a consent expires by date); the gate compares the date
         assertThat(fx.count("select count(*) from known_patient_consent where consent_id = ?", world.subject(Kind.EXPIRED).consentId())).isEqualTo(1);
+    }
+
+    @Test
+    void aPart2PlanLabelsItsPatientWhateverTheOrderOfTheEvents() {
+        // plan events before the patient's first event, labelled true then false: the patient starts labelled
+        UUID early = UUID.randomUUID();
+        UUID plan = UUID.randomUUID();
+        fx.plan(plan, early, EventTypes.PLAN_CREATED, "active", Fixtures.MIXED, null, true);
+        fx.plan(plan, early, EventTypes.PLAN_UPDATED, "active", Fixtures.MIXED, null, false);
+        fx.patient(early, EventTypes.PATIENT_REGISTERED, "ACTIVE", "ADULT_MH", List.of(groupConsent(null)));
+        assertThat(fx.count("select count(*) from known_patient where patient_id = ? and part2", early)).isEqualTo(1);
+
+        // a stale plan event labelled Part 2 still labels: an SUD record of the patient existed
+        UUID late = fx.patient(UUID.randomUUID(), EventTypes.PATIENT_REGISTERED, "ACTIVE", "ADULT_MH", List.of(groupConsent(null)));
+        UUID other = UUID.randomUUID();
+        long older = Fixtures.nextVersion();
+        long newer = Fixtures.nextVersion();
+        fx.send(Topics.PLANS, other.toString(), EventTypes.PLAN_UPDATED,
+                Fixtures.planState(other, late, "active", Fixtures.MIXED, null, false, newer));
+        await().atMost(Fixtures.EVENTS).until(() -> fx.count("select count(*) from known_plan where plan_id = ? and version = ?", other, newer) == 1);
+        assertThat(fx.count("select count(*) from known_patient where patient_id = ? and part2", late)).isZero();
+        fx.send(Topics.PLANS, other.toString(), EventTypes.PLAN_CREATED,
+                Fixtures.planState(other, late, "active", Fixtures.MIXED, null, true, older));
+        await().atMost(Fixtures.EVENTS).until(() -> fx.count("select count(*) from known_patient where patient_id = ? and part2", late) == 1);
+        assertThat(fx.count("select count(*) from known_plan where plan_id = ? and version = ? and part2", other, newer)).isEqualTo(1);
     }
 
     private List<UUID> auditedPatients(String requestId) {

@@ -42,7 +42,8 @@ public final class Views {
     public record AttendanceView(UUID sessionId, String sessionType, String status,
                                  @Schema(description = "Free text for clinicians and admins only: absent for schedulers and external callers")
                                  String groupNote,
-                                 @Schema(description = "Members present (ATTENDED, LATE, LEFT_EARLY): the group size to document for billing", example = "9")
+                                 @Schema(description = "Members present (ATTENDED, LATE, LEFT_EARLY): the group size to document for billing; counts every "
+                                         + "attendee, also those left out of attendees for an external caller", example = "9")
                                  int presentCount,
                                  @Schema(description = "Set when the group is larger than payers bill 90853 for (iop.sessions.billable-group-size, 12)")
                                  String billingWarning,
