@@ -108,7 +108,18 @@ public final class StubUpstreams {
                 .put("forwardedFor", request.getHeader("X-Forwarded-For"))
                 .put("forwardedProto", request.getHeader("X-Forwarded-Proto"))
                 .put("forwardedHost", request.getHeader("X-Forwarded-Host"))
+                .put("otherForwarding", otherForwarding(request))
                 .put("body", body));
+    }
+
+    /** Forwarding headers other than X-Forwarded-For/-Proto/-Host that reached the stub (the gateway must drop them). */
+    private static JsonArray otherForwarding(HttpServerRequest request) {
+        JsonArray names = new JsonArray();
+        request.headers().names().stream().map(String::toLowerCase).sorted()
+                .filter(name -> name.equals("forwarded") || name.equals("x-real-ip")
+                        || name.startsWith("x-forwarded-") && !List.of("x-forwarded-for", "x-forwarded-proto", "x-forwarded-host").contains(name))
+                .forEach(names::add);
+        return names;
     }
 
     private static void json(HttpServerRequest request, int status, JsonObject body) {

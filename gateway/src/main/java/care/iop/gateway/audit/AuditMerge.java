@@ -21,6 +21,7 @@ import io.vertx.ext.web.RoutingContext;
 import care.iop.gateway.GatewayConfig;
 import care.iop.gateway.Routes;
 import care.iop.gateway.edge.Authentication;
+import care.iop.gateway.edge.ClientResolver;
 import care.iop.gateway.edge.RequestIds;
 import care.iop.problems.ProblemType;
 import care.iop.gateway.problem.Problems;
@@ -43,6 +44,9 @@ public class AuditMerge {
 
     @Inject
     GatewayConfig config;
+
+    @Inject
+    ClientResolver clients;
 
     public void handle(RoutingContext ctx) {
         if (!Authentication.requireRole(ctx, "admin")) {
@@ -97,6 +101,7 @@ public class AuditMerge {
                     request.putHeader("Authorization", ctx.request().getHeader("Authorization"));
                     request.putHeader(RequestIds.HEADER, RequestIds.of(ctx));
                     request.putHeader("Accept", "application/json");
+                    clients.forwardTo(ctx, request.headers());
                     return request.send();
                 })
                 .compose(response -> response.body().compose(body -> {
