@@ -26,6 +26,7 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -71,6 +72,11 @@ public final class Fixtures {
     }
 
     public void send(String topic, String key, String type, String eventId, String payload) {
+        sendAt(topic, key, type, eventId, payload);
+    }
+
+    /** Sends a CloudEvent and returns where the broker put it (to await its consumption). */
+    public RecordMetadata sendAt(String topic, String key, String type, String eventId, String payload) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
         if (eventId != null) {
             record.headers().add("ce_id", eventId.getBytes(StandardCharsets.UTF_8));
@@ -81,7 +87,7 @@ public final class Fixtures {
         record.headers().add("ce_source", "/iop/test".getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
         try {
-            producer(bootstrap).send(record).get();
+            return producer(bootstrap).send(record).get();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
         }
@@ -107,13 +113,31 @@ public final class Fixtures {
         }
     }
 
-    /** Sends a patient event (full state) and waits until the read model holds its version. */
+    /** Sends a patient event (full state) of the ADULT_SUD track and waits until the read model holds its version. */
     public UUID patient(UUID id, String type, String status, List<PatientState.ConsentSummary> consents) {
+        return patient(id, type, status, "ADULT_SUD", consents);
+    }
+
+    /** {@link #patient(UUID, String, String, List)} in a track (its Part 2 label is what the track implies). */
+    public UUID patient(UUID id, String type, String status, String track, List<PatientState.ConsentSummary> consents) {
         long version = VERSIONS.incrementAndGet();
-        send(Topics.PARTICIPANTS, id.toString(), type, new PatientState(id, status, "ADULT_SUD", "2.1", "COMFORTABLE",
-                "NO_PREFERENCE", consents, "DISCHARGED".equals(status) ? LocalDate.now() : null, version));
+        send(Topics.PARTICIPANTS, id.toString(), type, patientState(id, status, track, consents, version));
         await().atMost(EVENTS).until(() -> count("select count(*) from known_patient where patient_id = ? and version = ?", id, version) == 1);
         return id;
+    }
+
+    public static PatientState patientState(UUID id, String status, String track, List<PatientState.ConsentSummary> consents, long version) {
+        return new PatientState(id, status, track, "2.1", "COMFORTABLE", "NO_PREFERENCE", consents,
+                "DISCHARGED".equals(status) ? LocalDate.now() : null, version);
+    }
+
+    public static long nextVersion() {
+        return VERSIONS.incrementAndGet();
+    }
+
+    /** A PART2_DISCLOSURE consent naming a recipient (a client identity) and purposes (names of Purpose). */
+    public static PatientState.ConsentSummary part2Consent(String recipientId, List<String> purposes, LocalDate expiresOn) {
+        return new PatientState.ConsentSummary(UUID.randomUUID(), "PART2_DISCLOSURE", expiresOn, recipientId, purposes);
     }
 
     public static PatientState.ConsentSummary groupConsent(LocalDate expiresOn) {
@@ -140,10 +164,20 @@ public final class Fixtures {
 
     /** {@link #plan(UUID, UUID, String, String, ModalityMix)} with a schedule of mixes by date (null: as events before schedules). */
     public void plan(UUID planId, UUID patientId, String type, String status, ModalityMix mix, List<PlanState.ModalityPeriod> schedule) {
+        plan(planId, patientId, type, status, mix, schedule, null);
+    }
+
+    /** A plan event with its Part 2 label (null: as events before the label). */
+    public void plan(UUID planId, UUID patientId, String type, String status, ModalityMix mix, List<PlanState.ModalityPeriod> schedule,
+                     Boolean part2) {
         long version = VERSIONS.incrementAndGet();
-        send(Topics.PLANS, planId.toString(), type, new PlanState(planId, patientId, UUID.randomUUID(), status, "2.1", mix,
-                LocalDate.now(), null, version, schedule));
+        send(Topics.PLANS, planId.toString(), type, planState(planId, patientId, status, mix, schedule, part2, version));
         await().atMost(EVENTS).until(() -> count("select count(*) from known_plan where plan_id = ? and version = ?", planId, version) == 1);
+    }
+
+    public static PlanState planState(UUID planId, UUID patientId, String status, ModalityMix mix, List<PlanState.ModalityPeriod> schedule,
+                                      Boolean part2, long version) {
+        return new PlanState(planId, patientId, UUID.randomUUID(), status, "2.1", mix, LocalDate.now(), null, version, schedule, part2);
     }
 
     /** A registered, active patient with a group consent and an active plan of the given mix; returns the patient id. */
@@ -155,6 +189,28 @@ public final class Fixtures {
 
     public UUID eligibleGroupPatient() {
         return eligiblePatient(MIXED);
+    }
+
+    /** The rows of a query, each as column label -> value. */
+    public List<Map<String, Object>> rows(String sql, Object... args) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Map<String, Object>> rows = new java.util.ArrayList<>();
+                while (rs.next()) {
+                    Map<String, Object> row = new java.util.HashMap<>();
+                    for (int col = 1; col <= rs.getMetaData().getColumnCount(); col++) {
+                        row.put(rs.getMetaData().getColumnLabel(col), rs.getObject(col));
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public long count(String sql, Object... args) {

@@ -6,10 +6,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,10 +27,12 @@ import care.iop.events.ModalityMix;
 import care.iop.events.PatientState;
 import care.iop.events.PlanState;
 import care.iop.events.PlanState.ModalityPeriod;
+import care.iop.platform.privacy.Purpose;
 
 /**
  * Local read models of patients, clinicians and plans, fed only by participant and plan events.
- * Upserts keep the newest version: a stale event changes nothing.
+ * Upserts keep the newest version: a stale event changes nothing, except that it may label a patient Part 2
+ * (the label is sticky).
  */
 @ApplicationScoped
 public class ReadModels {
@@ -131,15 +136,27 @@ public class ReadModels {
         }
     }
 
-    /** @return true when the event was newer than what is known (and so applied) */
+    /**
+     * Applies a patient event: status and consents when it is newer than what is known. The Part 2 label is sticky
+     * (docs/security.md): an event labelled part2, even a stale one, labels the patient for good, and a patient whose
+     * plan was labelled before the patient was known starts labelled.
+     *
+     * @return true when the event was newer than what is known (and so applied)
+     */
     public boolean upsertPatient(PatientState state) {
         int applied = em.createNativeQuery("""
-                        insert into known_patient (patient_id, status, version) values (?1, ?2, ?3)
-                        on conflict (patient_id) do update set status = excluded.status, version = excluded.version
+                        insert into known_patient (patient_id, status, version, part2)
+                        values (?1, ?2, ?3, ?4 or exists (select 1 from known_plan where patient_id = ?1 and part2))
+                        on conflict (patient_id) do update set status = excluded.status, version = excluded.version,
+                            part2 = known_patient.part2 or excluded.part2
                         where known_patient.version <= excluded.version""")
                 .setParameter(1, state.patientId()).setParameter(2, state.status()).setParameter(3, state.version())
+                .setParameter(4, state.isPart2())
                 .executeUpdate();
         if (applied == 0) {
+            if (state.isPart2()) {
+                labelPart2(state.patientId());
+            }
             return false;
         }
         em.createNativeQuery("delete from known_patient_consent where patient_id = ?1").setParameter(1, state.patientId()).executeUpdate();
@@ -148,13 +165,46 @@ public class ReadModels {
                 if (consent == null || consent.kind() == null) {
                     continue;
                 }
-                em.createNativeQuery("insert into known_patient_consent (consent_id, patient_id, kind, expires_on) values (?1, ?2, ?3, ?4)")
+                em.createNativeQuery("""
+                                insert into known_patient_consent (consent_id, patient_id, kind, expires_on, recipient_id, purposes)
+                                values (?1, ?2, ?3, ?4, ?5, string_to_array(cast(?6 as text), ','))""")
                         .setParameter(1, consent.consentId()).setParameter(2, state.patientId())
                         .setParameter(3, consent.kind()).setParameter(4, consent.expiresOn())
+                        .setParameter(5, blankToNull(consent.recipientId())).setParameter(6, purposes(consent.purposes()))
                         .executeUpdate();
             }
         }
         return true;
+    }
+
+    /** The purposes of a consent as stored: our names ({@link Purpose}) joined by commas, unknown ones dropped; null when none. */
+    private static String purposes(List<String> names) {
+        if (names == null) {
+            return null;
+        }
+        String joined = names.stream().map(Purpose::parse).flatMap(Optional::stream).map(Purpose::name).distinct()
+                .collect(Collectors.joining(","));
+        return joined.isEmpty() ? null : joined;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** Labels a known patient Part 2 for good. */
+    private void labelPart2(UUID patientId) {
+        em.createNativeQuery("update known_patient set part2 = true where patient_id = ?1 and not part2").setParameter(1, patientId).executeUpdate();
+    }
+
+    /** The patients among {@code patientIds} labelled Part 2 (by a patient event or a plan event), in one query. */
+    @SuppressWarnings("unchecked")
+    public Set<UUID> part2Among(Collection<UUID> patientIds) {
+        if (patientIds.isEmpty()) {
+            return Set.of();
+        }
+        List<UUID> rows = em.createNativeQuery("select patient_id from known_patient where patient_id in (?1) and part2", UUID.class)
+                .setParameter(1, patientIds).getResultList();
+        return new HashSet<>(rows);
     }
 
     public boolean upsertClinician(ClinicianState state) {
@@ -168,27 +218,42 @@ public class ReadModels {
                 .executeUpdate() == 1;
     }
 
+    /**
+     * Applies a plan event when it is newer than what is known. A plan labelled Part 2 (an SUD diagnosis among its
+     * problems, or the patient's track) labels the plan and its patient for good, even when the event is stale; a later
+     * event saying false does not take the label back.
+     *
+     * @return true when the event was newer than what is known (and so applied)
+     */
     public boolean upsertPlan(PlanState state) {
         ModalityMix mix = state.modality() == null ? new ModalityMix(0, 0, 0, 0) : state.modality();
-        return em.createNativeQuery("""
+        boolean applied = em.createNativeQuery("""
                         insert into known_plan (plan_id, patient_id, status, individual_sessions_per_week, individual_session_minutes,
-                            group_hours_per_week, family_sessions_per_week, version, updated_at, modality_schedule)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, cast(?10 as jsonb))
+                            group_hours_per_week, family_sessions_per_week, version, updated_at, modality_schedule, part2)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, cast(?10 as jsonb), ?11)
                         on conflict (plan_id) do update set patient_id = excluded.patient_id, status = excluded.status,
                             individual_sessions_per_week = excluded.individual_sessions_per_week,
                             individual_session_minutes = excluded.individual_session_minutes,
                             group_hours_per_week = excluded.group_hours_per_week,
                             family_sessions_per_week = excluded.family_sessions_per_week,
                             version = excluded.version, updated_at = excluded.updated_at,
-                            modality_schedule = excluded.modality_schedule
+                            modality_schedule = excluded.modality_schedule, part2 = known_plan.part2 or excluded.part2
                         where known_plan.version <= excluded.version""")
                 .setParameter(1, state.planId()).setParameter(2, state.patientId())
                 .setParameter(3, state.status() == null ? "draft" : state.status().toLowerCase(java.util.Locale.ROOT))
                 .setParameter(4, mix.individualSessionsPerWeek()).setParameter(5, mix.individualSessionMinutes())
                 .setParameter(6, mix.groupHoursPerWeek()).setParameter(7, mix.familySessionsPerWeek())
                 .setParameter(8, state.version()).setParameter(9, OffsetDateTime.now(ZoneOffset.UTC))
-                .setParameter(10, scheduleJson(state.modalitySchedule()))
+                .setParameter(10, scheduleJson(state.modalitySchedule())).setParameter(11, state.isPart2())
                 .executeUpdate() == 1;
+        if (state.isPart2()) {
+            if (!applied) {
+                em.createNativeQuery("update known_plan set part2 = true where plan_id = ?1 and not part2")
+                        .setParameter(1, state.planId()).executeUpdate();
+            }
+            labelPart2(state.patientId());
+        }
+        return applied;
     }
 
     private String scheduleJson(List<ModalityPeriod> schedule) {

@@ -29,6 +29,7 @@ import care.iop.platform.audit.AuditLog;
 import care.iop.platform.security.Roles;
 import care.iop.session.domain.Attendance;
 import care.iop.session.domain.TherapySession;
+import care.iop.session.privacy.SessionPrivacy;
 import care.iop.session.service.AttendanceService;
 import care.iop.session.service.SessionService;
 
@@ -51,6 +52,9 @@ public class AttendanceResource {
     @Inject
     AuditLog audit;
 
+    @Inject
+    SessionPrivacy privacy;
+
     @PUT
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN })
     @Transactional
@@ -71,23 +75,31 @@ public class AttendanceResource {
     @APIResponse(responseCode = "422", description = "Session cancelled or not started; patient not booked; note names another member")
     public Views.AttendanceView record(@PathParam("id") UUID id, @Valid @NotNull AttendanceRequest request) {
         List<Attendance> rows = attendance.record(id, request);
-        rows.forEach(a -> audit.success(AuditAction.UPDATE, RESOURCE, id, a.patientId));
+        audit.success(AuditAction.UPDATE, RESOURCE, id, rows.stream().map(a -> a.patientId).toList());
         TherapySession session = sessions.get(id);
-        return mapper.attendance(session, rows);
+        return mapper.attendance(session, rows, rows, true);
     }
 
     @GET
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN, Roles.SCHEDULER, Roles.INTEGRATION })
     @Transactional
-    @Operation(summary = "Read attendance", description = "The recorded attendance of a session with billing codes. Staff only.")
+    @Operation(summary = "Read attendance",
+            description = "The recorded attendance of a session with billing codes. Staff and external callers. Minimum necessary: the "
+                    + "free-text notes (groupNote, each attendee's note) are for clinicians and admins only and absent for schedulers "
+                    + "and external callers. 42 CFR Part 2: for an external caller an INDIVIDUAL or FAMILY session of a Part 2 patient "
+                    + "without the patient's disclosure consent is not found (404); in a group, each attendee who is such a patient "
+                    + "is left out (presentCount still counts every attendee). Every attendee shown is audited (one row each).")
     @APIResponse(responseCode = "200", description = "The attendance (empty attendees when not recorded yet)")
     @APIResponse(responseCode = "400", description = "Bad id")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role may not read attendance")
-    @APIResponse(responseCode = "404", description = "No such session")
+    @APIResponse(responseCode = "404", description = "No such session (or, for an external caller, a Part 2 patient's session without consent)")
     public Views.AttendanceView get(@PathParam("id") UUID id) {
+        TherapySession session = sessions.get(id);
+        privacy.requireSession(session, RESOURCE);
         List<Attendance> rows = attendance.get(id);
-        rows.forEach(a -> audit.success(AuditAction.READ, RESOURCE, id, a.patientId));
-        return mapper.attendance(sessions.get(id), rows);
+        List<Attendance> shown = privacy.members(rows, a -> a.patientId);
+        audit.success(AuditAction.READ, RESOURCE, id, shown.stream().map(a -> a.patientId).toList());
+        return mapper.attendance(session, rows, shown, privacy.mayReadNotes());
     }
 }

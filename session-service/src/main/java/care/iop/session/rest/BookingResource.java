@@ -35,6 +35,7 @@ import care.iop.platform.audit.AuditLog;
 import care.iop.platform.security.CurrentUser;
 import care.iop.platform.security.Roles;
 import care.iop.session.domain.Booking;
+import care.iop.session.privacy.SessionPrivacy;
 import care.iop.session.service.BookingService;
 import care.iop.session.service.SessionService;
 
@@ -59,6 +60,9 @@ public class BookingResource {
 
     @Inject
     CurrentUser user;
+
+    @Inject
+    SessionPrivacy privacy;
 
     @POST
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN })
@@ -88,13 +92,14 @@ public class BookingResource {
     @Transactional
     @Operation(summary = "Cancel a booking",
             description = "Flagged late under 24 h before the start; the first waitlisted patient is promoted. Cancelling the patient of an "
-                    + "INDIVIDUAL or FAMILY session cancels the session. A patient token may cancel only its own booking.")
+                    + "INDIVIDUAL or FAMILY session cancels the session. A patient token may cancel only its own booking. Once the "
+                    + "session has started, no booking can be cancelled (422): its attendance is recorded instead.")
     @APIResponse(responseCode = "200", description = "The cancelled booking", content = @Content(schema = @Schema(implementation = Views.BookingView.class)))
     @APIResponse(responseCode = "400", description = "Bad id")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role may not cancel bookings")
     @APIResponse(responseCode = "404", description = "No active booking (or not the patient's own)")
-    @APIResponse(responseCode = "422", description = "Session already took place")
+    @APIResponse(responseCode = "422", description = "Session has started or already took place")
     public Views.BookingView cancel(@PathParam("id") UUID id, @PathParam("patientId") UUID patientId,
                                     @Parameter(description = "Why", example = "Patient unwell") @QueryParam("reason") @Size(max = 500) String reason) {
         user.requireAccessToPatient(patientId, RESOURCE, id + "/" + patientId);
@@ -106,16 +111,21 @@ public class BookingResource {
     @GET
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN, Roles.INTEGRATION })
     @Transactional
-    @Operation(summary = "Read the roster", description = "Booked patients, then the waitlist in order, then cancellations. Staff only.")
+    @Operation(summary = "Read the roster",
+            description = "Booked patients, then the waitlist in order, then cancellations. Staff and external callers; a patient "
+                    + "sees only its own booking (GET /api/v1/sessions/{id}). 42 CFR Part 2: for an external caller an INDIVIDUAL or "
+                    + "FAMILY session of a Part 2 patient without the patient's disclosure consent is not found (404); in a group, "
+                    + "each member who is such a patient is left out (the others keep their waitlist positions). Every member shown "
+                    + "is audited (one row each).")
     @APIResponse(responseCode = "200", description = "The roster")
     @APIResponse(responseCode = "400", description = "Bad id")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role may not read rosters")
-    @APIResponse(responseCode = "404", description = "No such session")
+    @APIResponse(responseCode = "404", description = "No such session (or, for an external caller, a Part 2 patient's session without consent)")
     public List<Views.BookingView> roster(@PathParam("id") UUID id) {
-        sessions.get(id);
-        List<Booking> roster = Booking.roster(id);
-        roster.forEach(b -> audit.success(AuditAction.READ, RESOURCE, id, b.patientId));
+        privacy.requireSession(sessions.get(id), SessionResource.RESOURCE);
+        List<Booking> roster = privacy.members(Booking.roster(id), b -> b.patientId);
+        audit.success(AuditAction.READ, RESOURCE, id, roster.stream().map(b -> b.patientId).toList());
         return roster.stream().map(mapper::booking).toList();
     }
 }

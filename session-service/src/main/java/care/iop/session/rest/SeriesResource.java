@@ -28,9 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import care.iop.platform.audit.AuditAction;
 import care.iop.platform.audit.AuditLog;
+import care.iop.platform.problem.ProblemException;
 import care.iop.platform.security.Roles;
 import care.iop.session.domain.Booking;
 import care.iop.session.domain.SessionSeries;
+import care.iop.session.privacy.SessionPrivacy;
 import care.iop.session.service.SeriesService;
 
 @Path("/api/v1/session-series")
@@ -48,6 +50,9 @@ public class SeriesResource {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    SessionPrivacy privacy;
 
     @POST
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN })
@@ -81,15 +86,21 @@ public class SeriesResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN, Roles.INTEGRATION })
     @Transactional
-    @Operation(summary = "Read a series", description = "The series and its occurrences in time order.")
+    @Operation(summary = "Read a series",
+            description = "The series and its occurrences in time order. 42 CFR Part 2: an INDIVIDUAL or FAMILY series is its patient's "
+                    + "record; for an external caller one of a Part 2 patient without the patient's disclosure consent is not found "
+                    + "(404, audited as DENIED).")
     @APIResponse(responseCode = "200", description = "The series")
     @APIResponse(responseCode = "400", description = "Bad id")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role may not read series")
-    @APIResponse(responseCode = "404", description = "No such series")
+    @APIResponse(responseCode = "404", description = "No such series (or, for an external caller, a Part 2 patient's series without consent)")
     public Views.SeriesView get(@PathParam("id") UUID id) {
         SessionSeries found = series.get(id);
         if (found.patientId != null) {
+            if (!privacy.permits(found.patientId, RESOURCE, id)) {
+                throw ProblemException.notFound(SeriesService.NOT_FOUND, id);
+            }
             audit.success(AuditAction.READ, RESOURCE, id, found.patientId);
         }
         return mapper.series(found, series.occurrences(id));

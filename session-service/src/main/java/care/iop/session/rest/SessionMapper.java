@@ -49,14 +49,20 @@ public class SessionMapper {
                 events.local(s.end), s.topic, s.location, b.status.name(), b.waitlistPosition());
     }
 
-    public Views.AttendanceView attendance(TherapySession s, List<Attendance> rows) {
+    /**
+     * The attendance of a session with these attendees; {@code withNotes} false leaves the free-text notes out (the
+     * group note and each attendee's note: for clinicians and admins only). {@code presentCount} counts every recorded
+     * attendee, shown or not.
+     */
+    public Views.AttendanceView attendance(TherapySession s, List<Attendance> rows, List<Attendance> shown, boolean withNotes) {
         int present = (int) rows.stream().filter(a -> a.status.present()).count();
         int billable = config.billableGroupSize();
         String warning = s.type == SessionType.GROUP && present > billable
                 ? present + " members present: above the " + billable + " for whom payers following the Medicare contractor rule pay 90853; review before billing"
                 : null;
-        return new Views.AttendanceView(s.id, s.type.name(), s.status, s.groupNote, present, warning, rows.stream()
-                .map(a -> new Views.AttendeeView(a.patientId, a.status.name(), a.minutesAttended, a.note, a.billingCode)).toList());
+        return new Views.AttendanceView(s.id, s.type.name(), s.status, withNotes ? s.groupNote : null, present, warning, shown.stream()
+                .map(a -> new Views.AttendeeView(a.patientId, a.status.name(), a.minutesAttended, withNotes ? a.note : null, a.billingCode))
+                .toList());
     }
 
     public Views.SeriesView series(SessionSeries s, List<TherapySession> occurrences) {

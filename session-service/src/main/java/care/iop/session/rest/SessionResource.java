@@ -1,6 +1,7 @@
 package care.iop.session.rest;
 
 import java.net.URI;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -48,6 +49,7 @@ import care.iop.session.config.SessionConfig;
 import care.iop.session.domain.Booking;
 import care.iop.session.domain.SessionType;
 import care.iop.session.domain.TherapySession;
+import care.iop.session.privacy.SessionPrivacy;
 import care.iop.session.service.SessionService;
 import care.iop.session.service.TimeParams;
 
@@ -72,6 +74,9 @@ public class SessionResource {
 
     @Inject
     SessionConfig config;
+
+    @Inject
+    SessionPrivacy privacy;
 
     @POST
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN })
@@ -109,11 +114,14 @@ public class SessionResource {
     @Transactional
     @Operation(summary = "Read a session",
             description = "Staff see the session with its counts (ETag = version). A patient token sees only a session it is booked or "
-                    + "waitlisted in, and only topic, time, place, clinician and its own booking: never another member.")
+                    + "waitlisted in, and only topic, time, place, clinician and its own booking: never another member nor the counts. "
+                    + "42 CFR Part 2: an INDIVIDUAL or FAMILY session is its patient's record; for an external caller (integration) "
+                    + "one of a Part 2 patient without the patient's disclosure consent is not found (404, audited as DENIED). A GROUP "
+                    + "session is shown with its counts.")
     @APIResponse(responseCode = "200", description = "The session", content = @Content(schema = @Schema(oneOf = { Views.SessionView.class, Views.PatientSessionView.class })))
     @APIResponse(responseCode = "400", description = "Bad id")
     @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "404", description = "No such session (or not the patient's)")
+    @APIResponse(responseCode = "404", description = "No such session (or not the patient's; or, for an external caller, a Part 2 patient's session without consent)")
     public Response get(@PathParam("id") UUID id) {
         TherapySession session = sessions.get(id);
         if (user.isPatientOnly()) {
@@ -125,10 +133,12 @@ public class SessionResource {
             audit.success(AuditAction.READ, RESOURCE, id, own);
             return Response.ok(mapper.patient(session, booking)).build();
         }
+        privacy.requireSession(session, RESOURCE);
         if (session.patientId != null) {
             audit.success(AuditAction.READ, RESOURCE, id, session.patientId);
         }
-        return Response.ok(mapper.staff(session)).tag(String.valueOf(session.version)).build();
+        // the type named here (not only in @Produces) lets the platform's Part2Notice put the notice into the body too
+        return Response.ok(mapper.staff(session), MediaType.APPLICATION_JSON_TYPE).tag(String.valueOf(session.version)).build();
     }
 
     @GET
@@ -136,7 +146,9 @@ public class SessionResource {
     @Transactional
     @Operation(summary = "Search sessions",
             description = "Filters combine; from/to take a date (a day in the program time zone, to inclusive) or a date-time with offset "
-                    + "(to exclusive). Sorted by start.")
+                    + "(to exclusive), in the years 1-9999. Sorted by start. 42 CFR Part 2: for an external caller the INDIVIDUAL and "
+                    + "FAMILY sessions of Part 2 patients without the patient's disclosure consent are left out of the items and the "
+                    + "total, and a search by such a patient finds nothing (audited as DENIED).")
     @APIResponse(responseCode = "200", description = "A page of sessions")
     @APIResponse(responseCode = "400", description = "Bad filter or page parameter")
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -152,15 +164,20 @@ public class SessionResource {
         if (status != null && !List.of("booked", "cancelled", "fulfilled").contains(status)) {
             throw ProblemException.invalidField("status", "must be one of booked, cancelled, fulfilled");
         }
-        Page<TherapySession> found = sessions.list(new SessionService.Filter(clinicianId, patientId, type,
-                TimeParams.from(from, config.timeZone()), TimeParams.to(to, config.timeZone()), status), page);
+        OffsetDateTime fromTime = TimeParams.from(from, config.timeZone());
+        OffsetDateTime toTime = TimeParams.to(to, config.timeZone());
+        if (patientId != null && !privacy.permits(patientId, RESOURCE, "?patientId=" + patientId)) {
+            return Page.of(List.of(), page, 0);
+        }
+        Page<TherapySession> found = sessions.list(new SessionService.Filter(clinicianId, patientId, type, fromTime, toTime, status,
+                privacy.visiblePart2Patients().orElse(null)), page);
         // every patient whose data the answer shows: the one searched for, and each of an individual or family session
         Set<UUID> shown = new LinkedHashSet<>();
         if (patientId != null) {
             shown.add(patientId);
         }
         found.items().stream().map(s -> s.patientId).filter(Objects::nonNull).forEach(shown::add);
-        shown.forEach(patient -> audit.success(AuditAction.SEARCH, RESOURCE, null, patient));
+        audit.success(AuditAction.SEARCH, RESOURCE, null, shown);
         return found.map(mapper::staff);
     }
 
@@ -170,7 +187,8 @@ public class SessionResource {
     @Transactional
     @Operation(summary = "Cancel a session",
             description = "Cancels the session and every booking in it (booking.cancelled events notify the patients). For a series occurrence, "
-                    + "scope THIS_AND_FOLLOWING cancels the later occurrences too. Returns the cancelled sessions.")
+                    + "scope THIS_AND_FOLLOWING cancels the later occurrences too. Returns the cancelled sessions. A session that has "
+                    + "started cannot be cancelled (422): its attendance is recorded instead.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CancelRequest.class),
             examples = @ExampleObject(name = "cancel", value = "{\"reason\":\"Clinician ill\",\"scope\":\"THIS\"}")))
     @APIResponse(responseCode = "200", description = "The cancelled sessions")
@@ -179,7 +197,7 @@ public class SessionResource {
     @APIResponse(responseCode = "403", description = "Role may not cancel sessions")
     @APIResponse(responseCode = "404", description = "No such session")
     @APIResponse(responseCode = "409", description = "Already cancelled")
-    @APIResponse(responseCode = "422", description = "Session already took place")
+    @APIResponse(responseCode = "422", description = "Session has started or already took place")
     public List<Views.SessionView> cancel(@PathParam("id") UUID id, @Valid @NotNull CancelRequest request) {
         List<TherapySession> cancelled = sessions.cancel(id, request.reason(), request.scope());
         cancelled.stream().filter(s -> s.patientId != null).forEach(s -> audit.success(AuditAction.UPDATE, RESOURCE, s.id, s.patientId));
@@ -193,7 +211,7 @@ public class SessionResource {
     @Operation(summary = "Reschedule a session",
             description = "New time, place, topic, capacity or clinician; requires If-Match with the ETag of the last read. Bookings move with "
                     + "the session; conflicts are refused as on creation. Scope THIS_AND_FOLLOWING moves later occurrences of the series "
-                    + "to the same local time.")
+                    + "to the same local time. A session that has started cannot be moved (422).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RescheduleRequest.class),
             examples = @ExampleObject(name = "move", value = """
                     {"start":"2026-12-01T10:00:00-05:00","end":"2026-12-01T13:00:00-05:00","location":"Room B","scope":"THIS"}""")))
@@ -204,7 +222,7 @@ public class SessionResource {
     @APIResponse(responseCode = "404", description = "No such session")
     @APIResponse(responseCode = "409", description = "Overlaps another session (named)")
     @APIResponse(responseCode = "412", description = "If-Match names an older version")
-    @APIResponse(responseCode = "422", description = "Session cancelled or fulfilled; capacity below bookings; clinician not allowed")
+    @APIResponse(responseCode = "422", description = "Session cancelled, fulfilled or started; capacity below bookings; clinician not allowed")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response reschedule(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull RescheduleRequest request) {

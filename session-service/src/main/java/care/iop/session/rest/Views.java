@@ -39,8 +39,11 @@ public final class Views {
     }
 
     @Schema(name = "Attendance")
-    public record AttendanceView(UUID sessionId, String sessionType, String status, String groupNote,
-                                 @Schema(description = "Members present (ATTENDED, LATE, LEFT_EARLY): the group size to document for billing", example = "9")
+    public record AttendanceView(UUID sessionId, String sessionType, String status,
+                                 @Schema(description = "Free text for clinicians and admins only: absent for schedulers and external callers")
+                                 String groupNote,
+                                 @Schema(description = "Members present (ATTENDED, LATE, LEFT_EARLY): the group size to document for billing; counts every "
+                                         + "attendee, also those left out of attendees for an external caller", example = "9")
                                  int presentCount,
                                  @Schema(description = "Set when the group is larger than payers bill 90853 for (iop.sessions.billable-group-size, 12)")
                                  String billingWarning,
@@ -48,7 +51,9 @@ public final class Views {
     }
 
     @Schema(name = "Attendee")
-    public record AttendeeView(UUID patientId, String status, int minutesAttended, String note,
+    public record AttendeeView(UUID patientId, String status, int minutesAttended,
+                               @Schema(description = "Free text for clinicians and admins only: absent for schedulers and external callers")
+                               String note,
                                @Schema(description = "Suggested CPT code, null when not billable", example = "90853") String billingCode) {
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
@@ -173,9 +174,10 @@ public class BookingService {
         } else {
             em.flush();
         }
+        Set<UUID> part2 = events.part2Among(placed.values().stream().map(b -> b.patientId).toList());
         placed.forEach((ticket, booking) -> {
             events.booking(booking.status == BookingStatus.BOOKED ? EventTypes.BOOKING_CONFIRMED : EventTypes.BOOKING_WAITLISTED,
-                    session, booking, ticket.origin);
+                    session, booking, ticket.origin, part2.contains(booking.patientId));
             if (ticket.audit != null) {
                 audit.write(ticket.audit);
             }
@@ -231,6 +233,10 @@ public class BookingService {
         if (session.isFulfilled()) {
             throw ProblemException.ruleViolation("Session " + sessionId + " already took place");
         }
+        if (started(session)) {
+            throw ProblemException.ruleViolation("Session " + sessionId + " started at " + events.local(session.start)
+                    + ": its bookings can no longer be cancelled; record the patient's attendance (e.g. NO_SHOW or EXCUSED) instead");
+        }
         cancelLocked(session, booking, reason == null ? "Cancelled on request" : reason);
         return booking;
     }
@@ -256,9 +262,9 @@ public class BookingService {
         }
     }
 
-    /** Fills free seats from the head of the waitlist. */
+    /** Fills free seats from the head of the waitlist; nobody is promoted into a session that has started or ended. */
     void promote(TherapySession session) {
-        if (!SessionStatus.BOOKED.equals(session.status)) {
+        if (!SessionStatus.BOOKED.equals(session.status) || started(session)) {
             return;
         }
         while (Booking.countWithStatus(session.id, BookingStatus.BOOKED) < session.capacity) {
@@ -301,7 +307,8 @@ public class BookingService {
         for (UUID sessionId : sessionIds) {
             TherapySession session = TherapySession.lockById(sessionId);
             Booking booking = Booking.of(sessionId, patientId);
-            if (session == null || booking == null || !booking.status.active() || !SessionStatus.BOOKED.equals(session.status)) {
+            if (session == null || booking == null || !booking.status.active() || !SessionStatus.BOOKED.equals(session.status)
+                    || started(session)) {
                 continue;
             }
             Optional<String> reason = lapses.apply(session.type, session.start);
@@ -311,6 +318,11 @@ public class BookingService {
             }
         }
         return cancelled;
+    }
+
+    /** True once the session's start has come: its roster is what it was at the start. */
+    static boolean started(TherapySession session) {
+        return !session.start.isAfter(Clock.now());
     }
 
     TherapySession lockOrNotFound(UUID sessionId) {

@@ -28,6 +28,8 @@ import care.iop.session.rest.SeriesRequest;
 /** Weekly series: occurrences keep their wall-clock time in the program time zone across daylight-saving changes. */
 @ApplicationScoped
 public class SeriesService {
+    /** How a missing series is named in a 404 (also when it is hidden from an external caller). */
+    public static final String NOT_FOUND = "Session series";
 
     @Inject
     SessionConfig config;
@@ -40,6 +42,8 @@ public class SeriesService {
 
     @Transactional
     public SessionSeries create(@Valid @NotNull SeriesRequest request) {
+        TimeParams.requireStorable("from", request.from());
+        TimeParams.requireStorable("until", request.until());
         if ((request.until() == null) == (request.count() == null)) {
             throw ProblemException.invalidField("until", "give exactly one of until and count");
         }
@@ -106,7 +110,7 @@ public class SeriesService {
     public SessionSeries get(UUID id) {
         SessionSeries series = SessionSeries.findById(id);
         if (series == null) {
-            throw ProblemException.notFound("Session series", id);
+            throw ProblemException.notFound(NOT_FOUND, id);
         }
         return series;
     }

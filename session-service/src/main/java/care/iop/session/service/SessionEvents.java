@@ -1,7 +1,10 @@
 package care.iop.session.service;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,9 +18,13 @@ import care.iop.platform.outbox.Outbox;
 import care.iop.session.config.SessionConfig;
 import care.iop.session.domain.Attendance;
 import care.iop.session.domain.Booking;
+import care.iop.session.domain.ReadModels;
 import care.iop.session.domain.TherapySession;
 
-/** Publishes session, booking and attendance events through the outbox (key = session id). */
+/**
+ * Publishes session, booking and attendance events through the outbox (key = session id). Booking and attendance events
+ * carry each patient's 42 CFR Part 2 label ({@code part2}) from the read model, so later consumers know it.
+ */
 @ApplicationScoped
 public class SessionEvents {
 
@@ -26,6 +33,9 @@ public class SessionEvents {
 
     @Inject
     SessionConfig config;
+
+    @Inject
+    ReadModels readModels;
 
     public void session(String type, TherapySession s) {
         outbox.publish(Topics.SESSIONS, s.id, type, new SessionState(s.id, s.seriesId, s.type.name(), s.clinicianId,
@@ -38,16 +48,29 @@ public class SessionEvents {
 
     /** A booking event for the request {@code origin} names (a booking placed together with others'). */
     public void booking(String type, TherapySession s, Booking b, Outbox.Origin origin) {
-        outbox.publish(Topics.SESSIONS, s.id, type, new BookingState(s.id, b.patientId, s.type.name(), local(s.start),
-                local(s.end), b.status.name(), b.waitlistPosition(), b.lateCancellation, b.cancelReason), origin);
+        booking(type, s, b, origin, !part2Among(List.of(b.patientId)).isEmpty());
     }
 
+    /** A booking event whose patient's Part 2 label the caller looked up ({@link #part2Among}, once for a batch). */
+    public void booking(String type, TherapySession s, Booking b, Outbox.Origin origin, boolean part2) {
+        outbox.publish(Topics.SESSIONS, s.id, type, new BookingState(s.id, b.patientId, s.type.name(), local(s.start),
+                local(s.end), b.status.name(), b.waitlistPosition(), b.lateCancellation, b.cancelReason, part2), origin);
+    }
+
+    /** Each attendee with its Part 2 label (from the read model: the patient's label or a Part 2 plan of the patient). */
     public void attendance(TherapySession s, List<Attendance> rows) {
+        Set<UUID> part2 = part2Among(rows.stream().map(a -> a.patientId).toList());
         List<AttendanceRecorded.Attendee> attendees = rows.stream()
-                .map(a -> new AttendanceRecorded.Attendee(a.patientId, a.status.name(), a.minutesAttended, s.type.name()))
+                .map(a -> new AttendanceRecorded.Attendee(a.patientId, a.status.name(), a.minutesAttended, s.type.name(),
+                        part2.contains(a.patientId)))
                 .toList();
         outbox.publish(Topics.SESSIONS, s.id, EventTypes.ATTENDANCE_RECORDED,
                 new AttendanceRecorded(s.id, s.type.name(), local(s.start), local(s.end), attendees));
+    }
+
+    /** The patients among these labelled Part 2 in the read model, in one query. */
+    public Set<UUID> part2Among(Collection<UUID> patientIds) {
+        return readModels.part2Among(patientIds);
     }
 
     /** An instant shown with the program time zone's offset. */

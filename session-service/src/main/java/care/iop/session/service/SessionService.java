@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -46,9 +47,13 @@ public class SessionService {
                         String topic, Integer capacity, String location, UUID seriesId) {
     }
 
-    /** List filters; null means any. */
+    /**
+     * List filters; null means any. {@code visiblePart2}: for an external caller, the Part 2 patients whose INDIVIDUAL and
+     * FAMILY sessions it may see (the sessions of other Part 2 patients, and of patients not known, are left out of the
+     * items and the total); null for staff.
+     */
     public record Filter(UUID clinicianId, UUID patientId, SessionType type, OffsetDateTime from, OffsetDateTime to,
-                         String status) {
+                         String status, Set<UUID> visiblePart2) {
     }
 
     @Inject
@@ -161,6 +166,14 @@ public class SessionService {
             query.append(" and start < :to");
             params.put("to", filter.to());
         }
+        if (filter.visiblePart2() != null) {
+            query.append(" and (patientId is null or patientId in (select k.patientId from KnownPatientLabel k where k.part2 = false)");
+            if (!filter.visiblePart2().isEmpty()) {
+                query.append(" or patientId in :visiblePart2");
+                params.put("visiblePart2", filter.visiblePart2());
+            }
+            query.append(")");
+        }
         var found = TherapySession.<TherapySession>find(query + " order by start, id", params);
         long total = found.count();
         if ((long) page.page * page.size >= total) {
@@ -180,6 +193,7 @@ public class SessionService {
         if (target.isFulfilled()) {
             throw ProblemException.ruleViolation("Session " + id + " already took place");
         }
+        requireNotStarted(target, "cancelled");
         List<TherapySession> affected = new ArrayList<>();
         for (TherapySession session : withFollowing(target, scope)) {
             if (session != target) {
@@ -207,6 +221,7 @@ public class SessionService {
         if (!SessionStatus.BOOKED.equals(target.status)) {
             throw ProblemException.ruleViolation("Session " + id + " is " + target.status + " and cannot be moved");
         }
+        requireNotStarted(target, "moved");
         ZonedDateTime oldStart = target.start.atZoneSameInstant(config.timeZone());
         ZonedDateTime newStart = request.start().atZoneSameInstant(config.timeZone());
         long dayShift = newStart.toLocalDate().toEpochDay() - oldStart.toLocalDate().toEpochDay();
@@ -300,7 +315,17 @@ public class SessionService {
         return capacity;
     }
 
+    /** 422 once a session has started: what happened in it is recorded as attendance, not undone. */
+    private void requireNotStarted(TherapySession session, String verb) {
+        if (!session.start.isAfter(Clock.now())) {
+            throw ProblemException.ruleViolation("Session " + session.id + " started at " + events.local(session.start)
+                    + " and can no longer be " + verb + "; record its attendance instead");
+        }
+    }
+
     static void validateTimes(OffsetDateTime start, OffsetDateTime end) {
+        TimeParams.requireStorable("start", start);
+        TimeParams.requireStorable("end", end);
         if (!end.isAfter(start)) {
             throw ProblemException.invalidField("end", "must be after start");
         }
