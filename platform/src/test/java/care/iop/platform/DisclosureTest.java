@@ -164,6 +164,13 @@ class DisclosureTest {
     }
 
     @Test
+    void aListKeepsRecordsOfNoPatient() {
+        UUID hidden = part2();
+        ehr("ehr-a").queryParam("patient", hidden).queryParam("withProgramRecord", true).get(RECORDS).then().statusCode(200)
+                .body("items.text", contains("a record of the program, no patient's")).body("total", equalTo(1));
+    }
+
+    @Test
     void anAnswerThatMissedItsFilterDoesNotLeave() {
         UUID hidden = part2();
         ehr("ehr-a").queryParam("patient", hidden).get(RECORDS + "/unfiltered").then().statusCode(500)

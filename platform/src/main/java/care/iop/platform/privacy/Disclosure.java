@@ -119,13 +119,17 @@ public class Disclosure {
         return decide(patientId, facts().of(List.of(patientId)).get(patientId)) == null;
     }
 
-    /** The items whose patient may be answered to the caller, in their order: all of them for staff. */
+    /**
+     * The items whose patient may be answered to the caller, in their order: all of them for staff. An item of no
+     * patient ({@code patientOf} answers null, e.g. a group session) is kept: it is nobody's record.
+     */
     public <T> List<T> retain(List<T> items, Function<T, UUID> patientOf) {
         if (!external() || items.isEmpty()) {
             return items;
         }
         Set<UUID> ids = new HashSet<>();
         items.forEach(item -> ids.add(patientOf.apply(item)));
+        ids.remove(null);
         Map<UUID, PatientPrivacy> known = facts().of(ids);
         Set<UUID> keep = new HashSet<>();
         for (UUID id : ids) {
@@ -133,7 +137,10 @@ public class Disclosure {
                 keep.add(id);
             }
         }
-        return items.stream().filter(item -> keep.contains(patientOf.apply(item))).toList();
+        return items.stream().filter(item -> {
+            UUID patient = patientOf.apply(item);
+            return patient == null || keep.contains(patient);
+        }).toList();
     }
 
     /**

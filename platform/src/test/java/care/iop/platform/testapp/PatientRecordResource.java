@@ -45,9 +45,12 @@ public class PatientRecordResource {
 
     @GET
     @RolesAllowed({ Roles.CLINICIAN, Roles.INTEGRATION })
-    public RecordList list(@QueryParam("patient") List<UUID> patients) {
-        List<RecordView> items = disclosure.retain(patients.stream().map(id -> new RecordView(id, "record of " + id)).toList(),
-                RecordView::patientId);
+    public RecordList list(@QueryParam("patient") List<UUID> patients, @QueryParam("withProgramRecord") boolean withProgramRecord) {
+        List<RecordView> all = new java.util.ArrayList<>(patients.stream().map(id -> new RecordView(id, "record of " + id)).toList());
+        if (withProgramRecord) {
+            all.add(new RecordView(null, "a record of the program, no patient's"));
+        }
+        List<RecordView> items = disclosure.retain(all, RecordView::patientId);
         audit.success(AuditAction.SEARCH, "Record", null, items.stream().map(RecordView::patientId).toList());
         return new RecordList(items, items.size());
     }
