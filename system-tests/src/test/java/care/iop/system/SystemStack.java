@@ -36,7 +36,10 @@ public final class SystemStack {
                     walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                 }
             }
-            LocalStack stack = new LocalStack(home, state, PORT_OFFSET, System.out, Map.of());
+            // The journey compares the outcomes of five patients to stay short; production suppresses buckets under 11
+            // patients (the CMS small-cell rule, proven in plan-service's tests), so the journey's stack lowers it.
+            LocalStack stack = new LocalStack(home, state, PORT_OFFSET, System.out, Map.of())
+                    .withComponentEnv(Map.of("IOP_OUTCOMES_MIN_BUCKET_SIZE", "5"));
             Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "system-stack-stop"));
             stack.up();
             LocalKeys keys = stack.keys();
