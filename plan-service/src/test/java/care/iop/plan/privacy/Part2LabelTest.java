@@ -34,6 +34,7 @@ import care.iop.events.Topics;
 import care.iop.plan.privacy.Part2Cohort.Case;
 import care.iop.plan.support.EventFixtures;
 import care.iop.plan.support.PlanFixtures;
+import care.iop.plan.support.ReadModelProbe;
 import care.iop.testing.TestTokens;
 import care.iop.testing.TopicReader;
 import io.agroal.api.AgroalDataSource;
@@ -136,13 +137,15 @@ class Part2LabelTest {
         assertThat(value(ds, "select array_to_string(purposes, ',') from known_consent where patient_id = ? and consent_id = ?", patient, second))
                 .isEqualTo("PAYMENT,TREATMENT");
 
-        // an older event arriving late changes nothing; a newer one on the same key proves it was consumed
-        fixtures.events().patientEvent(EventTypes.PATIENT_UPDATED, EventFixtures.patient(patient).track("ADULT_SUD")
-                .disclosureConsent(first, "ehr-a", List.of("TREATMENT"), expires).version(2).build());
-        fixtures.patientEvent(EventTypes.PATIENT_UPDATED, EventFixtures.patient(patient).track("ADULT_SUD")
-                .disclosureConsent(second, "ehr-b", List.of("PAYMENT", "TREATMENT"), expires).groupComfort("HESITANT").version(4).build());
+        // an older event arriving late changes nothing, once consumed: the consent it carried stays replaced
+        ReadModelProbe.awaitConsumed(bootstrap, fixtures.events().patientEventLocated(EventTypes.PATIENT_UPDATED,
+                EventFixtures.patient(patient).track("ADULT_SUD").disclosureConsent(first, "ehr-a", List.of("TREATMENT"), expires).version(2).build()));
+        assertThat(value(ds, "select version from known_patient where patient_id = ?", patient)).isEqualTo(3L);
         assertThat(count(ds, "select count(*) from known_consent where patient_id = ?", patient)).isEqualTo(1);
         assertThat(count(ds, "select count(*) from known_consent where patient_id = ? and consent_id = ?", patient, second)).isEqualTo(1);
+        // a newer one without consents empties them
+        fixtures.patientEvent(EventTypes.PATIENT_CONSENT_REVOKED, EventFixtures.patient(patient).track("ADULT_SUD").version(4).build());
+        assertThat(count(ds, "select count(*) from known_consent where patient_id = ?", patient)).isZero();
     }
 
     private String createPlan(UUID patient, UUID clinician, String problem) {

@@ -45,7 +45,7 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 class OneCurrentPlanGuardTest {
-    private static final int ROUNDS = 6;
+    private static final int ROUNDS = 10;
 
     @Inject
     AgroalDataSource ds;

@@ -107,8 +107,13 @@ public final class EventFixtures {
         return eventId;
     }
 
+    /** A patient event, returning where it landed (for {@link ReadModelProbe#awaitConsumed}). */
+    public RecordMetadata patientEventLocated(String type, PatientState patient) {
+        return publishRaw(Topics.PARTICIPANTS, patient.patientId().toString(), UUID.randomUUID().toString(), type, toJson(patient));
+    }
+
     /** Publishes exactly this record; a null {@code eventId} or {@code type} leaves that header out (a broken event). */
-    public void publishRaw(String topic, String key, String eventId, String type, String payload) {
+    public RecordMetadata publishRaw(String topic, String key, String eventId, String type, String payload) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
         header(record, "ce_specversion", "1.0");
         header(record, "ce_id", eventId);
@@ -116,7 +121,7 @@ public final class EventFixtures {
         header(record, "ce_source", SOURCE);
         header(record, "ce_subject", key);
         header(record, "content-type", "application/json");
-        send(record);
+        return send(record);
     }
 
     /** Sends a record read from a topic again, unchanged (same ce_id): a redelivery; returns where it landed. */
