@@ -114,10 +114,173 @@ class BrokenManifestsTest {
     }
 
     @Test
-    void serviceUsingAnotherServicesDatabaseSecretFails() {
-        assertThat(problemsAfter(resources -> ((ObjectNode) container(resources, "plan-service")
-                .at("/env/1/valueFrom/secretKeyRef")).put("name", "iop-session-db")))
-                .contains("Deployment plan-service: QUARKUS_DATASOURCE_PASSWORD must come from Secret iop-plan-db (the owner of iop_plan)");
+    void serviceUsingAnotherServicesDatabaseRoleFails() {
+        assertThat(problemsAfter(resources -> {
+            for (int variable : new int[] {0, 1}) {
+                ((ObjectNode) container(resources, "plan-service").at("/env/" + variable + "/valueFrom/secretKeyRef"))
+                        .put("name", "iop-session-db-app");
+            }
+        })).contains("Deployment plan-service: QUARKUS_FLYWAY_PLACEHOLDERS_APP_ROLE must name the role the service works as, "
+                + "session_app (the migrations grant it the service's privileges)",
+                "Deployment session-service: app role session_app is also plan-service's: each service has its own");
+    }
+
+    @Test
+    void serviceWorkingAsItsDatabaseOwnerFails() {
+        assertThat(problemsAfter(resources -> {
+            for (int variable : new int[] {0, 1}) {
+                ((ObjectNode) container(resources, "plan-service").at("/env/" + variable + "/valueFrom/secretKeyRef"))
+                        .put("name", "iop-plan-db");
+            }
+        })).anyMatch(problem -> problem.startsWith("Deployment plan-service: the service works as plan, the owner of a database"));
+    }
+
+    @Test
+    void flywayNotMigratingAsTheOwnerFails() {
+        assertThat(problemsAfter(resources -> ((ArrayNode) container(resources, "participant-service").get("env")).remove(2)))
+                .anyMatch(problem -> problem.startsWith("Deployment participant-service: QUARKUS_FLYWAY_USERNAME must come from "
+                        + "Secret iop-participant-db (the owner of iop_participant"));
+    }
+
+    @Test
+    void databaseConnectionWithoutVerifiedTlsFails() {
+        assertThat(problemsAfter(resources -> ((ObjectNode) find(resources, "ConfigMap", "session-service").get("data"))
+                .put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://iop-postgres-rw:5432/iop_session?sslmode=require")))
+                .contains("ConfigMap session-service: QUARKUS_DATASOURCE_JDBC_URL must set sslmode=verify-full "
+                        + "(TLS, CA and host name checked)")
+                .anyMatch(problem -> problem.startsWith("ConfigMap session-service: QUARKUS_DATASOURCE_JDBC_URL must set sslrootcert"));
+    }
+
+    @Test
+    void postgresAcceptingConnectionsWithoutTlsFails() {
+        assertThat(problemsAfter(resources -> ((ObjectNode) find(resources, "Cluster", "iop-postgres").at("/spec/postgresql"))
+                .remove("pg_hba")))
+                .contains("Cluster iop-postgres: postgresql.pg_hba must refuse connections without TLS (hostnossl all all all reject)");
+    }
+
+    @Test
+    void mountingThePostgresCaPrivateKeyFails() {
+        assertThat(problemsAfter(resources -> {
+            for (JsonNode volume : deployment(resources, "plan-service").at("/spec/template/spec/volumes")) {
+                if (volume.path("name").asText().equals("postgres-ca")) {
+                    ((ObjectNode) volume.get("secret")).remove("items");
+                }
+            }
+        })).contains("Deployment plan-service: mount only ca.crt of Secret iop-postgres-ca: it also holds the CA's private key");
+    }
+
+    @Test
+    void plainOrAnonymousKafkaListenerFails() {
+        assertThat(problemsAfter(resources -> {
+            ObjectNode listener = (ObjectNode) find(resources, "Kafka", "iop-kafka").at("/spec/kafka/listeners/0");
+            listener.put("tls", false);
+            listener.remove("authentication");
+        })).contains("Kafka iop-kafka: listener tls must have tls: true (events carry health data)",
+                "Kafka iop-kafka: listener tls must authenticate its clients (authentication.type tls or scram-sha-512)");
+    }
+
+    @Test
+    void kafkaWithoutAuthorizationFails() {
+        assertThat(problemsAfter(resources -> ((ObjectNode) find(resources, "Kafka", "iop-kafka").at("/spec/kafka"))
+                .remove("authorization")))
+                .contains("Kafka iop-kafka: spec.kafka.authorization.type must be simple: without it every authenticated client "
+                        + "may do anything");
+    }
+
+    @Test
+    void missingKafkaUserFails() {
+        assertThat(problemsAfter(resources -> resources.remove(find(resources, "KafkaUser", "session-service"))))
+                .contains("KafkaUser session-service is missing: each service authenticates as itself");
+    }
+
+    @Test
+    void aclOnAnotherServicesTopicFails() {
+        assertThat(problemsAfter(resources -> ((ArrayNode) find(resources, "KafkaUser", "plan-service")
+                .at("/spec/authorization/acls")).add(YamlDocuments.parseAll("""
+                        resource: {type: topic, name: iop.sessions, patternType: literal}
+                        operations: [Write]
+                        """).get(0))))
+                .contains("KafkaUser plan-service: ACLs beyond what plan-service uses: [topic iop.sessions Write]");
+    }
+
+    @Test
+    void prefixAclFails() {
+        assertThat(problemsAfter(resources -> ((ObjectNode) find(resources, "KafkaUser", "participant-service")
+                .at("/spec/authorization/acls/0/resource")).put("name", "iop.").put("patternType", "prefix")))
+                .contains("KafkaUser participant-service: ACLs beyond what participant-service uses: "
+                                + "[topic iop. Describe (prefix), topic iop. Write (prefix)]",
+                        "KafkaUser participant-service: ACLs missing for what participant-service uses: "
+                                + "[topic iop.participants Describe, topic iop.participants Write]");
+    }
+
+    @Test
+    void serviceUsingAnotherServicesKafkaCertificateFails() {
+        assertThat(problemsAfter(resources -> {
+            for (JsonNode volume : deployment(resources, "plan-service").at("/spec/template/spec/volumes")) {
+                if (volume.path("name").asText().equals("kafka-user")) {
+                    ((ObjectNode) volume.get("secret")).put("secretName", "session-service");
+                }
+            }
+        })).contains("Deployment plan-service: KAFKA_SSL_KEYSTORE_LOCATION must be the file user.p12 mounted from Secret "
+                + "plan-service (is /etc/iop/kafka/user/user.p12)", "Deployment plan-service: uses the Kafka credentials of [session-service]");
+    }
+
+    @Test
+    void plaintextKafkaClientFails() {
+        assertThat(problemsAfter(resources -> ((ObjectNode) find(resources, "ConfigMap", "iop-kafka-client").get("data"))
+                .put("KAFKA_SECURITY_PROTOCOL", "PLAINTEXT").put("KAFKA_BOOTSTRAP_SERVERS", "iop-kafka-kafka-bootstrap:9092")))
+                .contains("Deployment participant-service: KAFKA_BOOTSTRAP_SERVERS iop-kafka-kafka-bootstrap:9092: must be "
+                        + "iop-kafka-kafka-bootstrap:<port of a listener>");
+        assertThat(problemsAfter(resources -> ((ObjectNode) find(resources, "ConfigMap", "iop-kafka-client").get("data"))
+                .put("KAFKA_SECURITY_PROTOCOL", "PLAINTEXT")))
+                .contains("Deployment session-service: KAFKA_SECURITY_PROTOCOL must be SSL");
+    }
+
+    @Test
+    void missingDefaultDenyEgressFails() {
+        assertThat(problemsAfter(resources -> resources.remove(find(resources, "NetworkPolicy", "default-deny-egress"))))
+                .contains("NetworkPolicy: no default deny of egress for the namespace");
+    }
+
+    @Test
+    void egressRuleWithoutDestinationFails() {
+        assertThat(problemsAfter(resources -> ((ObjectNode) find(resources, "NetworkPolicy", "services-to-postgres-and-kafka")
+                .at("/spec/egress/0")).remove("to")))
+                .contains("NetworkPolicy services-to-postgres-and-kafka: an egress rule without 'to' lets the pods connect anywhere",
+                        "NetworkPolicy: plan-service may connect to other anywhere 5432/TCP, which it does not need");
+    }
+
+    @Test
+    void egressToTheWholeInternetFails() {
+        assertThat(problemsAfter(resources -> ((ObjectNode) find(resources, "NetworkPolicy", "identity-provider-egress")
+                .at("/spec/egress/0/to/0/ipBlock")).put("cidr", "0.0.0.0/0")))
+                .contains("NetworkPolicy identity-provider-egress: ipBlock 0.0.0.0/0 opens a large part of the internet: "
+                        + "name the addresses needed");
+    }
+
+    @Test
+    void gatewayReachingPostgresFails() {
+        assertThat(problemsAfter(resources -> ((ArrayNode) find(resources, "NetworkPolicy", "gateway-to-services").at("/spec/egress"))
+                .add(YamlDocuments.parseAll("""
+                        to: [{podSelector: {matchLabels: {cnpg.io/cluster: iop-postgres}}}]
+                        ports: [{protocol: TCP, port: 5432}]
+                        """).get(0))))
+                .contains("NetworkPolicy: gateway may connect to pod iop-postgres 5432/TCP, which it does not need");
+    }
+
+    @Test
+    void serviceCutOffFromTheKafkaTlsListenerFails() {
+        assertThat(problemsAfter(resources -> ((ObjectNode) find(resources, "NetworkPolicy", "services-to-postgres-and-kafka")
+                .at("/spec/egress/1/ports/0")).put("port", 9092)))
+                .contains("NetworkPolicy: session-service cannot connect to pod iop-kafka-dual-role 9093/TCP, which it needs",
+                        "NetworkPolicy: session-service may connect to pod iop-kafka-dual-role 9092/TCP, which it does not need");
+    }
+
+    @Test
+    void postgresCutOffFromTheKubernetesApiFails() {
+        assertThat(problemsAfter(resources -> ((ObjectNode) find(resources, "Cluster", "iop-postgres").get("spec"))
+                .remove("inheritedMetadata")))
+                .anyMatch(problem -> problem.startsWith("NetworkPolicy: iop-postgres cannot reach the Kubernetes API"));
     }
 
     @Test
@@ -161,12 +324,15 @@ class BrokenManifestsTest {
         plan.putArray("depends_on").add("postgres");
         plan.put("helthcheck", "typo");
         ((ObjectNode) compose.get("services").get("gateway").get("build")).put("dockerfile", "gateway/Dockerfile");
+        ((ObjectNode) plan.get("environment")).put("QUARKUS_DATASOURCE_USERNAME", "plan");
 
         assertThat(ComposeRules.check(compose, root))
                 .anyMatch(problem -> problem.startsWith("schema:") && problem.contains("helthcheck"))
                 .contains("plan-service: only the gateway may publish ports",
                         "plan-service: depends_on must name a condition for each dependency",
-                        "gateway: Dockerfile gateway/Dockerfile does not exist");
+                        "gateway: Dockerfile gateway/Dockerfile does not exist",
+                        "plan-service: the service must not work as the role Flyway migrates as (plan)",
+                        "plan-service: QUARKUS_FLYWAY_PLACEHOLDERS_APP_ROLE must be the role the service works as (plan)");
     }
 
     private static List<String> problemsAfter(Consumer<List<ObjectNode>> breakage) {

@@ -42,10 +42,12 @@ class ComposeFileTest {
                 .contains("./deploy/compose/postgres/init-databases.sh:/docker-entrypoint-initdb.d/");
         String text = Files.readString(script);
         for (String component : ManifestRules.SERVICES) {
-            String database = compose.path("services").path(component).path("environment")
-                    .path("QUARKUS_DATASOURCE_JDBC_URL").asText().replaceAll(".*/", "");
+            JsonNode environment = compose.path("services").path(component).path("environment");
+            String database = environment.path("QUARKUS_DATASOURCE_JDBC_URL").asText().replaceAll(".*/", "");
             assertThat(ManifestRules.DATABASES).contains(database);
-            assertThat(text).containsPattern("create\\s+\\w+\\s+" + database + "\\s");
+            // create <owner> <database> <owner password> <app role> <app role password>
+            assertThat(text).containsPattern("create\\s+" + environment.path("QUARKUS_FLYWAY_USERNAME").asText() + "\\s+" + database
+                    + "\\s+\\S+\\s+" + environment.path("QUARKUS_DATASOURCE_USERNAME").asText() + "\\s");
         }
         assertThat(Files.isExecutable(script)).as("executable init script").isTrue();
     }

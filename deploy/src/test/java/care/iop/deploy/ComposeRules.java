@@ -119,6 +119,23 @@ final class ComposeRules {
                 }
             }
         }
+        if (ManifestRules.SERVICES.contains(name)) {
+            checkDatabaseRoles(name, interpolate(service.path("environment")), problems);
+        }
+    }
+
+    /** The service works as an app role; Flyway migrates as another role (the owner) and grants to the app role. */
+    private static void checkDatabaseRoles(String name, JsonNode environment, List<String> problems) {
+        String user = environment.path("QUARKUS_DATASOURCE_USERNAME").asText();
+        String migrator = environment.path("QUARKUS_FLYWAY_USERNAME").asText();
+        if (migrator.isEmpty() || environment.path("QUARKUS_FLYWAY_PASSWORD").asText().isEmpty()) {
+            problems.add(name + ": QUARKUS_FLYWAY_USERNAME and QUARKUS_FLYWAY_PASSWORD must name the database owner Flyway migrates as");
+        } else if (migrator.equals(user)) {
+            problems.add(name + ": the service must not work as the role Flyway migrates as (" + user + ")");
+        }
+        if (!user.equals(environment.path("QUARKUS_FLYWAY_PLACEHOLDERS_APP_ROLE").asText())) {
+            problems.add(name + ": QUARKUS_FLYWAY_PLACEHOLDERS_APP_ROLE must be the role the service works as (" + user + ")");
+        }
     }
 
     static boolean isApplication(String name) {

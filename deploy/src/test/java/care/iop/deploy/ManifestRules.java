@@ -5,35 +5,32 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import care.iop.events.Topics;
-
 /**
  * Checks a rendered overlay: every resource against its API schema (built-in kinds) or the fields of its operator's
  * CRD (Strimzi, CloudNativePG), then the promises of issue 7 across resources (probes, security context, resources,
- * autoscaling, network isolation, TLS ingress, Kafka and PostgreSQL topology). Returns every problem found.
+ * autoscaling, network isolation, TLS ingress), and with {@link KafkaRules}, {@link PostgresRules} and
+ * {@link EgressRules} those of issue 18 (TLS and ACLs for Kafka, verified TLS and separate roles for PostgreSQL,
+ * default-deny egress). Returns every problem found.
  */
-final class ManifestRules {
-    static final String NAME = "app.kubernetes.io/name";
+final class ManifestRules extends RuleSet {
     static final Set<String> SERVICES = Set.of("participant-service", "plan-service", "session-service");
     static final Set<String> COMPONENTS = Set.of("participant-service", "plan-service", "session-service", "gateway");
     static final Set<String> DATABASES = Set.of("iop_participant", "iop_plan", "iop_session");
     static final Set<String> PUBLIC_PATHS = Set.of("/api", "/q/openapi", "/q/swagger-ui");
     private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
-    private static final Pattern JDBC = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/(\\w+)");
     private static final Map<String, Set<String>> CRD_SPEC_FIELDS = Map.of(
             "kafka.strimzi.io/v1beta2/Kafka", Set.of("kafka", "entityOperator", "kafkaExporter", "cruiseControl",
                     "clusterCa", "clientsCa", "maintenanceTimeWindows"),
             "kafka.strimzi.io/v1beta2/KafkaNodePool", Set.of("replicas", "storage", "roles", "resources", "jvmOptions", "template"),
             "kafka.strimzi.io/v1beta2/KafkaTopic", Set.of("topicName", "partitions", "replicas", "config"),
+            "kafka.strimzi.io/v1beta2/KafkaUser", Set.of("authentication", "authorization", "quotas", "template"),
             "postgresql.cnpg.io/v1/Cluster", Set.of("instances", "imageName", "imageCatalogRef", "imagePullPolicy",
                     "primaryUpdateStrategy", "primaryUpdateMethod", "enableSuperuserAccess", "superuserSecret", "postgresql",
                     "bootstrap", "managed", "storage", "walStorage", "resources", "backup", "monitoring", "affinity",
@@ -46,28 +43,21 @@ final class ManifestRules {
                     "allowConnections", "connectionLimit", "tablespace", "databaseReclaimPolicy", "schemas", "extensions"),
             "postgresql.cnpg.io/v1/ScheduledBackup", Set.of("schedule", "cluster", "backupOwnerReference", "immediate",
                     "suspend", "method", "online", "onlineConfiguration", "target", "pluginConfiguration"));
-    private static final Set<String> KAFKA_FIELDS = Set.of("version", "metadataVersion", "image", "listeners", "config",
-            "authorization", "rack", "brokerRackInitImage", "livenessProbe", "readinessProbe", "jvmOptions", "jmxOptions",
-            "resources", "metricsConfig", "logging", "template", "tieredStorage", "quotas");
-    private static final Set<String> LISTENER_FIELDS = Set.of("name", "port", "type", "tls", "authentication",
-            "configuration", "networkPolicyPeers");
-
-    private final List<JsonNode> resources;
-    private final Expectations expected;
-    private final List<String> problems = new ArrayList<>();
 
     private ManifestRules(List<? extends JsonNode> resources, Expectations expected) {
-        this.resources = List.copyOf(resources);
-        this.expected = expected;
+        super(resources, expected);
     }
 
     static List<String> check(List<? extends JsonNode> resources, Expectations expected) {
-        ManifestRules rules = new ManifestRules(resources, expected);
-        rules.run();
-        return rules.problems;
+        List<String> problems = new ArrayList<>(new ManifestRules(resources, expected).check());
+        problems.addAll(new KafkaRules(resources, expected).check());
+        problems.addAll(new PostgresRules(resources, expected).check());
+        problems.addAll(new EgressRules(resources, expected).check());
+        return problems;
     }
 
-    private void run() {
+    @Override
+    void run() {
         for (JsonNode resource : resources) {
             checkSchema(resource);
             checkMetadata(resource);
@@ -77,8 +67,6 @@ final class ManifestRules {
         }
         checkNetworkPolicies();
         checkIngress();
-        checkKafka();
-        checkPostgres();
     }
 
     // --- every resource --------------------------------------------------------------------------------------
@@ -363,178 +351,6 @@ final class ManifestRules {
         }
     }
 
-    // --- Kafka (Strimzi) -------------------------------------------------------------------------------------
-
-    private void checkKafka() {
-        List<JsonNode> clusters = all("Kafka");
-        if (clusters.size() != 1) {
-            problems.add("Kafka: expected one Strimzi Kafka cluster, found " + clusters.size());
-            return;
-        }
-        JsonNode kafka = clusters.get(0);
-        String name = KustomizeRenderer.name(kafka);
-        JsonNode annotations = kafka.path("metadata").path("annotations");
-        if (!"enabled".equals(annotations.path("strimzi.io/kraft").asText())
-                || !"enabled".equals(annotations.path("strimzi.io/node-pools").asText())) {
-            problem(kafka, "must run in KRaft mode with node pools (annotations strimzi.io/kraft and strimzi.io/node-pools)");
-        }
-        Set<String> kafkaFields = fieldNames(kafka.path("spec").path("kafka"));
-        kafkaFields.removeAll(KAFKA_FIELDS);
-        if (!kafkaFields.isEmpty()) {
-            problem(kafka, "spec.kafka has fields the CRD does not define: " + kafkaFields);
-        }
-        JsonNode config = kafka.path("spec").path("kafka").path("config");
-        expectInt(kafka, config.path("default.replication.factor"), expected.topicReplicas(), "default.replication.factor");
-        expectInt(kafka, config.path("min.insync.replicas"), expected.minInSyncReplicas(), "min.insync.replicas");
-        expectInt(kafka, config.path("offsets.topic.replication.factor"), expected.topicReplicas(), "offsets.topic.replication.factor");
-        if (!kafka.path("spec").path("entityOperator").has("topicOperator")) {
-            problem(kafka, "needs the topic operator for the KafkaTopic resources");
-        }
-        Integer plainPort = null;
-        for (JsonNode listener : kafka.path("spec").path("kafka").path("listeners")) {
-            Set<String> unknown = fieldNames(listener);
-            unknown.removeAll(LISTENER_FIELDS);
-            if (!unknown.isEmpty()) {
-                problem(kafka, "listener has unknown fields " + unknown);
-            }
-            Set<String> peers = new TreeSet<>();
-            listener.path("networkPolicyPeers").forEach(peer -> peers.addAll(names(peer.path("podSelector"))));
-            if (!peers.equals(new TreeSet<>(SERVICES))) {
-                problem(kafka, "listener " + listener.path("name").asText() + " admits " + peers + ", expected exactly " + new TreeSet<>(SERVICES));
-            }
-            if (listener.path("type").asText().equals("internal") && !listener.path("tls").asBoolean(true)) {
-                plainPort = listener.path("port").asInt();
-            }
-        }
-        JsonNode common = find("ConfigMap", "iop-common");
-        String bootstrap = name + "-kafka-bootstrap:" + plainPort;
-        if (common == null || !bootstrap.equals(common.path("data").path("KAFKA_BOOTSTRAP_SERVERS").asText())) {
-            problems.add("ConfigMap iop-common: KAFKA_BOOTSTRAP_SERVERS must be " + bootstrap);
-        }
-
-        int brokers = 0;
-        for (JsonNode pool : all("KafkaNodePool")) {
-            if (!name.equals(pool.path("metadata").path("labels").path("strimzi.io/cluster").asText())) {
-                problem(pool, "belongs to no Kafka cluster (label strimzi.io/cluster)");
-            }
-            Set<String> roles = new TreeSet<>();
-            pool.path("spec").path("roles").forEach(role -> roles.add(role.asText()));
-            if (!Set.of("broker", "controller").containsAll(roles) || roles.isEmpty()) {
-                problem(pool, "roles must be broker and/or controller");
-            }
-            if (roles.contains("broker")) {
-                brokers += pool.path("spec").path("replicas").asInt();
-            }
-            expectInt(pool, pool.path("spec").path("replicas"), expected.kafkaNodes(), "replicas");
-            if (!pool.path("spec").path("storage").has("type")) {
-                problem(pool, "storage.type is required");
-            }
-        }
-        Set<String> expectedTopics = new TreeSet<>();
-        for (String topic : List.of(Topics.PARTICIPANTS, Topics.PLANS, Topics.SESSIONS)) {
-            expectedTopics.add(topic);
-            expectedTopics.add(Topics.deadLetter(topic));
-        }
-        Set<String> topics = new TreeSet<>();
-        for (JsonNode topic : all("KafkaTopic")) {
-            JsonNode spec = topic.path("spec");
-            String topicName = spec.path("topicName").asText(KustomizeRenderer.name(topic));
-            topics.add(topicName);
-            if (!name.equals(topic.path("metadata").path("labels").path("strimzi.io/cluster").asText())) {
-                problem(topic, "belongs to no Kafka cluster (label strimzi.io/cluster)");
-            }
-            if (spec.path("partitions").asInt(0) < 1) {
-                problem(topic, "partitions must be at least 1");
-            }
-            expectInt(topic, spec.path("replicas"), expected.topicReplicas(), "replicas");
-            expectInt(topic, spec.path("config").path("min.insync.replicas"), expected.minInSyncReplicas(), "min.insync.replicas");
-            if (spec.path("replicas").asInt() > brokers) {
-                problem(topic, "more replicas than brokers (" + brokers + ")");
-            }
-        }
-        if (!topics.equals(expectedTopics)) {
-            problems.add("KafkaTopic: topics are " + topics + ", the events module defines " + expectedTopics);
-        }
-    }
-
-    // --- PostgreSQL (CloudNativePG) --------------------------------------------------------------------------
-
-    private void checkPostgres() {
-        List<JsonNode> clusters = all("Cluster");
-        if (clusters.size() != 1) {
-            problems.add("Cluster: expected one CloudNativePG cluster, found " + clusters.size());
-            return;
-        }
-        JsonNode cluster = clusters.get(0);
-        String name = KustomizeRenderer.name(cluster);
-        JsonNode spec = cluster.path("spec");
-        expectInt(cluster, spec.path("instances"), expected.postgresInstances(), "instances");
-        if (!spec.path("storage").has("size")) {
-            problem(cluster, "storage.size is required");
-        }
-        if (!spec.path("imageName").asText().matches(".*:15(\\.\\d+)?(-.*)?")) {
-            problem(cluster, "imageName must be a PostgreSQL 15 image");
-        }
-        Map<String, String> roleSecrets = new HashMap<>();
-        JsonNode initdb = spec.path("bootstrap").path("initdb");
-        Map<String, String> databaseOwners = new HashMap<>();
-        if (initdb.has("database")) {
-            databaseOwners.put(initdb.path("database").asText(), initdb.path("owner").asText());
-            roleSecrets.put(initdb.path("owner").asText(), initdb.path("secret").path("name").asText());
-        }
-        for (JsonNode role : spec.path("managed").path("roles")) {
-            roleSecrets.put(role.path("name").asText(), role.path("passwordSecret").path("name").asText());
-            if (!role.path("login").asBoolean(false)) {
-                problem(cluster, "managed role " + role.path("name").asText() + " cannot log in");
-            }
-        }
-        for (JsonNode database : all("Database")) {
-            if (!name.equals(database.path("spec").path("cluster").path("name").asText())) {
-                problem(database, "refers to a cluster that does not exist");
-            }
-            String owner = database.path("spec").path("owner").asText();
-            if (!roleSecrets.containsKey(owner)) {
-                problem(database, "owner " + owner + " is neither the initdb owner nor a managed role");
-            }
-            databaseOwners.put(database.path("spec").path("name").asText(), owner);
-        }
-        if (!databaseOwners.keySet().equals(DATABASES)) {
-            problem(cluster, "databases are " + new TreeSet<>(databaseOwners.keySet()) + ", expected one per service " + new TreeSet<>(DATABASES));
-        }
-        for (JsonNode backup : all("ScheduledBackup")) {
-            if (!name.equals(backup.path("spec").path("cluster").path("name").asText())) {
-                problem(backup, "refers to a cluster that does not exist");
-            }
-            if (!spec.has("backup")) {
-                problem(backup, "the cluster has no backup configuration");
-            }
-        }
-        for (String service : SERVICES) {
-            JsonNode configMap = find("ConfigMap", service);
-            JsonNode deployment = find("Deployment", service);
-            if (configMap == null || deployment == null) {
-                continue;
-            }
-            Matcher jdbc = JDBC.matcher(configMap.path("data").path("QUARKUS_DATASOURCE_JDBC_URL").asText());
-            if (!jdbc.matches() || !jdbc.group(1).equals(name + "-rw") || !jdbc.group(2).equals("5432")) {
-                problem(configMap, "QUARKUS_DATASOURCE_JDBC_URL must point at " + name + "-rw:5432");
-                continue;
-            }
-            String owner = databaseOwners.get(jdbc.group(3));
-            if (owner == null) {
-                problem(configMap, "database " + jdbc.group(3) + " does not exist");
-                continue;
-            }
-            String secret = roleSecrets.get(owner);
-            for (String variable : List.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD")) {
-                String referenced = envSecret(deployment, variable);
-                if (!Objects.equals(referenced, secret)) {
-                    problem(deployment, variable + " must come from Secret " + secret + " (the owner of " + jdbc.group(3) + ")");
-                }
-            }
-        }
-    }
-
     // --- helpers ---------------------------------------------------------------------------------------------
 
     private Set<String> databaseUsers() {
@@ -545,37 +361,6 @@ final class ManifestRules {
             }
         }
         return users;
-    }
-
-    private static String envSecret(JsonNode deployment, String variable) {
-        for (JsonNode container : deployment.path("spec").path("template").path("spec").path("containers")) {
-            for (JsonNode env : container.path("env")) {
-                if (variable.equals(env.path("name").asText())) {
-                    return env.path("valueFrom").path("secretKeyRef").path("name").asText(null);
-                }
-            }
-        }
-        return null;
-    }
-
-    /** The app.kubernetes.io/name values a pod selector admits (matchLabels or an In expression). */
-    private static Set<String> names(JsonNode selector) {
-        Set<String> names = new TreeSet<>();
-        if (selector.path("matchLabels").has(NAME)) {
-            names.add(selector.path("matchLabels").path(NAME).asText());
-        }
-        for (JsonNode expression : selector.path("matchExpressions")) {
-            if (NAME.equals(expression.path("key").asText()) && "In".equals(expression.path("operator").asText())) {
-                expression.path("values").forEach(value -> names.add(value.asText()));
-            }
-        }
-        return names;
-    }
-
-    private void expectInt(JsonNode resource, JsonNode value, int expectedValue, String field) {
-        if (!value.canConvertToInt() || value.asInt() != expectedValue) {
-            problem(resource, field + " should be " + expectedValue + " but is " + (value.isMissingNode() ? "missing" : value));
-        }
     }
 
     private static boolean matches(JsonNode selector, JsonNode labels) {
@@ -589,33 +374,5 @@ final class ManifestRules {
             all &= present.test(fields.next());
         }
         return all;
-    }
-
-    private static boolean contains(JsonNode array, String value) {
-        for (JsonNode item : array) {
-            if (item.asText().equals(value)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Set<String> fieldNames(JsonNode node) {
-        Set<String> names = new TreeSet<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
-    private JsonNode find(String kind, String name) {
-        return resources.stream().filter(r -> kind.equals(r.path("kind").asText()) && name.equals(KustomizeRenderer.name(r)))
-                .findFirst().orElse(null);
-    }
-
-    private List<JsonNode> all(String kind) {
-        return resources.stream().filter(r -> kind.equals(r.path("kind").asText())).toList();
-    }
-
-    private void problem(JsonNode resource, String message) {
-        problems.add(resource.path("kind").asText() + " " + KustomizeRenderer.name(resource) + ": " + message);
     }
 }

@@ -12,7 +12,12 @@ import java.util.List;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-/** A real PostgreSQL 15 server run from the zonky binaries, with one database per service. */
+/**
+ * A real PostgreSQL 15 server run from the zonky binaries, with one database per service. Its
+ * administrator is {@value #USER} (a superuser, no password: the server listens on localhost only and
+ * trusts local connections, so role passwords are not checked here); the services use the roles of
+ * {@link DatabaseRoles}.
+ */
 public final class EmbeddedPostgresServer implements AutoCloseable {
     public static final String USER = "postgres";
 
@@ -55,7 +60,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** JDBC URL of a database on this server. */
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+        return serverUrl() + "/" + database;
+    }
+
+    /** JDBC URL of this server without a database, e.g. for {@link DatabaseRoles#apply}. */
+    public String serverUrl() {
+        return "jdbc:postgresql://localhost:" + port();
     }
 
     /** Creates each database that does not exist yet. */

@@ -2,19 +2,25 @@ package care.iop.devstack;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
-/** Entry point of the {@code ./iop} script: {@code up}, {@code down}, {@code status}, {@code token}. */
+/** Entry point of the {@code ./iop} script: {@code up}, {@code down}, {@code status}, {@code token}, {@code audit verify}. */
 public final class Iop {
     private static final String USAGE = """
             usage: ./iop <command>
               up                                      start PostgreSQL, Kafka, the services and the gateway; Ctrl-C stops all
               down                                    stop a stack started by ./iop up in another terminal
               status                                  show what runs where
-              token <role> [--patient <id>] [--sub <name>] [--ttl <minutes>]
-                                                      print a signed JWT; roles: admin, clinician, scheduler, integration, patient
+              token <role> [--patient <id>] [--sub <name>] [--ttl <minutes>] [--client <id>] [--purpose <purpose>]
+                                                      print a signed JWT; roles: admin, clinician, scheduler, integration, patient;
+                                                      --client sets azp (the client a Part 2 consent names), --purpose the
+                                                      purpose_of_use claim (TREATMENT, PAYMENT, HEALTH_CARE_OPERATIONS)
+              audit verify                            verify the audit hash chain of each service database of the running
+                                                      stack; exit status 1 when one is broken
             """;
 
     private Iop() {
@@ -30,6 +36,13 @@ public final class Iop {
             case "down" -> System.out.println(stack.down() ? "IOP Care stopped." : "Nothing was running.");
             case "status" -> stack.status();
             case "token" -> System.out.println(token(stack, rest));
+            case "audit" -> {
+                if (!rest.equals(List.of("verify"))) {
+                    System.out.print(USAGE);
+                    System.exit(2);
+                }
+                System.exit(AuditVerify.run(stack, System.out));
+            }
             default -> {
                 System.out.print(USAGE);
                 System.exit(command.equals("help") ? 0 : 2);
@@ -70,11 +83,14 @@ public final class Iop {
         String subject = "local-" + role;
         UUID patient = null;
         int ttl = 480;
+        Map<String, Object> claims = new HashMap<>();
         for (int i = 1; i + 1 < args.size(); i += 2) {
             switch (args.get(i)) {
                 case "--patient" -> patient = UUID.fromString(args.get(i + 1));
                 case "--sub" -> subject = args.get(i + 1);
                 case "--ttl" -> ttl = Integer.parseInt(args.get(i + 1));
+                case "--client" -> claims.put("azp", args.get(i + 1));
+                case "--purpose" -> claims.put("purpose_of_use", args.get(i + 1));
                 default -> throw new IllegalArgumentException("Unknown option " + args.get(i));
             }
         }
@@ -82,6 +98,7 @@ public final class Iop {
             throw new IllegalArgumentException("a patient token needs --patient <patient id>");
         }
         String issuer = System.getenv().getOrDefault("IOP_JWT_ISSUER", Tokens.DEFAULT_ISSUER);
-        return new Tokens(stack.keys().privateKey(), issuer).mint(role, subject, patient, ttl);
+        String audience = System.getenv().getOrDefault("IOP_JWT_AUDIENCE", Tokens.DEFAULT_AUDIENCE);
+        return new Tokens(stack.keys().privateKey(), issuer, audience).mint(role, subject, patient, ttl, claims);
     }
 }

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * Starts and stops the local stack: PostgreSQL (embedded, or external via {@code IOP_JDBC_URL}),
+ * Starts and stops the local stack: PostgreSQL (embedded, or external via {@code IOP_JDBC_URL}; the
+ * services connect as the application role and migrate as the owner role of {@link DatabaseRoles}),
  * a KRaft Kafka broker (or external via {@code IOP_KAFKA_BOOTSTRAP}), the three services and the
  * gateway as separate processes. State lives under {@code .iop/}: data, logs, keys, pid files.
  */
@@ -99,6 +100,19 @@ public final class LocalStack {
         return "http://localhost:" + port(Component.GATEWAY);
     }
 
+    /**
+     * The PostgreSQL server of this stack without a database: {@code IOP_JDBC_URL} (an external server,
+     * administered as {@code IOP_DB_USER}/{@code IOP_DB_PASSWORD}) or the embedded one.
+     */
+    public String jdbcBase() {
+        return env.getOrDefault("IOP_JDBC_URL", "jdbc:postgresql://localhost:" + (POSTGRES_PORT + portOffset));
+    }
+
+    /** The owner role (migrations) and application role (services) of the service databases. */
+    public DatabaseRoles databaseRoles() {
+        return DatabaseRoles.fromEnvironment(env);
+    }
+
     public Path logs() {
         return state.resolve("logs");
     }
@@ -123,18 +137,22 @@ public final class LocalStack {
         Files.writeString(runDir().resolve("iop.pid"), Long.toString(ProcessHandle.current().pid()));
         LocalKeys keys = keys();
 
-        String jdbcBase = env.get("IOP_JDBC_URL");
-        int postgresPort = POSTGRES_PORT + portOffset;
-        if (jdbcBase == null) {
+        String jdbcBase = jdbcBase();
+        List<String> databases = Component.SERVICES.stream().map(Component::database).toList();
+        DatabaseRoles roles = databaseRoles();
+        if (env.get("IOP_JDBC_URL") == null) {
+            int postgresPort = POSTGRES_PORT + portOffset;
             requireFree(postgresPort, "PostgreSQL");
             long t = System.nanoTime();
             postgres = EmbeddedPostgresServer.start(state.resolve("postgres"), postgresPort);
-            postgres.createDatabases(Component.SERVICES.stream().map(Component::database).toList());
-            jdbcBase = "jdbc:postgresql://localhost:" + postgresPort;
+            postgres.createDatabases(databases);
+            roles.apply(postgres.serverUrl(), EmbeddedPostgresServer.USER, "", databases);
             report("postgresql", postgresPort, t);
         } else {
-            EmbeddedPostgresServer.createDatabases(jdbcBase, env.getOrDefault("IOP_DB_USER", EmbeddedPostgresServer.USER),
-                    env.getOrDefault("IOP_DB_PASSWORD", ""), Component.SERVICES.stream().map(Component::database).toList());
+            String admin = env.getOrDefault("IOP_DB_USER", EmbeddedPostgresServer.USER);
+            String adminPassword = env.getOrDefault("IOP_DB_PASSWORD", "");
+            EmbeddedPostgresServer.createDatabases(jdbcBase, admin, adminPassword, databases);
+            roles.apply(jdbcBase, admin, adminPassword, databases);
             out.printf("  %-20s external %s (databases ready)%n", "postgresql", jdbcBase);
         }
 
@@ -170,8 +188,7 @@ public final class LocalStack {
             config.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile().toUri().toString());
             if (component.database() != null) {
                 config.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcBase + "/" + component.database());
-                config.put("QUARKUS_DATASOURCE_USERNAME", env.getOrDefault("IOP_DB_USER", EmbeddedPostgresServer.USER));
-                config.put("QUARKUS_DATASOURCE_PASSWORD", env.getOrDefault("IOP_DB_PASSWORD", ""));
+                config.putAll(roles.serviceEnvironment());
             }
             ProcessBuilder builder = new ProcessBuilder(command(component));
             builder.environment().putAll(config);

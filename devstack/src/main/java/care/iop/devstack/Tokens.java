@@ -9,17 +9,29 @@ import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.lang.JoseException;
 
-/** Mints signed JWTs of the shape the services verify: issuer, subject, {@code groups} (roles), {@code patient_id}. */
+/**
+ * Mints signed JWTs of the shape the services verify: issuer, audience, subject, {@code groups} (roles),
+ * {@code patient_id}.
+ */
 public final class Tokens {
     public static final String DEFAULT_ISSUER = "https://iop.care/local";
+    /** The audience the services and the gateway expect by default ({@code IOP_JWT_AUDIENCE}). */
+    public static final String DEFAULT_AUDIENCE = "iop-care";
     public static final List<String> ROLES = List.of("admin", "clinician", "scheduler", "integration", "patient");
 
     private final PrivateKey key;
     private final String issuer;
+    private final String audience;
 
+    /** Tokens for the default audience, {@value #DEFAULT_AUDIENCE}. */
     public Tokens(PrivateKey key, String issuer) {
+        this(key, issuer, DEFAULT_AUDIENCE);
+    }
+
+    public Tokens(PrivateKey key, String issuer, String audience) {
         this.key = key;
         this.issuer = issuer;
+        this.audience = audience;
     }
 
     /**
@@ -42,6 +54,7 @@ public final class Tokens {
         }
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
+        claims.setAudience(audience);
         claims.setSubject(subject);
         claims.setClaim("upn", subject);
         claims.setStringListClaim("groups", role);

@@ -33,6 +33,12 @@ public interface GatewayConfig {
     @WithDefault("128")
     int maxConnectionsPerUpstream();
 
+    /**
+     * Proxies in front of the gateway (IP addresses or CIDR blocks, e.g. the ingress controller's pod network)
+     * whose {@code X-Forwarded-For/-Proto/-Host} are believed. Empty (the default): nobody's are.
+     */
+    Optional<List<String>> trustedProxies();
+
     RateLimit rateLimit();
 
     OpenApi openapi();
@@ -51,6 +57,10 @@ public interface GatewayConfig {
         /** Requests a client may send at once above the sustained rate. */
         @WithDefault("100")
         int burst();
+
+        /** Most clients tracked at once; beyond it, clients without a bucket share one. */
+        @WithDefault("50000")
+        int maxClients();
     }
 
     interface OpenApi {

@@ -9,6 +9,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 
 import care.iop.gateway.audit.AuditMerge;
+import care.iop.gateway.audit.AuditVerifyMerge;
 import care.iop.gateway.edge.Authentication;
 import care.iop.gateway.edge.RateLimiter;
 import care.iop.gateway.edge.RequestIds;
@@ -20,10 +21,11 @@ import care.iop.gateway.problem.Problems;
 import care.iop.gateway.proxy.ProxyHandler;
 
 /**
- * The gateway's request pipeline. Every request gets an {@code X-Request-Id}. Under {@code /api/}:
- * body limit (413) → token verification → per-client rate limit (429) → token required (401) →
- * the gateway's own audit endpoint or the upstream for the prefix → 404 for anything else.
- * Public: {@code /q/health*}, {@code /q/metrics}, {@code /q/openapi}, {@code /q/swagger-ui}.
+ * The gateway's request pipeline. Every request gets an {@code X-Request-Id} and a bounded metrics name,
+ * and is rate-limited per client (429). Under {@code /api/}: body limit (413) → token verification →
+ * rate limit → token required (401) → the gateway's own audit endpoints or the upstream for the prefix →
+ * 404 for anything else. Public (rate-limited by client address): {@code /q/health*}, {@code /q/metrics},
+ * {@code /q/openapi}, {@code /q/swagger-ui}.
  */
 @ApplicationScoped
 public class GatewayRouter {
@@ -45,6 +47,9 @@ public class GatewayRouter {
     AuditMerge audit;
 
     @Inject
+    AuditVerifyMerge auditVerify;
+
+    @Inject
     OpenApiDocument openApi;
 
     @Inject
@@ -54,17 +59,20 @@ public class GatewayRouter {
         Routes.upstreamNames().forEach(config::upstream); // fail at startup when an upstream URL is missing
 
         router.route().order(-100).handler(RequestIds::assign);
+        router.route().order(-95).handler(UriTemplates::assign);
 
-        router.route(API).order(-95).handler(UriTemplates::assign);
         router.route(API).order(-90)
                 .handler(BodyHandler.create(false).setBodyLimit(config.maxBodySize().asLongValue()).setHandleFileUploads(false))
                 .failureHandler(Problems::onFailure);
         router.route(API).order(-80).handler(authentication::identify);
-        router.route(API).order(-70).handler(rateLimiter::limit);
+        // every path, /q/* included: by token subject under /api/ when there is a valid token, else by client address
+        router.route().order(-70).handler(rateLimiter::limit);
         router.route(API).order(-60).handler(authentication::require);
 
         router.route(AuditMerge.PATH).method(HttpMethod.GET).handler(audit::handle);
         router.route(AuditMerge.PATH).handler(ctx -> Problems.send(ctx, ProblemType.METHOD_NOT_ALLOWED, "Only GET is supported here."));
+        router.route(AuditVerifyMerge.PATH).method(HttpMethod.GET).handler(auditVerify::handle);
+        router.route(AuditVerifyMerge.PATH).handler(ctx -> Problems.send(ctx, ProblemType.METHOD_NOT_ALLOWED, "Only GET is supported here."));
         Routes.PREFIXES.forEach((prefix, upstream) -> {
             router.route(prefix).handler(ctx -> proxy.forward(ctx, prefix, upstream));
             router.route(prefix + "/*").handler(ctx -> proxy.forward(ctx, prefix, upstream));

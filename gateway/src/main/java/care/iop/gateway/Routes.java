@@ -30,10 +30,20 @@ public final class Routes {
         return PREFIXES.values().stream().distinct().toList();
     }
 
-    /** The route a path belongs to, for metrics: {@code /api/v1/plans}, {@code /api/v1/plans/*}, the audit path, or {@code /api/*}. */
+    /** The gateway's own paths, named as they are in the metrics: its audit endpoints and those outside {@code /api/}. */
+    private static final java.util.Set<String> OWN_PATHS = java.util.Set.of("/api/v1/audit", "/api/v1/audit/verify",
+            "/q/openapi", "/q/swagger-ui", "/q/metrics", "/q/health", "/q/health/live", "/q/health/ready", "/q/health/started", "/q/health/well");
+
+    /**
+     * The route a path belongs to, for metrics, from a bounded set: {@code /api/v1/plans}, {@code /api/v1/plans/*},
+     * the audit paths, {@code /api/*}; outside the API the gateway's own paths, {@code /q/swagger-ui/*}, else {@code /*}.
+     */
     public static String templateFor(String path) {
-        if (path.equals("/api/v1/audit")) {
+        if (OWN_PATHS.contains(path)) {
             return path;
+        }
+        if (!path.startsWith("/api/")) {
+            return path.startsWith("/q/swagger-ui/") ? "/q/swagger-ui/*" : "/*";
         }
         for (String prefix : PREFIXES.keySet()) {
             if (path.equals(prefix)) {

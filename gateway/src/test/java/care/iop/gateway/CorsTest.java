@@ -41,6 +41,7 @@ class CorsTest {
                 .then().statusCode(200)
                 .header("Access-Control-Allow-Origin", APP)
                 .header("Access-Control-Expose-Headers", containsString("X-Request-Id"))
+                .header("Access-Control-Expose-Headers", containsString("Part2-Notice"))
                 .body("upstream", equalTo("session"));
     }
 }

@@ -99,6 +99,39 @@ class OpenApiDocumentTest {
                 .then().statusCode(200).contentType(containsString("text/css"));
     }
 
+    @Test
+    void randomMissingSwaggerUiPathsAreProblemsAndCostNoMemory() {
+        double before = cacheEntries("swagger-ui");
+        assertThat(before).isPositive();
+        String marker = "missing-" + java.util.UUID.randomUUID();
+        for (int i = 0; i < 200; i++) {
+            // each from a client of its own behind the trusted proxy, so none is rate-limited: all reach Swagger UI
+            Callers.from(Callers.TRUSTED_PROXY).header("X-Forwarded-For", "198.18." + (i / 250) + "." + (i % 250 + 1))
+                    .when().get("/q/swagger-ui/" + marker + "-" + i + (i % 3 == 0 ? ".js" : i % 3 == 1 ? "/x.css" : ""))
+                    .then().statusCode(404)
+                    .contentType("application/problem+json")
+                    .body("type", org.hamcrest.Matchers.equalTo("https://iop.care/problems/not-found"));
+        }
+        for (int i = 0; i < 20; i++) {
+            Callers.from(Callers.TRUSTED_PROXY).header("X-Forwarded-For", "198.18.9." + (i + 1))
+                    .when().get("/" + marker + "-" + i).then().statusCode(404);
+        }
+        assertThat(cacheEntries("swagger-ui")).as("Swagger UI's files in memory").isEqualTo(before);
+        // and the request metrics name no path a client made up
+        Callers.from("127.0.0.20").when().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.not(containsString(marker)))
+                .body(containsString("uri=\"/*\""));
+    }
+
+    /** The value of {@code iop_gateway_cache_entries{cache="..."}} in the gateway's metrics. */
+    static double cacheEntries(String cache) {
+        String metrics = Callers.from("127.0.0.20").when().get("/q/metrics").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher value = java.util.regex.Pattern
+                .compile("(?m)^iop_gateway_cache_entries\\{cache=\"" + cache + "\"[^}]*} (\\S+)$").matcher(metrics);
+        assertThat(value.find()).as("gauge for cache " + cache).isTrue();
+        return Double.parseDouble(value.group(1));
+    }
+
     private static void collectRefs(Object node, List<String> refs) {
         if (node instanceof JsonObject object) {
             object.forEach(field -> {

@@ -25,7 +25,8 @@ class OpenApiMergerTest {
         }
         JsonObject merged = merger.merge(documents);
         JsonObject schemas = merged.getJsonObject("components").getJsonObject("schemas");
-        assertThat(schemas.fieldNames()).containsExactlyInAnyOrder("Problem", "Item", "Page", "Plan_Item", "Plan_Page", "Session_Item", "Session_Page");
+        assertThat(schemas.fieldNames()).containsExactlyInAnyOrder("Problem", "AuditChainReport", "Item", "Page", "Plan_Item", "Plan_Page",
+                "Session_Item", "Session_Page");
         assertThat(schemas.getJsonObject("Session_Page").encode()).contains("#/components/schemas/Session_Item");
         assertThat(schemas.getJsonObject("Page").encode()).contains("\"#/components/schemas/Item\"");
         assertThat(merged.getJsonArray("servers").getJsonObject(0).getString("url")).isEqualTo("https://api.example.test");
@@ -45,6 +46,27 @@ class OpenApiMergerTest {
         assertThat(get.getString("summary")).isEqualTo("Read the audit trail of every service");
         assertThat(get.getString("description")).contains("merged in time order by the gateway");
         assertThat(get.getJsonArray("parameters").getJsonObject(0).getString("name")).isEqualTo("patientId");
+    }
+
+    @Test
+    void theVerifyPathDescribesTheGatewaysVerificationOfEveryChainWhenAServiceDocumentsIt() {
+        Map<String, JsonObject> documents = new LinkedHashMap<>();
+        documents.put("participant", new JsonObject().put("openapi", "3.1.0").put("paths", new JsonObject().put("/api/v1/audit/verify",
+                new JsonObject().put("get", new JsonObject().put("summary", "Verify this service's audit hash chain")
+                        .put("parameters", new JsonArray().add(new JsonObject().put("name", "anchorSeq").put("in", "query")))))));
+        JsonObject get = merger.merge(documents).getJsonObject("paths").getJsonObject("/api/v1/audit/verify").getJsonObject("get");
+        assertThat(get.getString("summary")).isEqualTo("Verify the audit hash chain of every service");
+        assertThat(get.getJsonArray("parameters").stream().map(p -> ((JsonObject) p).getString("name")))
+                .contains("participant.anchorSeq", "session.anchorHash").doesNotContain("anchorSeq");
+        // no Problem schema and no documented report to refer to: both described in place
+        assertThat(get.getJsonObject("responses").getJsonObject("403").getJsonObject("content").getJsonObject("application/problem+json")
+                .getJsonObject("schema").getString("type")).isEqualTo("object");
+        assertThat(get.getJsonObject("responses").getJsonObject("200").getJsonObject("content").getJsonObject("application/json")
+                .getJsonObject("schema").getJsonObject("properties").getJsonObject("services").getJsonObject("properties")
+                .getJsonObject("session").getString("type")).isEqualTo("object");
+
+        documents.put("participant", new JsonObject().put("openapi", "3.1.0").put("paths", new JsonObject()));
+        assertThat(merger.merge(documents).getJsonObject("paths").containsKey("/api/v1/audit/verify")).isFalse();
     }
 
     @Test

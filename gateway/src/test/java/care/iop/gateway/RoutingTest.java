@@ -48,22 +48,43 @@ class RoutingTest {
     }
 
     @Test
-    void theClientsAddressSchemeAndHostReachTheServiceAsAnIngressReportedThem() {
-        // TLS ended at the Ingress: the services must build https://api.iop.example links and see the client's address
-        given().header("Authorization", Callers.bearer("clinician"))
+    void theClientsAddressSchemeAndHostReachTheServiceAsATrustedIngressReportedThem() {
+        // TLS ended at the Ingress (a trusted proxy): the services must build https://api.iop.example links and see the client's address
+        Callers.from(Callers.TRUSTED_PROXY).header("Authorization", Callers.bearer("clinician"))
                 .header("X-Forwarded-For", "203.0.113.7").header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "api.iop.example")
                 .when().get("/api/v1/patients/abc")
                 .then().statusCode(200)
                 .body("forwardedFor", equalTo("203.0.113.7"))
                 .body("forwardedProto", equalTo("https"))
                 .body("forwardedHost", equalTo("api.iop.example"));
-        // a direct call: the gateway's own view
+        // a proxy that appends to what the client sent: the right-most address is the one the proxy saw
+        Callers.from(Callers.TRUSTED_PROXY).header("Authorization", Callers.bearer("clinician"))
+                .header("X-Forwarded-For", "198.51.100.66, 203.0.113.7")
+                .when().get("/api/v1/patients/abc")
+                .then().statusCode(200)
+                .body("forwardedFor", equalTo("203.0.113.7"));
+    }
+
+    @Test
+    void forwardingHeadersFromAnUntrustedPeerAreIgnoredAndNeverPassedOn() {
+        // RestAssured connects from 127.0.0.1, which is not a trusted proxy: the gateway states its own view
         given().header("Authorization", Callers.bearer("clinician"))
+                .header("X-Forwarded-For", "203.0.113.7").header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "evil.example")
+                .header("X-Forwarded-Port", "8443").header("X-Forwarded-Ssl", "on").header("X-Forwarded-Prefix", "/evil")
+                .header("Forwarded", "for=203.0.113.7;proto=https;host=evil.example").header("X-Real-IP", "203.0.113.7")
                 .when().get("/api/v1/patients/abc")
                 .then().statusCode(200)
                 .body("forwardedFor", equalTo("127.0.0.1"))
                 .body("forwardedProto", equalTo("http"))
-                .body("forwardedHost", startsWith("localhost:"));
+                .body("forwardedHost", startsWith("localhost:"))
+                .body("otherForwarding", equalTo(java.util.List.of()));
+        // the same from the trusted proxy: only X-Forwarded-For/-Proto/-Host reach the service, stated by the gateway
+        Callers.from(Callers.TRUSTED_PROXY).header("Authorization", Callers.bearer("clinician"))
+                .header("X-Forwarded-Port", "8443").header("X-Forwarded-Ssl", "on").header("Forwarded", "for=203.0.113.7")
+                .when().get("/api/v1/patients/abc")
+                .then().statusCode(200)
+                .body("forwardedFor", equalTo(Callers.TRUSTED_PROXY))
+                .body("otherForwarding", equalTo(java.util.List.of()));
     }
 
     @Test

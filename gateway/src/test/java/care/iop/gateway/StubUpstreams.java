@@ -17,8 +17,8 @@ import io.vertx.core.json.JsonObject;
 /**
  * Three stub services (participant, plan, session) on free ports, plus a control server that takes one
  * down and brings it back ({@code POST /<name>/down}, {@code /<name>/up}). Each stub echoes what it
- * received as JSON, serves an OpenAPI document, a paged audit trail and readiness, and misbehaves on
- * request: paths ending in {@code /slow} answer after {@link #SLOW_MILLIS}, in {@code /boom} with a raw 500.
+ * received as JSON, serves an OpenAPI document, a paged audit trail, an audit chain verification and
+ * readiness, and misbehaves on request: paths ending in {@code /slow} answer after {@link #SLOW_MILLIS}, in {@code /boom} with a raw 500.
  */
 public final class StubUpstreams {
     public static final List<String> NAMES = List.of("participant", "plan", "session");
@@ -86,6 +86,8 @@ public final class StubUpstreams {
             json(request, 200, openApi(name));
         } else if (path.equals("/api/v1/audit")) {
             audit(name, request);
+        } else if (path.equals("/api/v1/audit/verify")) {
+            verifyChain(name, request);
         } else if (path.endsWith("/slow")) {
             vertx.setTimer(SLOW_MILLIS, id -> echo(name, request, body));
         } else if (path.endsWith("/boom")) {
@@ -108,7 +110,18 @@ public final class StubUpstreams {
                 .put("forwardedFor", request.getHeader("X-Forwarded-For"))
                 .put("forwardedProto", request.getHeader("X-Forwarded-Proto"))
                 .put("forwardedHost", request.getHeader("X-Forwarded-Host"))
+                .put("otherForwarding", otherForwarding(request))
                 .put("body", body));
+    }
+
+    /** Forwarding headers other than X-Forwarded-For/-Proto/-Host that reached the stub (the gateway must drop them). */
+    private static JsonArray otherForwarding(HttpServerRequest request) {
+        JsonArray names = new JsonArray();
+        request.headers().names().stream().map(String::toLowerCase).sorted()
+                .filter(name -> name.equals("forwarded") || name.equals("x-real-ip")
+                        || name.startsWith("x-forwarded-") && !List.of("x-forwarded-for", "x-forwarded-proto", "x-forwarded-host").contains(name))
+                .forEach(names::add);
+        return names;
     }
 
     private static void json(HttpServerRequest request, int status, JsonObject body) {
@@ -118,15 +131,19 @@ public final class StubUpstreams {
     /** Every path a stub service documents. */
     public static List<String> documentedPaths(String name) {
         return switch (name) {
-            case "participant" -> List.of("/api/v1/patients", "/api/v1/patients/{id}", "/api/v1/clinicians", "/api/v1/audit");
-            case "plan" -> List.of("/api/v1/plans", "/api/v1/plans/{id}", "/api/v1/assessments", "/api/v1/outcomes", "/api/v1/audit");
-            default -> List.of("/api/v1/sessions", "/api/v1/session-series", "/api/v1/schedules/{clinicianId}", "/api/v1/audit");
+            case "participant" -> List.of("/api/v1/patients", "/api/v1/patients/{id}", "/api/v1/clinicians", "/api/v1/audit",
+                    "/api/v1/audit/verify");
+            case "plan" -> List.of("/api/v1/plans", "/api/v1/plans/{id}", "/api/v1/assessments", "/api/v1/outcomes", "/api/v1/audit",
+                    "/api/v1/audit/verify");
+            default -> List.of("/api/v1/sessions", "/api/v1/session-series", "/api/v1/schedules/{clinicianId}", "/api/v1/audit",
+                    "/api/v1/audit/verify");
         };
     }
 
     /**
-     * A document like the services' ones: the same {@code Problem} schema in each, and an {@code Item} schema
-     * whose definition differs per service (a clash the gateway must resolve), referenced from the paths.
+     * A document like the services' ones: the same {@code Problem} and {@code AuditChainReport} schemas in each
+     * (the verify path answers the latter), and an {@code Item} schema whose definition differs per service (a
+     * clash the gateway must resolve), referenced from the other paths.
      */
     static JsonObject openApi(String name) {
         JsonObject paths = new JsonObject();
@@ -137,7 +154,8 @@ public final class StubUpstreams {
                     .put("security", new JsonArray().add(new JsonObject().put("SecurityScheme", new JsonArray())))
                     .put("responses", new JsonObject()
                             .put("200", new JsonObject().put("description", "OK").put("content", new JsonObject().put("application/json",
-                                    new JsonObject().put("schema", new JsonObject().put("$ref", "#/components/schemas/Page")))))
+                                    new JsonObject().put("schema", new JsonObject().put("$ref", "#/components/schemas/"
+                                            + (path.endsWith("/verify") ? "AuditChainReport" : "Page"))))))
                             .put("400", new JsonObject().put("description", "Bad").put("content", new JsonObject().put("application/problem+json",
                                     new JsonObject().put("schema", new JsonObject().put("$ref", "#/components/schemas/Problem"))))))));
         }
@@ -147,7 +165,9 @@ public final class StubUpstreams {
                 .put("Item", new JsonObject().put("type", "object").put("properties", new JsonObject()
                         .put(name + "Field", new JsonObject().put("type", "string"))))
                 .put("Page", new JsonObject().put("type", "object").put("properties", new JsonObject()
-                        .put("items", new JsonObject().put("type", "array").put("items", new JsonObject().put("$ref", "#/components/schemas/Item")))));
+                        .put("items", new JsonObject().put("type", "array").put("items", new JsonObject().put("$ref", "#/components/schemas/Item")))))
+                .put("AuditChainReport", new JsonObject().put("type", "object").put("properties", new JsonObject()
+                        .put("valid", new JsonObject().put("type", "boolean")).put("headHash", new JsonObject().put("type", "string"))));
         return new JsonObject()
                 .put("openapi", "3.1.0")
                 .put("info", new JsonObject().put("title", name + "-service API").put("version", "1.0"))
@@ -207,5 +227,47 @@ public final class StubUpstreams {
         json(request, 200, new JsonObject()
                 .put("items", new JsonArray(new ArrayList<>(entries.subList(start, Math.min(start + size, entries.size())))))
                 .put("page", page).put("size", size).put("total", entries.size()));
+    }
+
+    /** chain_seq of the last sealed link of a stub's audit chain: one link per entry of its trail. */
+    public static long chainHead(String name) {
+        return auditEntries(name).size();
+    }
+
+    /** The hash of link {@code seq} of a stub's audit chain (64 hex digits, different in every stub). */
+    public static String linkHash(String name, long seq) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((name + ":" + seq).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * As the services' {@code GET /api/v1/audit/verify}: an intact chain of {@link #chainHead} links, checked
+     * against the anchor if one is given ({@code ANCHOR_MISSING} beyond the head, {@code ANCHOR_MISMATCH} for
+     * another hash than {@link #linkHash}).
+     */
+    private static void verifyChain(String name, HttpServerRequest request) {
+        if (request.getHeader("Authorization") == null) {
+            request.response().setStatusCode(401).putHeader("Content-Type", "application/problem+json")
+                    .end(new JsonObject().put("status", 401).encode());
+            return;
+        }
+        long head = chainHead(name);
+        JsonObject report = new JsonObject().put("valid", true).put("sealedRows", head).put("unsealedRows", 0)
+                .put("headSeq", head).put("headHash", linkHash(name, head));
+        String anchorSeq = request.getParam("anchorSeq");
+        if (anchorSeq != null) {
+            long seq = Long.parseLong(anchorSeq);
+            String problem = seq > head ? "ANCHOR_MISSING"
+                    : linkHash(name, seq).equalsIgnoreCase(request.getParam("anchorHash")) ? null : "ANCHOR_MISMATCH";
+            if (problem != null) {
+                report.put("valid", false).put("firstBrokenLink", new JsonObject().put("chainSeq", seq)
+                        .put("auditId", seq > head ? null : seq).put("problem", problem).put("detail", problem + " at link " + seq));
+            }
+        }
+        json(request, 200, report);
     }
 }

@@ -104,11 +104,7 @@ class UpstreamFailureTest {
                     .contentType("application/problem+json")
                     .body("type", equalTo("https://iop.care/problems/service-unavailable"))
                     .body("detail", equalTo("The participant service is not reachable right now; try again later."));
-            given().when().get("/q/openapi")
-                    .then().statusCode(200)
-                    .body("x-iop-unavailable", equalTo(java.util.List.of("participant")))
-                    .body("paths.'/api/v1/plans'", org.hamcrest.Matchers.notNullValue())
-                    .body("paths.'/api/v1/patients'", org.hamcrest.Matchers.nullValue());
+            // /q/openapi meanwhile: openapi/StaleOpenApiTest
         } finally {
             given().post(control + "/participant/up").then().statusCode(200);
         }

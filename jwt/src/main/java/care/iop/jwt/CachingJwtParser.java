@@ -64,6 +64,16 @@ public class CachingJwtParser implements JWTParser {
         return Optional.empty();
     }
 
+    /** How many verified tokens are remembered now (at most {@value #MAX_CACHED}). */
+    public int size() {
+        return verified.size();
+    }
+
+    /**
+     * Verifies with the delegate (signature, algorithm, issuer, audience, expiry, as {@code mp.jwt.verify.*}
+     * say), unless this exact token was verified before and has not expired. Only a token the delegate
+     * accepted is remembered, so no check is skipped for a token that was never accepted.
+     */
     @Override
     public JsonWebToken parse(String token) throws ParseException {
         Optional<JsonWebToken> known = remembered(token);

@@ -33,13 +33,18 @@ public final class Api {
         return "MRN-" + UUID.randomUUID();
     }
 
-    /** A valid patient body with a fresh MRN and family name; admission date optional. */
+    /** A valid patient body of the ADULT_SUD track (a Part 2 patient) with a fresh MRN and family name; admission date optional. */
     public static String patientBody(String mrn, String familyName, String admissionDate) {
+        return patientBody(mrn, familyName, admissionDate, "ADULT_SUD");
+    }
+
+    /** A valid patient body of the given track; admission date optional. */
+    public static String patientBody(String mrn, String familyName, String admissionDate, String track) {
         return """
                 {"identifiers":[{"system":"urn:example:mrn","value":"%s"}],
                  "givenName":"Ana","familyName":"%s","birthDate":"1990-04-02","gender":"female",
-                 "track":"ADULT_SUD","levelOfCare":"2.1","phone":"+1-555-0100","email":"ana@example.org"%s}"""
-                .formatted(mrn, familyName, admissionDate == null ? "" : ",\"admissionDate\":\"" + admissionDate + "\"");
+                 "track":"%s","levelOfCare":"2.1","phone":"+1-555-0100","email":"ana@example.org"%s}"""
+                .formatted(mrn, familyName, track, admissionDate == null ? "" : ",\"admissionDate\":\"" + admissionDate + "\"");
     }
 
     public static String uniqueFamilyName() {

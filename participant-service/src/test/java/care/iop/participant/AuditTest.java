@@ -30,11 +30,11 @@ class AuditTest {
     @Test
     void everyAccessToPatientDataIsAuditedWithSubjectActionAndPatient() {
         String mrn = Api.uniqueMrn();
-        UUID id = UUID.fromString(as("integration").body(Api.patientBody(mrn, "Diaz", null)).when().post(PATIENTS)
+        UUID id = UUID.fromString(as("integration").body(Api.patientBody(mrn, "Diaz", null, "ADULT_MH")).when().post(PATIENTS)
                 .then().statusCode(201).extract().path("id"));
         as("clinician").when().get(PATIENTS + "/" + id).then().statusCode(200);
         as("scheduler").queryParam("identifier", Api.MRN + "|" + mrn).when().get(PATIENTS).then().statusCode(200);
-        as("integration").header("If-Match", "\"0\"").body(Api.patientBody(mrn, "Changed", null)).when().put(PATIENTS + "/" + id).then().statusCode(200);
+        as("integration").header("If-Match", "\"0\"").body(Api.patientBody(mrn, "Changed", null, "ADULT_MH")).when().put(PATIENTS + "/" + id).then().statusCode(200);
         as("clinician").body("{\"groupComfort\":\"HESITANT\",\"preferredModality\":\"GROUP\"}").when().put(PATIENTS + "/" + id + "/preferences").then().statusCode(200);
         asPatient(id).when().get(PATIENTS + "/" + id + "/preferences").then().statusCode(200);
         as("admin").when().get(PATIENTS + "/" + id + "/preferences/history").then().statusCode(200);

@@ -162,6 +162,7 @@ class PatientCrudTest {
         assertProblem(as("clinician").body("{\"date\":\"2026-02-20\"}").when().post(path).then(), 400, "reason");
         assertProblem(as("clinician").body("{\"reason\":\"x\"}").when().post(path).then(), 400, "date");
         assertProblem(as("clinician").body("{\"reason\":\"x\",\"date\":\"2999-01-01\"}").when().post(path).then(), 400, "date");
+        assertProblem(as("clinician").body("{\"reason\":\"x\",\"date\":\"-10000-01-01\"}").when().post(path).then(), 400, "date");
         assertProblem(as("clinician").body("{\"reason\":\"x\",\"date\":\"2025-12-31\"}").when().post(path).then(), 422, "date");
         as("admin").when().get(PATIENTS + "/" + id).then().body("status", equalTo("ACTIVE")).header("ETag", endsWith("0\""));
     }

@@ -80,6 +80,7 @@ class PatientEventsTest {
         assertThat(states.get(0).track()).isEqualTo("ADULT_SUD");
         assertThat(states.get(0).levelOfCare()).isEqualTo("2.1");
         assertThat(states.get(0).activeConsents()).isEmpty();
+        assertThat(states).allSatisfy(state -> assertThat(state.part2()).isTrue());
         assertThat(states.get(1).status()).isEqualTo("ACTIVE");
         assertThat(states.get(2).groupComfort()).isEqualTo("HESITANT");
         assertThat(states.get(2).preferredModality()).isEqualTo("INDIVIDUAL");
@@ -94,6 +95,38 @@ class PatientEventsTest {
         assertThat(states.get(6).status()).isEqualTo("DISCHARGED");
         assertThat(states.get(6).dischargedOn()).hasToString("2026-02-20");
         assertThat(states.get(6).groupComfort()).isEqualTo("HESITANT");
+    }
+
+    @Test
+    void eventsCarryThePart2LabelFromTheTrackAndTheDisclosureConsentsRecipientIdAndPurposes() {
+        String mrn = uniqueMrn();
+        String id = as("scheduler").body(patientBody(mrn, "Diaz", "2026-01-05", "ADULT_MH")).when().post(PATIENTS)
+                .then().statusCode(201).extract().path("id");
+        String consentId = as("clinician").body("""
+                        {"kind":"PART2_DISCLOSURE","signedOn":"2026-01-05","expiresOn":"2999-01-01","recipient":"Riverside County Probation",
+                         "recipientId":"riverside-probation-ehr","purposes":["PAYMENT","TREATMENT"]}""")
+                .when().post(PATIENTS + "/" + id + "/consents").then().statusCode(201).extract().path("id");
+        as("clinician").body("{\"kind\":\"TELEHEALTH\",\"signedOn\":\"2026-01-05\"}")
+                .when().post(PATIENTS + "/" + id + "/consents").then().statusCode(201);
+        as("scheduler").header("If-Match", "*").body(patientBody(mrn, "Diaz", "2026-01-05", "ADULT_SUD")).when().put(PATIENTS + "/" + id)
+                .then().statusCode(200);
+        as("scheduler").header("If-Match", "*").body(patientBody(mrn, "Diaz", "2026-01-05", "ADOLESCENT")).when().put(PATIENTS + "/" + id)
+                .then().statusCode(200);
+
+        List<ConsumerRecord<String, String>> records = awaitEvents(id, 5);
+        List<PatientState> states = records.stream().map(r -> read(r.value())).toList();
+        assertThat(states).extracting(PatientState::part2).containsExactly(false, false, false, true, false);
+        assertThat(records.get(3).value()).contains("\"part2\":true");
+        assertThat(states.get(1).activeConsents()).singleElement().satisfies(c -> {
+            assertThat(c.consentId().toString()).isEqualTo(consentId);
+            assertThat(c.kind()).isEqualTo("PART2_DISCLOSURE");
+            assertThat(c.recipientId()).isEqualTo("riverside-probation-ehr");
+            assertThat(c.purposes()).containsExactly("TREATMENT", "PAYMENT");
+            assertThat(c.expiresOn()).hasToString("2999-01-01");
+        });
+        assertThat(records.get(1).value()).doesNotContain("Riverside County Probation");
+        assertThat(states.get(2).activeConsents()).filteredOn(c -> c.kind().equals("TELEHEALTH")).singleElement()
+                .satisfies(c -> assertThat(c.recipientId()).isNull());
     }
 
     @Test

@@ -28,8 +28,8 @@ class PatientSearchTest {
     @Test
     void findsByIdentifierExactly() {
         String mrn = uniqueMrn();
-        String id = create(mrn, "Ana", "Diaz", "ADULT_SUD", null);
-        create(mrn + "0", "Ana", "Diaz", "ADULT_SUD", null);
+        String id = create(mrn, "Ana", "Diaz", "ADULT_MH", null);
+        create(mrn + "0", "Ana", "Diaz", "ADULT_MH", null);
         as("integration").queryParam("identifier", "urn:example:mrn|" + mrn).when().get(PATIENTS)
                 .then().statusCode(200).body("total", equalTo(1)).body("items.id", contains(id));
         as("integration").queryParam("identifier", "urn:other:mrn|" + mrn).when().get(PATIENTS)

@@ -56,6 +56,12 @@ class PatientValidationTest {
     @ParameterizedTest(name = "{0} -> 400 naming {1}")
     @CsvSource(delimiter = ';', value = {
             "\"birthDate\":\"2999-01-01\"; birthDate",
+            "\"birthDate\":\"-10000-01-01\"; birthDate",
+            "\"birthDate\":\"1899-12-31\"; birthDate",
+            "\"birthDate\":\"0000-01-01\"; birthDate",
+            "\"birthDate\":\"+999999999-12-31\"; birthDate",
+            "\"admissionDate\":\"-10000-01-01\"; admissionDate",
+            "\"admissionDate\":\"+10000-01-01\"; admissionDate",
             "\"birthDate\":\"02/04/1990\"; birthDate",
             "\"track\":\"INPATIENT\"; track",
             "\"gender\":\"F\"; gender",
@@ -74,6 +80,22 @@ class PatientValidationTest {
         String family = uniqueFamilyName();
         assertProblem(as("scheduler").body(body(family, override)).when().post(PATIENTS).then(), 400, field);
         assertThat(Db.count(ds, "select count(*) from patient where family_name = ?", family)).isZero();
+    }
+
+    @Test
+    void moreThan20IdentifiersIs400NamingIdentifiers() {
+        String family = uniqueFamilyName();
+        StringBuilder identifiers = new StringBuilder();
+        for (int i = 0; i < 21; i++) {
+            identifiers.append(i == 0 ? "" : ",").append("{\"system\":\"urn:example:mrn\",\"value\":\"").append(uniqueMrn()).append("\"}");
+        }
+        assertProblem(as("scheduler").body(body(family, "\"identifiers\":[" + identifiers + "]")).when().post(PATIENTS).then(), 400, "identifiers");
+        assertThat(Db.count(ds, "select count(*) from patient where family_name = ?", family)).isZero();
+    }
+
+    @Test
+    void birthDateFrom1900ToTodayIsAccepted() {
+        as("scheduler").body(body(uniqueFamilyName(), "\"birthDate\":\"1900-01-01\"")).when().post(PATIENTS).then().statusCode(201);
     }
 
     @Test

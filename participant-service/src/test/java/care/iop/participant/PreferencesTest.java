@@ -7,6 +7,8 @@ import static care.iop.participant.Api.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.util.UUID;
@@ -42,15 +44,16 @@ class PreferencesTest {
                 .body("preferredModality", equalTo("INDIVIDUAL"))
                 .body("considerations", equalTo("anxious in large groups"))
                 .body("preferredDays", contains("MONDAY", "WEDNESDAY"));
-        as("scheduler").body("{\"groupComfort\":\"COMFORTABLE\",\"preferredModality\":\"GROUP\"}")
-                .when().put(path).then().statusCode(200).body("preferredDays", org.hamcrest.Matchers.empty());
+        as("admin").body("{\"groupComfort\":\"COMFORTABLE\",\"preferredModality\":\"GROUP\"}")
+                .when().put(path).then().statusCode(200).body("preferredDays", org.hamcrest.Matchers.empty())
+                .body("considerations", nullValue());
 
         as("admin").when().get(path).then().statusCode(200)
                 .body("groupComfort", equalTo("COMFORTABLE")).body("preferredModality", equalTo("GROUP"))
                 .body("considerations", nullValue());
         as("clinician").when().get(path + "/history").then().statusCode(200)
                 .body("total", equalTo(2))
-                .body("items[0].changedBy", equalTo("test-scheduler"))
+                .body("items[0].changedBy", equalTo("test-admin"))
                 .body("items[0].before.groupComfort", equalTo("HESITANT"))
                 .body("items[0].before.considerations", equalTo("anxious in large groups"))
                 .body("items[0].after.groupComfort", equalTo("COMFORTABLE"))
@@ -60,6 +63,34 @@ class PreferencesTest {
                 .body("items[1].after.groupComfort", equalTo("HESITANT"))
                 .body("items[1].after.preferredDays", contains("MONDAY", "WEDNESDAY"))
                 .body("items[1].changedAt", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void aSchedulerNeitherReadsNorRecordsConsiderationsAndItsChangesKeepThem() {
+        UUID id = Api.newPatient();
+        String path = PATIENTS + "/" + id + "/preferences";
+        as("clinician").body("{\"groupComfort\":\"HESITANT\",\"preferredModality\":\"INDIVIDUAL\",\"considerations\":\"anxious in large groups\"}")
+                .when().put(path).then().statusCode(200);
+
+        as("scheduler").when().get(path).then().statusCode(200)
+                .body("groupComfort", equalTo("HESITANT")).body("$", not(hasKey("considerations")));
+        as("scheduler").when().get(path + "/history").then().statusCode(200)
+                .body("items[0].after.groupComfort", equalTo("HESITANT"))
+                .body("items[0].after", not(hasKey("considerations")));
+        assertProblem(as("scheduler").body("{\"groupComfort\":\"COMFORTABLE\",\"preferredModality\":\"GROUP\",\"considerations\":\"x\"}")
+                .when().put(path).then(), 403, "considerations");
+
+        as("scheduler").body("{\"groupComfort\":\"COMFORTABLE\",\"preferredModality\":\"GROUP\"}")
+                .when().put(path).then().statusCode(200)
+                .body("groupComfort", equalTo("COMFORTABLE")).body("$", not(hasKey("considerations")));
+        as("clinician").when().get(path).then().body("considerations", equalTo("anxious in large groups"));
+        as("scheduler").when().get(path + "/history").then()
+                .body("total", equalTo(2)).body("items[0].before", not(hasKey("considerations")))
+                .body("items[0].after", not(hasKey("considerations")));
+        as("admin").when().get(path + "/history").then()
+                .body("items[0].before.considerations", equalTo("anxious in large groups"))
+                .body("items[0].after.considerations", equalTo("anxious in large groups"));
+        asPatient(id).when().get(path).then().body("considerations", equalTo("anxious in large groups"));
     }
 
     @Test

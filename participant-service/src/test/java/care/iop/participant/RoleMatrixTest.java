@@ -36,11 +36,14 @@ class RoleMatrixTest {
     private static final String PATIENT = "patient";
     private static final List<String> ROLES = List.of(ADMIN, SCHEDULER, CLINICIAN, INTEGRATION, PATIENT);
 
-    /** Fresh data for one call: a patient (with one active consent) and a clinician, both created by an admin. */
+    /**
+     * Fresh data for one call: a patient (with one active consent) and a clinician, both created by an admin. The
+     * patient is not a Part 2 patient: Part2MatrixTest covers the consent rule for callers outside the program.
+     */
     record Fixture(UUID patientId, String mrn, UUID consentId, UUID clinicianId, String npi) {
         static Fixture create() {
             String mrn = uniqueMrn();
-            UUID patientId = UUID.fromString(as(ADMIN).body(patientBody(mrn, "Diaz", "2026-01-05")).when().post(PATIENTS)
+            UUID patientId = UUID.fromString(as(ADMIN).body(patientBody(mrn, "Diaz", "2026-01-05", "ADULT_MH")).when().post(PATIENTS)
                     .then().statusCode(201).extract().path("id"));
             UUID consentId = UUID.fromString(as(ADMIN).body("{\"kind\":\"TELEHEALTH\",\"signedOn\":\"2026-01-05\"}")
                     .when().post(PATIENTS + "/" + patientId + "/consents").then().statusCode(201).extract().path("id"));
@@ -73,7 +76,7 @@ class RoleMatrixTest {
             new Endpoint("GET /patients/{id}", 200, roles(ADMIN, SCHEDULER, CLINICIAN, INTEGRATION, PATIENT), true,
                     (r, f) -> r.get(f.patient())),
             new Endpoint("PUT /patients/{id}", 200, roles(ADMIN, SCHEDULER, CLINICIAN, INTEGRATION), false,
-                    (r, f) -> r.header("If-Match", "\"1\"").body(patientBody(f.mrn(), "Changed", "2026-01-05")).put(f.patient())),
+                    (r, f) -> r.header("If-Match", "\"1\"").body(patientBody(f.mrn(), "Changed", "2026-01-05", "ADULT_MH")).put(f.patient())),
             new Endpoint("GET /patients", 200, roles(ADMIN, SCHEDULER, CLINICIAN, INTEGRATION), false,
                     (r, f) -> r.queryParam("identifier", Api.MRN + "|" + f.mrn()).get(PATIENTS)),
             new Endpoint("POST /patients/{id}/discharge", 200, roles(ADMIN, SCHEDULER, CLINICIAN, INTEGRATION), false,

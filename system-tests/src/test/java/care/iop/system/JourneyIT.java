@@ -67,7 +67,7 @@ class JourneyIT {
         String therapist = registerClinician("Kim", false);
         String patient = registerPatient("Ana", lastMonday);
         scheduler.get("/api/v1/patients/{id}", patient).then().statusCode(200).header("ETag", org.hamcrest.Matchers.notNullValue());
-        Response registered = scheduler.post("/api/v1/clinicians", Map.of("npi", npi(), "givenName", "Lou", "familyName", "Ray",
+        Response registered = scheduler.post("/api/v1/clinicians", Map.of("npi", TestData.npi(), "givenName", "Lou", "familyName", "Ray",
                 "credentials", List.of("LPC"), "canLeadGroups", false, "maxCaseload", 10));
         registered.then().statusCode(201);
         assertThat(registered.getHeader("Location")).as("Location names the gateway, not the service")
@@ -215,7 +215,7 @@ class JourneyIT {
     // --- steps ---------------------------------------------------------------------------------------------------
 
     private static String registerClinician(String name, boolean leadsGroups) {
-        return scheduler.post("/api/v1/clinicians", Map.of("npi", npi(), "givenName", name, "familyName", "Lee",
+        return scheduler.post("/api/v1/clinicians", Map.of("npi", TestData.npi(), "givenName", name, "familyName", "Lee",
                 "credentials", List.of("LCSW"), "canLeadGroups", leadsGroups, "maxCaseload", 25))
                 .then().statusCode(201).extract().path("id");
     }
@@ -353,23 +353,5 @@ class JourneyIT {
 
     private static String isoWeek(LocalDate day) {
         return String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-    }
-
-    /** A random valid NPI: 9 digits plus the Luhn check digit computed with the 80840 prefix. */
-    private static String npi() {
-        String base = String.valueOf(100_000_000 + (long) (Math.random() * 800_000_000L));
-        String digits = "80840" + base;
-        int sum = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int d = digits.charAt(digits.length() - 1 - i) - '0';
-            if (i % 2 == 0) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-        }
-        return base + (10 - sum % 10) % 10;
     }
 }

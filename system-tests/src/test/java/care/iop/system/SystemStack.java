@@ -57,6 +57,13 @@ public final class SystemStack {
         return tokens.mint(role, "system-" + role, null, 60);
     }
 
+    /** A token for a client outside the program, e.g. an EHR: role {@code integration}, client identity {@code azp}. */
+    public String clientToken(String role, String clientId, Map<String, Object> claims) {
+        Map<String, Object> all = new java.util.HashMap<>(claims);
+        all.put("azp", clientId);
+        return tokens.mint(role, "system-" + clientId, null, 60, all);
+    }
+
     public String patientToken(java.util.UUID patientId) {
         return tokens.mint("patient", "system-patient-" + patientId, patientId, 60);
     }

@@ -15,7 +15,10 @@ import java.util.function.Consumer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.common.utils.Exit;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
+import care.iop.devstack.DatabaseRoles;
 import care.iop.devstack.EmbeddedPostgresServer;
 import care.iop.devstack.LocalKeys;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -26,7 +29,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * <p>
  * {@code IOP_TEST_JDBC_URL} (a server URL such as {@code jdbc:postgresql://host:5432}, with
  * {@code IOP_TEST_DB_USER}/{@code IOP_TEST_DB_PASSWORD}) and {@code IOP_TEST_KAFKA_BOOTSTRAP}
- * switch to external servers. Init arg {@code database} names the module's database.
+ * switch to external servers. Init arg {@code database} names the module's database. The application
+ * connects as the application role and migrates as the owner role ({@link #ROLES}); tests that need the
+ * owner's rights use {@link #ownerConnection()}.
  * <p>
  * A test field {@code Consumer<Boolean> kafkaRunning} receives a switch that stops
  * ({@code accept(false)}) and restarts ({@code accept(true)}) the embedded broker.
@@ -41,6 +46,12 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class IopTestInfrastructure implements QuarkusTestResourceLifecycleManager {
     public static final Path KEYS_DIR = Path.of("target", "test-keys");
     public static final String KAFKA_SWITCH_FIELD = "kafkaRunning";
+
+    /**
+     * The services connect as {@code iop_app}, Flyway as {@code iop_owner} (created on the test server,
+     * which must let {@code IOP_TEST_DB_USER} create roles when external).
+     */
+    public static final DatabaseRoles ROLES = new DatabaseRoles(DatabaseRoles.OWNER, "iop-owner-test", DatabaseRoles.APP, "iop-app-test");
 
     private static final List<Runnable> AFTER_KAFKA_STOPPED = new CopyOnWriteArrayList<>();
 
@@ -68,19 +79,32 @@ public class IopTestInfrastructure implements QuarkusTestResourceLifecycleManage
         String external = System.getenv("IOP_TEST_JDBC_URL");
         String user = System.getenv().getOrDefault("IOP_TEST_DB_USER", EmbeddedPostgresServer.USER);
         String password = System.getenv().getOrDefault("IOP_TEST_DB_PASSWORD", "");
-        String url;
+        String server;
         if (external != null) {
             createDatabase(external, user, password);
-            url = external + "/" + database;
+            server = external;
         } else {
             if (postgres == null) {
                 postgres = EmbeddedPostgresServer.start(null, 0);
             }
             postgres.createDatabases(List.of(database));
-            url = postgres.jdbcUrl(database);
+            server = postgres.serverUrl();
         }
-        return Map.of("quarkus.datasource.jdbc.url", url, "quarkus.datasource.username", user,
-                "quarkus.datasource.password", password);
+        ROLES.apply(server, user, password, List.of(database));
+        Map<String, String> config = new HashMap<>(ROLES.serviceProperties());
+        config.put("quarkus.datasource.jdbc.url", server + "/" + database);
+        return config;
+    }
+
+    /**
+     * A connection to the module's database as the owner role, for the few tests that must do what the
+     * service may not (tamper with the audit trail, add a constraint); the service's own datasource
+     * connects as the application role. Reads the settings this resource gave the application.
+     */
+    public static Connection ownerConnection() throws SQLException {
+        Config config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.flyway.username", String.class), config.getValue("quarkus.flyway.password", String.class));
     }
 
     private void createDatabase(String serverUrl, String user, String password) {

@@ -12,20 +12,14 @@ import jakarta.inject.Inject;
 
 import io.netty.handler.codec.http.QueryStringEncoder;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 import care.iop.gateway.GatewayConfig;
-import care.iop.gateway.Routes;
 import care.iop.gateway.edge.Authentication;
-import care.iop.gateway.edge.RequestIds;
 import care.iop.problems.ProblemType;
 import care.iop.gateway.problem.Problems;
-import care.iop.gateway.proxy.UpstreamFailure;
-import care.iop.gateway.proxy.Upstreams;
 
 /**
  * {@code GET /api/v1/audit?patientId=&from=&to=&page=&size=} (admin): reads every service's audit
@@ -39,7 +33,7 @@ public class AuditMerge {
     private static final List<String> FILTERS = List.of("patientId", "from", "to");
 
     @Inject
-    Upstreams upstreams;
+    UpstreamReads reads;
 
     @Inject
     GatewayConfig config;
@@ -53,16 +47,13 @@ public class AuditMerge {
         if (page == null || size == null) {
             return;
         }
-        List<Future<List<JsonObject>>> trails = Routes.upstreamNames().stream().map(upstream -> readAll(ctx, upstream)).toList();
-        Future.join(trails).onComplete(done -> {
-            for (Future<List<JsonObject>> trail : trails) {
-                if (trail.failed()) {
-                    answerFailure(ctx, trail.cause());
-                    return;
-                }
+        UpstreamReads.fromEach(upstream -> readAll(ctx, upstream)).onComplete(done -> {
+            if (done.failed()) {
+                answerFailure(ctx, done.cause());
+                return;
             }
             List<JsonObject> merged = new ArrayList<>();
-            trails.forEach(trail -> merged.addAll(trail.result()));
+            done.result().values().forEach(merged::addAll);
             merged.sort(Comparator.comparing(AuditMerge::occurredAt)
                     .thenComparing(entry -> entry.getString("service", ""))
                     .thenComparing(entry -> String.valueOf(entry.getValue("id"))));
@@ -78,8 +69,8 @@ public class AuditMerge {
     }
 
     private Future<List<JsonObject>> readAll(RoutingContext ctx, String upstream) {
-        return readFrom(ctx, upstream, 0, new ArrayList<>()).recover(error -> Future.failedFuture(
-                error instanceof UpstreamAnswer || error instanceof TooManyEntries ? error : new UpstreamCallFailed(upstream, error)));
+        return readFrom(ctx, upstream, 0, new ArrayList<>())
+                .recover(error -> Future.failedFuture(error instanceof TooManyEntries ? error : UpstreamReads.naming(upstream, error)));
     }
 
     private Future<List<JsonObject>> readFrom(RoutingContext ctx, String upstream, int page, List<JsonObject> collected) {
@@ -92,52 +83,32 @@ public class AuditMerge {
         }
         query.addParam("page", Integer.toString(page));
         query.addParam("size", Integer.toString(UPSTREAM_PAGE_SIZE));
-        return upstreams.client().request(upstreams.request(upstream, HttpMethod.GET, query.toString()))
-                .compose(request -> {
-                    request.putHeader("Authorization", ctx.request().getHeader("Authorization"));
-                    request.putHeader(RequestIds.HEADER, RequestIds.of(ctx));
-                    request.putHeader("Accept", "application/json");
-                    return request.send();
-                })
-                .compose(response -> response.body().compose(body -> {
-                    if (response.statusCode() != 200) {
-                        return Future.failedFuture(new UpstreamAnswer(upstream, response.statusCode(), response.getHeader("Content-Type"), body));
-                    }
-                    JsonObject json = body.toJsonObject();
-                    JsonArray items = json.getJsonArray("items", new JsonArray());
-                    for (int i = 0; i < items.size(); i++) {
-                        JsonObject item = items.getJsonObject(i);
-                        if (!item.containsKey("service")) {
-                            item.put("service", upstream);
-                        }
-                        collected.add(item);
-                    }
-                    if (collected.size() > config.audit().maxEntriesPerService()) {
-                        return Future.failedFuture(new TooManyEntries());
-                    }
-                    long total = json.getLong("total", 0L);
-                    if (items.isEmpty() || (long) (page + 1) * UPSTREAM_PAGE_SIZE >= total) {
-                        return Future.succeededFuture(collected);
-                    }
-                    return readFrom(ctx, upstream, page + 1, collected);
-                }));
+        return reads.getJson(ctx, upstream, query.toString()).compose(json -> {
+            JsonArray items = json.getJsonArray("items", new JsonArray());
+            for (int i = 0; i < items.size(); i++) {
+                JsonObject item = items.getJsonObject(i);
+                if (!item.containsKey("service")) {
+                    item.put("service", upstream);
+                }
+                collected.add(item);
+            }
+            if (collected.size() > config.audit().maxEntriesPerService()) {
+                return Future.failedFuture(new TooManyEntries());
+            }
+            long total = json.getLong("total", 0L);
+            if (items.isEmpty() || (long) (page + 1) * UPSTREAM_PAGE_SIZE >= total) {
+                return Future.succeededFuture(collected);
+            }
+            return readFrom(ctx, upstream, page + 1, collected);
+        });
     }
 
     private void answerFailure(RoutingContext ctx, Throwable error) {
         if (error instanceof TooManyEntries) {
             Problems.send(ctx, ProblemType.UNPROCESSABLE, "More than " + config.audit().maxEntriesPerService()
                     + " entries in one service match; narrow the window with from and to, or filter by patientId.");
-        } else if (error instanceof UpstreamAnswer answer && answer.status < 500
-                && answer.contentType != null && answer.contentType.startsWith(ProblemType.MEDIA_TYPE)) {
-            // The service's own problem (bad parameter, token refused): safe to pass on as it is.
-            ctx.response().setStatusCode(answer.status).putHeader("Content-Type", answer.contentType).end(answer.body);
-        } else if (error instanceof UpstreamAnswer answer) {
-            Problems.send(ctx, ProblemType.BAD_GATEWAY, UpstreamFailure.detail(ProblemType.BAD_GATEWAY, answer.upstream));
-        } else if (error instanceof UpstreamCallFailed failed) {
-            ProblemType type = UpstreamFailure.type(failed.getCause());
-            Problems.send(ctx, type, UpstreamFailure.detail(type, failed.upstream));
         } else {
-            Problems.send(ctx, ProblemType.BAD_GATEWAY, "The audit trails could not be read.");
+            UpstreamReads.answerFailure(ctx, error, "The audit trails could not be read.");
         }
     }
 
@@ -168,32 +139,6 @@ public class AuditMerge {
             } catch (DateTimeParseException unparsable) {
                 return Instant.MAX;
             }
-        }
-    }
-
-    /** A non-200 answer from one service. */
-    static final class UpstreamAnswer extends RuntimeException {
-        final String upstream;
-        final int status;
-        final String contentType;
-        final transient Buffer body;
-
-        UpstreamAnswer(String upstream, int status, String contentType, Buffer body) {
-            super(upstream + " answered " + status, null, false, false);
-            this.upstream = upstream;
-            this.status = status;
-            this.contentType = contentType;
-            this.body = body;
-        }
-    }
-
-    /** A call to one service that got no answer. */
-    static final class UpstreamCallFailed extends RuntimeException {
-        final String upstream;
-
-        UpstreamCallFailed(String upstream, Throwable cause) {
-            super(upstream + " failed", cause, false, false);
-            this.upstream = upstream;
         }
     }
 

@@ -1,51 +1,72 @@
 package care.iop.gateway.edge;
 
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 
 import care.iop.gateway.GatewayConfig;
-import care.iop.problems.ProblemType;
+import care.iop.gateway.metrics.CacheGauges;
 import care.iop.gateway.problem.Problems;
+import care.iop.problems.ProblemType;
 
 /**
- * Per-client token bucket: a client (token subject, else client address) may send {@code burst}
- * requests at once and {@code requests-per-second} sustained; beyond that 429 with {@code Retry-After}.
- * Idle clients are forgotten every minute.
+ * Per-client token bucket on every path: a client may send {@code burst} requests at once and
+ * {@code requests-per-second} sustained; beyond that 429 with {@code Retry-After}. A client is the token
+ * subject when the request carries a valid token (under {@code /api/}), else its address as
+ * {@link ClientResolver} tells it (an IPv6 address by its /64). At most {@code max-clients} buckets are
+ * kept ({@link ClientBuckets}); refilled ones are dropped every ten seconds.
  */
 @ApplicationScoped
 public class RateLimiter {
-    private static final long IDLE_NANOS = TimeUnit.MINUTES.toNanos(5);
-
-    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private static final Logger LOG = Logger.getLogger(RateLimiter.class);
+    private static final long WARN_EVERY = TimeUnit.MINUTES.toNanos(1);
 
     @Inject
     GatewayConfig config;
 
-    void scheduleCleanup(@Observes StartupEvent start, Vertx vertx) {
-        vertx.setPeriodic(60_000, id -> {
-            long now = System.nanoTime();
-            buckets.values().removeIf(bucket -> bucket.idleSince(now) > IDLE_NANOS);
-        });
+    @Inject
+    ClientResolver clients;
+
+    @Inject
+    MeterRegistry registry;
+
+    private ClientBuckets buckets;
+    private volatile long lastWarning = System.nanoTime() - WARN_EVERY;
+
+    @PostConstruct
+    void init() {
+        GatewayConfig.RateLimit settings = config.rateLimit();
+        buckets = new ClientBuckets(settings.burst(), settings.requestsPerSecond(), settings.maxClients(), System.nanoTime());
+        CacheGauges.register(registry, "rate-limit-clients", buckets::size);
+    }
+
+    void scheduleSweep(@Observes StartupEvent start, Vertx vertx) {
+        vertx.setPeriodic(10_000, id -> buckets.sweep(System.nanoTime()));
     }
 
     public void limit(RoutingContext ctx) {
-        GatewayConfig.RateLimit settings = config.rateLimit();
-        if (!settings.enabled()) {
+        if (!config.rateLimit().enabled()) {
             ctx.next();
             return;
         }
         Identity identity = Authentication.identity(ctx);
-        String client = identity != null ? "sub:" + identity.subject() : "addr:" + ctx.request().remoteAddress().hostAddress();
-        Bucket bucket = buckets.computeIfAbsent(client, key -> new Bucket(settings.burst()));
-        long waitNanos = bucket.take(settings.burst(), settings.requestsPerSecond(), System.nanoTime());
+        String client = identity != null ? "sub:" + identity.subject() : "addr:" + IpAddresses.clientKey(clients.client(ctx).address());
+        long now = System.nanoTime();
+        long waitNanos = buckets.take(client, now);
+        if (buckets.full() && now - lastWarning > WARN_EVERY) {
+            lastWarning = now;
+            LOG.warnf("The rate limiter holds %d active clients (iop.gateway.rate-limit.max-clients); new clients share one bucket", buckets.size());
+        }
         if (waitNanos == 0) {
             ctx.next();
             return;
@@ -54,31 +75,5 @@ public class RateLimiter {
         ctx.response().putHeader("Retry-After", Long.toString(seconds));
         Problems.send(ctx, ProblemType.TOO_MANY_REQUESTS,
                 "Too many requests from this client; retry after " + seconds + " second" + (seconds == 1 ? "" : "s") + ".");
-    }
-
-    /** Tokens refill continuously at the sustained rate up to the burst size. */
-    static final class Bucket {
-        private double tokens;
-        private long last;
-
-        Bucket(int burst) {
-            this.tokens = burst;
-            this.last = System.nanoTime();
-        }
-
-        /** Takes one token: 0 when allowed, else nanoseconds until one is available. */
-        synchronized long take(int burst, double perSecond, long now) {
-            tokens = Math.min(burst, tokens + (now - last) * perSecond / 1e9);
-            last = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return 0;
-            }
-            return Math.max(1, (long) ((1 - tokens) / perSecond * 1e9));
-        }
-
-        synchronized long idleSince(long now) {
-            return now - last;
-        }
     }
 }

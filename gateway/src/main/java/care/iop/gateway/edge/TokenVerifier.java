@@ -3,16 +3,19 @@ package care.iop.gateway.edge;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import care.iop.gateway.metrics.CacheGauges;
 import care.iop.jwt.CachingJwtParser;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.jwt.auth.principal.ParseException;
 
 /**
- * Verifies bearer tokens with SmallRye JWT ({@code mp.jwt.verify.*}: issuer, public key or JWKS)
+ * Verifies bearer tokens with SmallRye JWT ({@code mp.jwt.verify.*}: RS256 only, public key or JWKS, issuer, audience, expiry)
  * through the {@link CachingJwtParser} the services use too: a verified token is remembered until
  * it expires, so a client's repeated calls cost one signature check.
  */
@@ -22,13 +25,21 @@ public class TokenVerifier {
     @Inject
     CachingJwtParser parser;
 
+    @Inject
+    MeterRegistry registry;
+
+    @PostConstruct
+    void init() {
+        CacheGauges.register(registry, "verified-tokens", parser::size);
+    }
+
     /** The identity of an already verified, unexpired token, if known (never blocks). */
     public Optional<Identity> cached(String token) {
         return parser.remembered(token).map(TokenVerifier::identity);
     }
 
     /**
-     * Verifies signature, issuer and expiry. May block (the first call loads the key; a JWKS URL is
+     * Verifies signature, algorithm, issuer, audience and expiry. May block (the first call loads the key; a JWKS URL is
      * fetched over the network), so callers run it off the event loop.
      */
     public Identity verify(String token) throws ParseException {

@@ -6,8 +6,9 @@ import io.vertx.ext.web.RoutingContext;
 import care.iop.gateway.Routes;
 
 /**
- * Names each API request by its route, not its concrete path, for the HTTP metrics
- * ({@code uri="/api/v1/patients/*"}, never an id), so the number of metric series stays bounded.
+ * Names each request by its route, not its concrete path, for the HTTP metrics
+ * ({@code uri="/api/v1/patients/*"}, never an id; {@code /q/swagger-ui/*}, never a file name a client made up),
+ * so the number of metric series stays bounded whatever paths clients send.
  */
 public final class UriTemplates {
     /** The Vert.x context key Quarkus Micrometer reads as the request's URI template. */

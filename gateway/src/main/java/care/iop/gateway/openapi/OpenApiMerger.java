@@ -8,6 +8,8 @@ import java.util.Map;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import care.iop.gateway.Routes;
+
 /**
  * Merges the services' OpenAPI documents into one: all paths, the components of all (a name used by two
  * services for different definitions is renamed {@code <Service>_<Name>} in the later one, with its
@@ -50,13 +52,13 @@ public final class OpenApiMerger {
             document = (JsonObject) rewritten;
             addComponents(document.getJsonObject("components", new JsonObject()), components, renames);
             addPaths(document.getJsonObject("paths", new JsonObject()), paths);
-            describeGatewayOperations(paths);
             for (Object tag : document.getJsonArray("tags", new JsonArray())) {
                 if (tag instanceof JsonObject t && tagNames.putIfAbsent(t.getString("name", ""), true) == null) {
                     tags.add(t);
                 }
             }
         }
+        describeGatewayOperations(paths, components);
         components.put("securitySchemes", new JsonObject().put(SECURITY_SCHEME, new JsonObject()
                 .put("type", "http")
                 .put("scheme", "bearer")
@@ -159,10 +161,12 @@ public final class OpenApiMerger {
     }
 
     /**
-     * Every service documents its own {@code GET /api/v1/audit}; behind the gateway that path is the
-     * gateway's merge of all three trails (same parameters, same page of entries), so it says so.
+     * Every service documents its own {@code GET /api/v1/audit} and {@code GET /api/v1/audit/verify}; behind
+     * the gateway these paths are the gateway's own: the merge of all three trails (same parameters, same page
+     * of entries), and the verification of all three chains ({@link AuditVerifyDocumentation}). They say so.
      */
-    private static void describeGatewayOperations(JsonObject paths) {
+    private static void describeGatewayOperations(JsonObject paths, JsonObject components) {
+        AuditVerifyDocumentation.describe(paths, components, Routes.upstreamNames());
         JsonObject audit = paths.getJsonObject(AUDIT_PATH);
         JsonObject get = audit == null ? null : audit.getJsonObject("get");
         if (get != null) {

@@ -3,30 +3,63 @@ package care.iop.gateway.openapi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
+import care.iop.gateway.metrics.CacheGauges;
+import care.iop.gateway.problem.Problems;
+import care.iop.problems.ProblemType;
+
 /**
  * Swagger UI at {@code /q/swagger-ui/}, showing the merged document: the page comes from this module,
- * the scripts and styles from the {@code org.webjars:swagger-ui} jar (read once, kept in memory).
+ * the scripts and styles from the {@code org.webjars:swagger-ui} jar. Exactly the files the page uses
+ * ({@link #WEBJAR_FILES}) are read at startup and kept in memory; any other path is a 404 problem and
+ * is never looked up, so requests for random paths cost no memory.
  */
 @ApplicationScoped
 public class SwaggerUi {
     public static final String PATH = "/q/swagger-ui";
-    private static final String PAGE = "swagger-ui/index.html";
+    /** The webjar files served, besides this module's page ({@code index.html}). */
+    static final List<String> WEBJAR_FILES = List.of("swagger-ui.css", "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js",
+            "favicon-32x32.png", "favicon-16x16.png", "oauth2-redirect.html", "oauth2-redirect.js");
+    private static final String PAGE = "index.html";
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8",
-            "png", "image/png", "json", "application/json", "map", "application/json");
+            "png", "image/png");
 
-    private final Map<String, Optional<Buffer>> assets = new ConcurrentHashMap<>();
-    private final String webjarRoot = "META-INF/resources/webjars/swagger-ui/" + webjarVersion() + "/";
+    @Inject
+    MeterRegistry registry;
+
+    private Map<String, Asset> assets;
+
+    @PostConstruct
+    void load() {
+        String webjarRoot = "META-INF/resources/webjars/swagger-ui/" + webjarVersion() + "/";
+        Map<String, Asset> loaded = new LinkedHashMap<>();
+        loaded.put(PAGE, asset(PAGE, "swagger-ui/" + PAGE, "no-cache"));
+        for (String file : WEBJAR_FILES) {
+            loaded.put(file, asset(file, webjarRoot + file, "public, max-age=86400"));
+        }
+        assets = Map.copyOf(loaded);
+        CacheGauges.register(registry, "swagger-ui", assets::size);
+    }
+
+    /** Loads the assets at startup: a missing one fails the start, not a user's request. */
+    void preload(@Observes StartupEvent start) {
+        assets.size();
+    }
 
     public void handle(RoutingContext ctx) {
         String path = ctx.request().path();
@@ -35,26 +68,24 @@ public class SwaggerUi {
             return;
         }
         String file = path.substring(PATH.length() + 1);
-        String resource = file.isEmpty() || file.equals("index.html") ? PAGE : webjarRoot + file;
-        if (file.contains("..") || file.startsWith("/")) {
-            ctx.next();
+        Asset asset = assets.get(file.isEmpty() ? PAGE : file);
+        if (asset == null) {
+            Problems.send(ctx, ProblemType.NOT_FOUND, "Swagger UI has no file here.");
             return;
         }
-        Optional<Buffer> content = assets.computeIfAbsent(resource, SwaggerUi::read);
-        if (content.isEmpty()) {
-            ctx.next();
-            return;
-        }
-        String extension = resource.substring(resource.lastIndexOf('.') + 1);
         ctx.response()
-                .putHeader("Content-Type", TYPES.getOrDefault(extension, "application/octet-stream"))
-                .putHeader("Cache-Control", resource.equals(PAGE) ? "no-cache" : "public, max-age=86400")
-                .end(content.get());
+                .putHeader("Content-Type", asset.type())
+                .putHeader("Cache-Control", asset.cacheControl())
+                .end(asset.content());
     }
 
-    private static Optional<Buffer> read(String resource) {
+    private static Asset asset(String name, String resource, String cacheControl) {
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-            return in == null ? Optional.empty() : Optional.of(Buffer.buffer(in.readAllBytes()));
+            if (in == null) {
+                throw new IllegalStateException("Swagger UI file missing from the class path: " + resource);
+            }
+            String type = TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
+            return new Asset(Buffer.buffer(in.readAllBytes()), type, cacheControl);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -72,5 +103,9 @@ public class SwaggerUi {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** One file, its media type and caching. */
+    private record Asset(Buffer content, String type, String cacheControl) {
     }
 }

@@ -15,12 +15,14 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
-import care.iop.problems.ProblemType;
+import care.iop.gateway.edge.ClientResolver;
 import care.iop.gateway.problem.Problems;
+import care.iop.problems.ProblemType;
 
 /**
  * Forwards a request (already buffered and authenticated) to its upstream and relays the answer.
- * Hop-by-hop headers are dropped; {@code Authorization} and {@code X-Request-Id} go through. Upstream
+ * Hop-by-hop headers are dropped; {@code Authorization} and {@code X-Request-Id} go through; the
+ * forwarding headers are the gateway's own ({@code X-Forwarded-For/-Proto/-Host} of the client). Upstream
  * 5xx answers that are not problem+json, refused connections and timeouts become the gateway's own problems.
  */
 @ApplicationScoped
@@ -35,13 +37,16 @@ public class ProxyHandler {
     @Inject
     UpstreamMetrics metrics;
 
+    @Inject
+    ClientResolver clients;
+
     public void forward(RoutingContext ctx, String prefix, String upstream) {
         HttpServerRequest in = ctx.request();
         long start = System.nanoTime();
         Buffer body = ctx.body().buffer();
         upstreams.client().request(upstreams.request(upstream, in.method(), in.uri()))
                 .compose(out -> {
-                    copyRequestHeaders(in, out);
+                    copyRequestHeaders(ctx, out);
                     return body == null || body.length() == 0 ? out.send() : out.send(body);
                 })
                 .compose(response -> response.body().map(buffer -> {
@@ -57,18 +62,24 @@ public class ProxyHandler {
                 });
     }
 
-    private static void copyRequestHeaders(HttpServerRequest in, HttpClientRequest out) {
+    /**
+     * Copies the end-to-end headers, except every forwarding header the request came with ({@code Forwarded},
+     * {@code X-Forwarded-*}, {@code X-Real-IP}): the services trust those from the gateway, so the gateway
+     * states them itself, from the client {@link ClientResolver} found.
+     */
+    private void copyRequestHeaders(RoutingContext ctx, HttpClientRequest out) {
         MultiMap headers = out.headers();
-        in.headers().forEach(header -> {
-            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase())) {
+        ctx.request().headers().forEach(header -> {
+            String name = header.getKey().toLowerCase();
+            if (!HOP_BY_HOP.contains(name) && !isForwarding(name)) {
                 headers.add(header.getKey(), header.getValue());
             }
         });
-        headers.set("X-Forwarded-For", in.remoteAddress().hostAddress());
-        headers.set("X-Forwarded-Proto", in.scheme());
-        if (in.authority() != null) {
-            headers.set("X-Forwarded-Host", in.authority().toString());
-        }
+        clients.forwardTo(ctx, headers);
+    }
+
+    private static boolean isForwarding(String lowerCaseName) {
+        return lowerCaseName.startsWith("x-forwarded-") || lowerCaseName.equals("forwarded") || lowerCaseName.equals("x-real-ip");
     }
 
     private static void relay(RoutingContext ctx, String upstream, HttpClientResponse response, Buffer body) {

@@ -2,6 +2,9 @@ package care.iop.participant.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -13,6 +16,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import care.iop.platform.privacy.Purpose;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A consent a patient signed; revoked or expired ones are kept. */
@@ -37,9 +44,20 @@ public class Consent extends PanacheEntityBase {
     @Column(name = "expires_on")
     public LocalDate expiresOn;
 
+    /** PART2_DISCLOSURE: who may receive the records, as people name it. */
     public String recipient;
 
-    public String purpose;
+    /** PART2_DISCLOSURE: the client identity a caller's token carries (azp, client_id or sub); null for rows granted before it existed. */
+    @Column(name = "recipient_id")
+    public String recipientId;
+
+    /**
+     * PART2_DISCLOSURE: names of the {@link Purpose}s covered; null for rows granted before purposes existed (their
+     * free-text purpose stays in the column {@code purpose}, unmapped): such a consent covers no purpose.
+     */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "purposes", columnDefinition = "text[]")
+    public String[] purposes;
 
     @Column(name = "granted_at", nullable = false)
     public Instant grantedAt;
@@ -59,6 +77,18 @@ public class Consent extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** The purposes covered, in declaration order; empty when none (or not a PART2_DISCLOSURE). */
+    public List<Purpose> purposeList() {
+        if (purposes == null) {
+            return List.of();
+        }
+        Set<Purpose> known = EnumSet.noneOf(Purpose.class);
+        for (String name : purposes) {
+            Purpose.parse(name).ifPresent(known::add);
+        }
+        return List.copyOf(known);
+    }
 
     /** Revoked wins; otherwise expired once {@code today} is after {@code expiresOn}. */
     public ConsentStatus statusOn(LocalDate today) {

@@ -4,7 +4,7 @@ package care.iop.participant.domain;
 public enum ConsentKind {
     /** Signed group confidentiality agreement. */
     GROUP_PARTICIPATION,
-    /** 42 CFR Part 2 disclosure of substance-use-disorder records: needs recipient, purpose and expiry. */
+    /** 42 CFR Part 2 disclosure of substance-use-disorder records: needs recipient, recipientId, purposes and expiry. */
     PART2_DISCLOSURE,
     /** Agreement to receive care by video or phone. */
     TELEHEALTH

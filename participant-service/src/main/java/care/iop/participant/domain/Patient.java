@@ -19,6 +19,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import care.iop.events.Part2;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A patient of the program: demographics, identifiers, status and current preferences. */
@@ -48,6 +49,10 @@ public class Patient extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Track track;
+
+    /** 42 CFR Part 2: every record of this patient is a Part 2 record; follows the track ({@link #deriveStatusAndLabel}). */
+    @Column(nullable = false)
+    public boolean part2;
 
     /** ASAM level: 1, 2.1 or 2.5. */
     @Column(name = "level_of_care", nullable = false)
@@ -94,10 +99,14 @@ public class Patient extends PanacheEntityBase {
     @Version
     public long version;
 
-    /** New patients are ACTIVE when admitted, else REFERRED; a discharge is final. */
-    public void deriveStatus() {
+    /**
+     * New patients are ACTIVE when admitted, else REFERRED; a discharge is final. The Part 2 label is what the
+     * track implies ({@link Part2#track}).
+     */
+    public void deriveStatusAndLabel() {
         if (status != PatientStatus.DISCHARGED) {
             status = admissionDate != null ? PatientStatus.ACTIVE : PatientStatus.REFERRED;
         }
+        part2 = track != null && Part2.track(track.name());
     }
 }

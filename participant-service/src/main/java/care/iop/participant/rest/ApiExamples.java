@@ -39,7 +39,19 @@ final class ApiExamples {
 
     static final String PART2_CONSENT_REQUEST = """
             {"kind":"PART2_DISCLOSURE","signedOn":"2026-11-20","expiresOn":"2027-11-20",
-             "recipient":"Riverside County Probation","purpose":"Treatment coordination and compliance reporting"}""";
+             "recipient":"Riverside County Probation","recipientId":"riverside-probation-ehr","purposes":["TREATMENT","PAYMENT"]}""";
+
+    static final String PART2_CONSENT = """
+            {"id":"0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9","patientId":"5b1f8a4e-3c2d-4e55-9a0b-7d8e6f1a2b3c",
+             "kind":"PART2_DISCLOSURE","status":"ACTIVE","signedOn":"2026-11-20","expiresOn":"2027-11-20",
+             "recipient":"Riverside County Probation","recipientId":"riverside-probation-ehr","purposes":["TREATMENT","PAYMENT"],
+             "grantedAt":"2026-11-20T16:00:00Z","grantedBy":"sam.lee",
+             "redisclosureNotice":"This record, protected by 42 CFR Part 2, was disclosed with the patient's consent; federal law prohibits any further disclosure unless expressly permitted by the patient's written consent or by 42 CFR Part 2."}""";
+
+    static final String DUPLICATE_IDENTIFIER = """
+            {"type":"https://iop.care/problems/conflict","title":"Conflict","status":409,
+             "detail":"Identifier urn:example:mrn|MRN-0001 already names another patient","instance":"/api/v1/patients",
+             "conflictsWith":"/api/v1/patients/5b1f8a4e-3c2d-4e55-9a0b-7d8e6f1a2b3c"}""";
 
     static final String CONSENT = """
             {"id":"9a3e2c1b-6f5d-4e4c-8b7a-1a2b3c4d5e6f","patientId":"5b1f8a4e-3c2d-4e55-9a0b-7d8e6f1a2b3c",

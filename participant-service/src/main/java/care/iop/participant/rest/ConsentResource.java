@@ -49,21 +49,27 @@ public class ConsentResource {
     @POST
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN })
     @Operation(summary = "Record a consent",
-            description = "Stores a signed consent. PART2_DISCLOSURE needs recipient, purpose and expiresOn; other kinds take neither recipient "
-                    + "nor purpose, and at most one of each is active at a time. expiresOn is the last valid day. "
-                    + "Publishes care.iop.patient.consent-granted.v1.")
+            description = "Stores a signed consent. PART2_DISCLOSURE needs recipient (the display name), recipientId (the client identity "
+                    + "a caller's token carries in azp, client_id or sub), purposes (TREATMENT, PAYMENT, HEALTH_CARE_OPERATIONS) and expiresOn: "
+                    + "a caller outside the program is answered a Part 2 patient's records only while such a consent names it and its "
+                    + "purpose. At most iop.consents.max-active-disclosures (default 20) PART2_DISCLOSURE consents are active per patient. "
+                    + "Other kinds take none of recipient, recipientId and purposes, and at most one of each is active at a time. "
+                    + "expiresOn is the last valid day. Publishes care.iop.patient.consent-granted.v1 (with recipientId and purposes).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ConsentRequest.class), examples = {
                     @ExampleObject(name = "group", value = ApiExamples.CONSENT_REQUEST),
                     @ExampleObject(name = "part2", value = ApiExamples.PART2_CONSENT_REQUEST) }))
     @APIResponse(responseCode = "201", description = "Recorded; Location names the consent", headers = @Header(name = "Location", description = "URI of the consent"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentResponse.class),
-                    examples = @ExampleObject(name = "group", value = ApiExamples.CONSENT)))
-    @APIResponse(responseCode = "400", description = "Unknown kind, future signedOn, expiry in the past or before signedOn, missing Part 2 field", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+                    examples = { @ExampleObject(name = "group", value = ApiExamples.CONSENT),
+                            @ExampleObject(name = "part2", value = ApiExamples.PART2_CONSENT) }))
+    @APIResponse(responseCode = "400", description = "Unknown kind, future signedOn, expiry in the past or before signedOn, missing or invalid "
+            + "Part 2 field (recipient, recipientId, purposes, expiresOn), Part 2 field on another kind", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role may not record consents", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such patient", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "An active consent of this kind exists", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "An active consent of this kind exists, the patient has the maximum of active PART2_DISCLOSURE "
+            + "consents, or another change of the patient committed first", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The patient is discharged", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response grant(@Parameter(description = "Patient id") @PathParam("id") UUID id,
                           @Valid @NotNull ConsentRequest request, @Context UriInfo uri) {
@@ -75,11 +81,12 @@ public class ConsentResource {
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN, Roles.PATIENT })
     @Operation(summary = "List a patient's consents",
-            description = "Every consent, oldest first, with its status evaluated now: ACTIVE, REVOKED or EXPIRED (after expiresOn). "
-                    + "A patient may read only their own; any other id answers 404.")
+            description = "Every consent, oldest first, with its status evaluated now: ACTIVE, REVOKED or EXPIRED (after expiresOn, in the "
+                    + "program's time zone). PART2_DISCLOSURE consents recorded before recipientId and purposes existed show neither and "
+                    + "match no caller. A patient may read only their own; any other id answers 404. Not for callers outside the program (403).")
     @APIResponse(responseCode = "200", description = "The consents",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ConsentResponse.class),
-                    examples = @ExampleObject(name = "one", value = "[" + ApiExamples.CONSENT + "]")))
+                    examples = @ExampleObject(name = "two", value = "[" + ApiExamples.CONSENT + "," + ApiExamples.PART2_CONSENT + "]")))
     @APIResponse(responseCode = "400", description = "id is not a UUID", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role may not read consents", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -104,7 +111,7 @@ public class ConsentResource {
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role may not revoke consents", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such patient or consent", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The consent is already revoked or expired", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The consent is already revoked or expired, or another change of the patient committed first", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public ConsentResponse revoke(@Parameter(description = "Patient id") @PathParam("id") UUID id,
                                   @Parameter(description = "Consent id") @PathParam("consentId") UUID consentId,
                                   @Valid RevokeRequest request) {

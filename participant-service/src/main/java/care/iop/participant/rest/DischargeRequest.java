@@ -12,6 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "DischargeRequest", description = "Why and when a patient left the program")
 public record DischargeRequest(
         @Schema(example = "Completed program") @NotBlank @Size(max = 500) String reason,
-        @Schema(example = "2027-02-20", description = "Not in the future, not before the admission date")
-        @NotNull @PastOrPresent LocalDate date) {
+        @Schema(example = "2027-02-20", description = "Not in the future, not before the admission date nor 1900")
+        @NotNull @PastOrPresent @Years LocalDate date) {
 }

@@ -19,12 +19,12 @@ import care.iop.participant.domain.Track;
 /** What a client sends to register or replace a patient's record. */
 @Schema(name = "PatientRequest", description = "A patient's demographics and program placement")
 public record PatientRequest(
-        @Schema(description = "Business identifiers; each system + value names one patient only")
+        @Schema(description = "Business identifiers, at most 20; each system + value names one patient only", maxItems = 20)
         @Size(max = 20) List<@NotNull @Valid IdentifierDto> identifiers,
         @Schema(example = "Ana") @NotBlank @Size(max = 100) String givenName,
         @Schema(example = "Diaz") @NotBlank @Size(max = 100) String familyName,
-        @Schema(example = "1990-04-02", description = "Not in the future")
-        @NotNull @PastOrPresent LocalDate birthDate,
+        @Schema(example = "1990-04-02", description = "From 1900-01-01 to today")
+        @NotNull @PastOrPresent @Years LocalDate birthDate,
         @Schema(description = "FHIR administrative gender", enumeration = { "male", "female", "other", "unknown" }, example = "female")
         Gender gender,
         @Schema(example = "ADULT_SUD") @NotNull Track track,
@@ -33,6 +33,6 @@ public record PatientRequest(
         @Schema(example = "+1-555-0100")
         @Pattern(regexp = "\\+?[0-9][0-9 ().-]{3,24}", message = "must be a phone number like +1-555-0100") String phone,
         @Schema(example = "ana@example.org") @Email @Size(max = 254) String email,
-        @Schema(description = "Admission to the program; when given the patient is ACTIVE, else REFERRED", example = "2026-11-30")
-        LocalDate admissionDate) {
+        @Schema(description = "Admission to the program (years 1900-9999); when given the patient is ACTIVE, else REFERRED", example = "2026-11-30")
+        @Years LocalDate admissionDate) {
 }

@@ -61,18 +61,24 @@ public class PatientResource {
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN, Roles.INTEGRATION })
     @Operation(summary = "Register a patient",
             description = "Stores a new patient. Status is ACTIVE when an admission date is given, else REFERRED. "
-                    + "Each identifier (system + value) may name only one patient. Publishes care.iop.patient.registered.v1.")
+                    + "Each identifier (system + value) may name only one patient: a 409 names the patient holding it in conflictsWith, "
+                    + "unless the caller is outside the program and may not see that patient (a Part 2 patient without its consent): "
+                    + "then the 409 only says the identifier is taken. A create by any allowed role discloses no existing record. "
+                    + "Publishes care.iop.patient.registered.v1 (with part2 from the track).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = PatientRequest.class), examples = @ExampleObject(name = "ana", value = ApiExamples.PATIENT_REQUEST)))
     @APIResponse(responseCode = "201", description = "Registered; Location names the patient, ETag its version",
             headers = { @Header(name = "Location", description = "URI of the new patient"), @Header(name = "ETag", description = "Version") },
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientResponse.class),
                     examples = @ExampleObject(name = "ana", value = ApiExamples.PATIENT)))
-    @APIResponse(responseCode = "400", description = "Invalid field (named in errors[].field): blank name, future birth date, unknown enum value, malformed identifier, unknown field",
+    @APIResponse(responseCode = "400", description = "Invalid field (named in errors[].field): blank name, birth date in the future or before 1900, "
+            + "unknown enum value, malformed identifier, more than 20 identifiers, unknown field",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role may not register patients", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "An identifier already names another patient", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "An identifier already names another patient (conflictsWith: that patient, when the caller may see it)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "duplicate", value = ApiExamples.DUPLICATE_IDENTIFIER)))
     public Response register(@Valid @NotNull PatientRequest request, @Context UriInfo uri) {
         Patient patient = patients.register(request);
         return Response.created(location(uri, patient.id))
@@ -84,17 +90,19 @@ public class PatientResource {
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN, Roles.INTEGRATION, Roles.PATIENT })
     @Operation(summary = "Read a patient",
             description = "The patient's record with its version as ETag (send it back in If-Match to update). "
-                    + "A patient may read only their own record; any other id answers 404.")
+                    + "A patient may read only their own record; any other id answers 404."
+                    + " A caller outside the program (integration) gets a 42 CFR Part 2 patient (track ADULT_SUD) only with the patient's active PART2_DISCLOSURE consent naming its client identity and purpose; else 404, as if the patient did not exist (audited as DENIED). With consent the answer carries the Part2-Notice header and part2Notice.")
     @APIResponse(responseCode = "200", description = "The patient", headers = @Header(name = "ETag", description = "Version"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientResponse.class),
                     examples = @ExampleObject(name = "ana", value = ApiExamples.PATIENT)))
     @APIResponse(responseCode = "400", description = "id is not a UUID", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role may not read patients", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such patient (or not the caller's own)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such patient (or not the caller's own, or a Part 2 patient without consent for this caller)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(description = "Patient id") @PathParam("id") UUID id) {
         Patient patient = patients.get(id);
-        return Response.ok(PatientResponse.from(patient)).header("ETag", ETags.of(patient.version)).build();
+        return json(patient);
     }
 
     @PUT
@@ -102,7 +110,10 @@ public class PatientResource {
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN, Roles.INTEGRATION })
     @Operation(summary = "Replace a patient's record",
             description = "Replaces demographics, identifiers and placement. Requires If-Match with the ETag of the last read. "
-                    + "Status follows the admission date unless the patient is discharged. Publishes care.iop.patient.updated.v1 when anything changed.")
+                    + "Status follows the admission date unless the patient is discharged; the Part 2 label follows the track. "
+                    + "Publishes care.iop.patient.updated.v1 when anything changed. A request that races another change of the same "
+                    + "patient answers 412 (read again and retry)."
+                    + " A caller outside the program (integration) gets a 42 CFR Part 2 patient (track ADULT_SUD) only with the patient's active PART2_DISCLOSURE consent naming its client identity and purpose; else 404, as if the patient did not exist (audited as DENIED). With consent the answer carries the Part2-Notice header and part2Notice.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = PatientRequest.class), examples = @ExampleObject(name = "ana", value = ApiExamples.PATIENT_REQUEST)))
     @APIResponse(responseCode = "200", description = "The updated patient", headers = @Header(name = "ETag", description = "New version"),
@@ -111,22 +122,25 @@ public class PatientResource {
     @APIResponse(responseCode = "400", description = "Invalid field (named in errors[].field)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role may not edit patients", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such patient", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "An identifier already names another patient", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names an older version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such patient (or a Part 2 patient without consent for this caller)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "An identifier already names another patient (conflictsWith: that patient, when the caller may see it)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names an older version, or another change of the patient committed first", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response replace(@Parameter(description = "Patient id") @PathParam("id") UUID id,
                             @Parameter(description = "ETag of the last read", example = "\"0\"") @HeaderParam("If-Match") String ifMatch,
                             @Valid @NotNull PatientRequest request) {
         Patient patient = patients.replace(id, ifMatch, request);
-        return Response.ok(PatientResponse.from(patient)).header("ETag", ETags.of(patient.version)).build();
+        return json(patient);
     }
 
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN, Roles.INTEGRATION })
     @Operation(summary = "Find patients",
             description = "Patients matching every given filter, ordered by family and given name, one page at a time. "
-                    + "identifier is system|value (FHIR token search, e.g. urn:example:mrn|MRN-0001); name matches part of the given or family name.")
+                    + "identifier is system|value (FHIR token search, e.g. urn:example:mrn|MRN-0001); name matches part of the given or family name. "
+                    + "For a caller outside the program, Part 2 patients (track ADULT_SUD) without an active PART2_DISCLOSURE consent for its "
+                    + "client identity and purpose are left out of items and total; when the page discloses a Part 2 patient, it carries "
+                    + "the Part2-Notice header and part2Notice. Every patient in the page is audited (one row each).")
     @APIResponse(responseCode = "200", description = "A page of patients",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page",
                     value = "{\"items\":[" + ApiExamples.PATIENT + "],\"page\":0,\"size\":20,\"total\":1}")))
@@ -147,23 +161,33 @@ public class PatientResource {
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN, Roles.INTEGRATION })
     @Operation(summary = "Discharge a patient",
             description = "Records why and when the patient left the program; status becomes DISCHARGED. If-Match is optional "
-                    + "(checked when sent). The reason is never published; publishes care.iop.patient.discharged.v1.")
+                    + "(checked when sent). The reason is never published; publishes care.iop.patient.discharged.v1. A request that races "
+                    + "another change of the same patient answers 412 with If-Match, else 409."
+                    + " A caller outside the program (integration) gets a 42 CFR Part 2 patient (track ADULT_SUD) only with the patient's active PART2_DISCLOSURE consent naming its client identity and purpose; else 404, as if the patient did not exist (audited as DENIED). With consent the answer carries the Part2-Notice header and part2Notice.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DischargeRequest.class), examples = @ExampleObject(name = "completed", value = ApiExamples.DISCHARGE)))
     @APIResponse(responseCode = "200", description = "The discharged patient", headers = @Header(name = "ETag", description = "New version"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientResponse.class)))
-    @APIResponse(responseCode = "400", description = "Missing reason, missing or future date", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing reason, missing or future date, date before 1900", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role may not discharge", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such patient", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already discharged", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names an older version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such patient (or a Part 2 patient without consent for this caller)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already discharged, or another change of the patient committed first", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names an older version, or another change committed first", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Date before the admission date", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response discharge(@Parameter(description = "Patient id") @PathParam("id") UUID id,
                               @Parameter(description = "Optional ETag of the last read") @HeaderParam("If-Match") String ifMatch,
                               @Valid @NotNull DischargeRequest request) {
         Patient patient = patients.discharge(id, ifMatch, request);
-        return Response.ok(PatientResponse.from(patient)).header("ETag", ETags.of(patient.version)).build();
+        return json(patient);
+    }
+
+    /**
+     * The patient with its version as ETag. The media type is set here (not left to negotiation) so that the platform's
+     * Part2Notice filter sees a JSON body and adds part2Notice to it when the answer discloses a Part 2 record.
+     */
+    private static Response json(Patient patient) {
+        return Response.ok(PatientResponse.from(patient), MediaType.APPLICATION_JSON_TYPE).header("ETag", ETags.of(patient.version)).build();
     }
 
     static URI location(UriInfo uri, UUID id) {

@@ -11,11 +11,14 @@ import care.iop.participant.domain.PreferenceChange;
 public record PreferenceChangeResponse(UUID id, UUID patientId, Instant changedAt, String changedBy,
                                        Preferences before, Preferences after) {
 
-    public static PreferenceChangeResponse from(PreferenceChange c) {
+    /** @param withConsiderations false for a role that may not read them: left out of before and after */
+    public static PreferenceChangeResponse from(PreferenceChange c, boolean withConsiderations) {
         Preferences before = c.beforeGroupComfort == null && c.beforePreferredModality == null && c.beforeConsiderations == null
                 && c.beforePreferredDays == null ? null
-                : Preferences.of(c.beforeGroupComfort, c.beforePreferredModality, c.beforeConsiderations, c.beforePreferredDays);
+                : Preferences.of(c.beforeGroupComfort, c.beforePreferredModality, withConsiderations ? c.beforeConsiderations : null,
+                        c.beforePreferredDays);
         return new PreferenceChangeResponse(c.id, c.patientId, c.changedAt, c.changedBy, before,
-                Preferences.of(c.afterGroupComfort, c.afterPreferredModality, c.afterConsiderations, c.afterPreferredDays));
+                Preferences.of(c.afterGroupComfort, c.afterPreferredModality, withConsiderations ? c.afterConsiderations : null,
+                        c.afterPreferredDays));
     }
 }

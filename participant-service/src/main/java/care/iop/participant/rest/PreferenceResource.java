@@ -50,7 +50,8 @@ public class PreferenceResource {
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN, Roles.PATIENT })
     @Operation(summary = "Read a patient's preferences",
             description = "Current group comfort, preferred modality, considerations and preferred days (null: not recorded yet). "
-                    + "A patient may read only their own; any other id answers 404.")
+                    + "considerations (clinical free text) is left out for a scheduler (minimum necessary). "
+                    + "A patient may read only their own; any other id answers 404. Not for callers outside the program (403).")
     @APIResponse(responseCode = "200", description = "Current preferences", headers = @Header(name = "ETag", description = "Patient version"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PreferencesResponse.class),
                     examples = @ExampleObject(name = "hesitant", value = ApiExamples.PREFERENCES)))
@@ -60,7 +61,7 @@ public class PreferenceResource {
     @APIResponse(responseCode = "404", description = "No such patient (or not the caller's own)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(description = "Patient id") @PathParam("id") UUID id) {
         Patient patient = preferences.get(id);
-        return Response.ok(PreferencesResponse.from(patient)).header("ETag", ETags.of(patient.version)).build();
+        return Response.ok(PreferencesResponse.from(patient, preferences.mayReadConsiderations())).header("ETag", ETags.of(patient.version)).build();
     }
 
     @PUT
@@ -68,7 +69,8 @@ public class PreferenceResource {
     @Operation(summary = "Change a patient's preferences",
             description = "Replaces the preferences. Each actual change is kept as history (who, when, before, after) and publishes "
                     + "care.iop.patient.preferences-changed.v1 (without the considerations text); sending the current values changes nothing. "
-                    + "If-Match is optional (checked against the patient's version when sent).")
+                    + "If-Match is optional (checked against the patient's version when sent). A scheduler may not send considerations "
+                    + "(403 naming the field); its change keeps the stored considerations, and its answer leaves them out.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = PreferencesRequest.class), examples = @ExampleObject(name = "hesitant", value = ApiExamples.PREFERENCES_REQUEST)))
     @APIResponse(responseCode = "200", description = "Current preferences", headers = @Header(name = "ETag", description = "Patient version"),
@@ -76,15 +78,17 @@ public class PreferenceResource {
                     examples = @ExampleObject(name = "hesitant", value = ApiExamples.PREFERENCES)))
     @APIResponse(responseCode = "400", description = "Missing or unknown groupComfort / preferredModality, unknown day, unknown field", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role may not change preferences", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role may not change preferences, or a scheduler sent considerations", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such patient", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names an older version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Another change of the patient committed first (request sent without If-Match): read again and retry",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names an older version, or another change committed first", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The patient is discharged", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response change(@Parameter(description = "Patient id") @PathParam("id") UUID id,
                            @Parameter(description = "Optional ETag of the patient") @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull PreferencesRequest request) {
         Patient patient = preferences.change(id, ifMatch, request);
-        return Response.ok(PreferencesResponse.from(patient)).header("ETag", ETags.of(patient.version)).build();
+        return Response.ok(PreferencesResponse.from(patient, preferences.mayReadConsiderations())).header("ETag", ETags.of(patient.version)).build();
     }
 
     @GET
@@ -92,6 +96,7 @@ public class PreferenceResource {
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN, Roles.PATIENT })
     @Operation(summary = "Read the history of a patient's preferences",
             description = "Every change, newest first: who changed it, when, and the values before (null for the first) and after. "
+                    + "considerations is left out of before and after for a scheduler (minimum necessary). "
                     + "A patient may read only their own; any other id answers 404.")
     @APIResponse(responseCode = "200", description = "A page of changes",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "one change", value = ApiExamples.PREFERENCE_HISTORY)))
@@ -101,6 +106,7 @@ public class PreferenceResource {
     @APIResponse(responseCode = "404", description = "No such patient (or not the caller's own)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<PreferenceChangeResponse> history(@Parameter(description = "Patient id") @PathParam("id") UUID id,
                                                   @Valid @BeanParam PageQuery page) {
-        return preferences.history(id, page).map(PreferenceChangeResponse::from);
+        boolean withConsiderations = preferences.mayReadConsiderations();
+        return preferences.history(id, page).map(change -> PreferenceChangeResponse.from(change, withConsiderations));
     }
 }

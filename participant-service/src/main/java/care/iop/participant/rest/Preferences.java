@@ -13,7 +13,8 @@ import care.iop.participant.domain.Modality;
 
 /** A patient's preferences at one point in time. */
 @Schema(name = "Preferences")
-public record Preferences(GroupComfort groupComfort, Modality preferredModality, String considerations,
+public record Preferences(GroupComfort groupComfort, Modality preferredModality,
+                          @Schema(description = "Free text for the care team; absent for a scheduler (minimum necessary)") String considerations,
                           List<DayOfWeek> preferredDays) {
 
     public static Preferences of(GroupComfort comfort, Modality modality, String considerations, String days) {

@@ -10,6 +10,8 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import care.iop.events.EventTypes;
 import care.iop.participant.domain.Consent;
 import care.iop.participant.domain.ConsentKind;
@@ -20,6 +22,7 @@ import care.iop.participant.domain.PatientStatus;
 import care.iop.participant.rest.ConsentRequest;
 import care.iop.platform.audit.AuditAction;
 import care.iop.platform.audit.AuditLog;
+import care.iop.platform.privacy.Purpose;
 import care.iop.platform.problem.ProblemException;
 
 /**
@@ -45,10 +48,19 @@ public class ConsentService {
     @Inject
     TimeSource time;
 
+    @ConfigProperty(name = "iop.consents.max-active-disclosures", defaultValue = "20")
+    int maxActiveDisclosures;
+
     public LocalDate today() {
         return time.today();
     }
 
+    /**
+     * Records a consent. At most one consent of each kind but PART2_DISCLOSURE is active at a time, and at most
+     * {@code iop.consents.max-active-disclosures} PART2_DISCLOSURE consents (every active consent travels in the
+     * patient's events, which must stay bounded). Two grants racing for the last place both change the patient's
+     * version: the second fails its optimistic lock (409).
+     */
     @Transactional
     public Consent grant(UUID patientId, @Valid @NotNull ConsentRequest request) {
         LocalDate today = time.today();
@@ -57,8 +69,12 @@ public class ConsentService {
         if (patient.status == PatientStatus.DISCHARGED) {
             throw ProblemException.ruleViolation("Patient " + patientId + " is discharged; no new consent can be recorded");
         }
-        if (request.kind() != ConsentKind.PART2_DISCLOSURE && consents.ofPatient(patientId).stream()
-                .anyMatch(c -> c.kind == request.kind() && c.statusOn(today) == ConsentStatus.ACTIVE)) {
+        if (request.kind() == ConsentKind.PART2_DISCLOSURE) {
+            if (consents.countActiveDisclosures(patientId, today) >= maxActiveDisclosures) {
+                throw ProblemException.conflict("Patient " + patientId + " already has " + maxActiveDisclosures
+                        + " active PART2_DISCLOSURE consents, the limit (iop.consents.max-active-disclosures); revoke one first");
+            }
+        } else if (consents.activeOf(patientId, today).stream().anyMatch(c -> c.kind == request.kind())) {
             throw ProblemException.conflict("Patient " + patientId + " already has an active " + request.kind() + " consent; revoke it first");
         }
         Consent consent = new Consent();
@@ -67,7 +83,9 @@ public class ConsentService {
         consent.signedOn = request.signedOn();
         consent.expiresOn = request.expiresOn();
         consent.recipient = strip(request.recipient());
-        consent.purpose = strip(request.purpose());
+        consent.recipientId = strip(request.recipientId());
+        consent.purposes = request.purposes() == null ? null
+                : request.purposes().stream().distinct().sorted().map(Purpose::name).toArray(String[]::new);
         consent.grantedAt = time.now();
         consent.grantedBy = access.subject();
         consents.persist(consent);
@@ -115,8 +133,12 @@ public class ConsentService {
             if (strip(r.recipient()) == null) {
                 throw ProblemException.invalidField("recipient", "is required for PART2_DISCLOSURE");
             }
-            if (strip(r.purpose()) == null) {
-                throw ProblemException.invalidField("purpose", "is required for PART2_DISCLOSURE");
+            if (strip(r.recipientId()) == null) {
+                throw ProblemException.invalidField("recipientId", "is required for PART2_DISCLOSURE: the client identity of the recipient");
+            }
+            if (r.purposes() == null || r.purposes().isEmpty()) {
+                throw ProblemException.invalidField("purposes", "is required for PART2_DISCLOSURE: one or more of TREATMENT, PAYMENT, "
+                        + "HEALTH_CARE_OPERATIONS");
             }
             if (r.expiresOn() == null) {
                 throw ProblemException.invalidField("expiresOn", "is required for PART2_DISCLOSURE");
@@ -125,8 +147,11 @@ public class ConsentService {
             if (r.recipient() != null) {
                 throw ProblemException.invalidField("recipient", "only applies to PART2_DISCLOSURE");
             }
-            if (r.purpose() != null) {
-                throw ProblemException.invalidField("purpose", "only applies to PART2_DISCLOSURE");
+            if (r.recipientId() != null) {
+                throw ProblemException.invalidField("recipientId", "only applies to PART2_DISCLOSURE");
+            }
+            if (r.purposes() != null) {
+                throw ProblemException.invalidField("purposes", "only applies to PART2_DISCLOSURE");
             }
         }
     }

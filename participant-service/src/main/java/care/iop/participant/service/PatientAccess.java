@@ -7,10 +7,14 @@ import jakarta.inject.Inject;
 
 import care.iop.participant.domain.Patient;
 import care.iop.participant.domain.PatientRepository;
+import care.iop.platform.privacy.Disclosure;
 import care.iop.platform.problem.ProblemException;
 import care.iop.platform.security.CurrentUser;
 
-/** Loads a patient the caller may see: a patient-only caller gets 404 for any other id, existing or not. */
+/**
+ * Loads a patient the caller may see: a patient-only caller gets 404 for any other id, existing or not; a caller
+ * outside the program gets 404 for a Part 2 patient without a matching consent (audited as DENIED with the reason).
+ */
 @ApplicationScoped
 public class PatientAccess {
 
@@ -20,9 +24,19 @@ public class PatientAccess {
     @Inject
     CurrentUser user;
 
+    @Inject
+    Disclosure disclosure;
+
     public Patient load(UUID id) {
-        user.requireAccessToPatient(id, "Patient", id);
-        return patients.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Patient", id));
+        user.requireAccessToPatient(id, PatientService.RESOURCE, id);
+        Patient patient = patients.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound(PatientService.RESOURCE, id));
+        disclosure.require(id, PatientService.RESOURCE, id);
+        return patient;
+    }
+
+    /** True when the caller may learn of this patient (a 409 may then name it). */
+    public boolean visible(UUID id) {
+        return disclosure.allowed(id);
     }
 
     public String subject() {

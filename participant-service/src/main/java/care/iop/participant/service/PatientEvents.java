@@ -1,21 +1,30 @@
 package care.iop.participant.service;
 
-import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import care.iop.events.EventTypes;
 import care.iop.events.PatientState;
 import care.iop.events.Topics;
+import care.iop.participant.domain.Consent;
+import care.iop.participant.domain.ConsentKind;
 import care.iop.participant.domain.ConsentRepository;
-import care.iop.participant.domain.ConsentStatus;
 import care.iop.participant.domain.Patient;
 import care.iop.participant.domain.PatientRepository;
 import care.iop.platform.outbox.Outbox;
+import care.iop.platform.privacy.Purpose;
 
-/** Publishes a patient's full current state through the outbox (never free text). */
+/**
+ * Publishes a patient's full current state through the outbox (never free text), with its Part 2 label and its
+ * active consents. The payload is bounded: every field is an identifier, an enum, a date or a bounded string
+ * (recipientId: 200 characters), and the consents are at most one of each other kind plus
+ * {@code iop.consents.max-active-disclosures} PART2_DISCLOSURE ones (the newest, should older data hold more).
+ */
 @ApplicationScoped
 public class PatientEvents {
 
@@ -31,6 +40,9 @@ public class PatientEvents {
     @Inject
     TimeSource time;
 
+    @ConfigProperty(name = "iop.consents.max-active-disclosures", defaultValue = "20")
+    int maxActiveDisclosures;
+
     /** Flushes first, so the payload carries the version this change produced. */
     public void publish(Patient patient, String type) {
         patients.flush();
@@ -43,17 +55,26 @@ public class PatientEvents {
     }
 
     public PatientState state(Patient p) {
-        LocalDate today = time.today();
-        return state(p, consents.ofPatient(p.id).stream()
-                .filter(c -> c.statusOn(today) == ConsentStatus.ACTIVE)
-                .map(c -> new PatientState.ConsentSummary(c.id, c.kind.name(), c.expiresOn))
-                .toList());
+        List<Consent> active = new ArrayList<>(consents.activeOf(p.id, time.today()));
+        List<Consent> disclosures = active.stream().filter(c -> c.kind == ConsentKind.PART2_DISCLOSURE).toList();
+        if (disclosures.size() > maxActiveDisclosures) {
+            active.removeAll(disclosures.subList(0, disclosures.size() - maxActiveDisclosures));
+        }
+        return state(p, active.stream().map(PatientEvents::summary).toList());
+    }
+
+    private static PatientState.ConsentSummary summary(Consent c) {
+        if (c.kind != ConsentKind.PART2_DISCLOSURE) {
+            return new PatientState.ConsentSummary(c.id, c.kind.name(), c.expiresOn);
+        }
+        return new PatientState.ConsentSummary(c.id, c.kind.name(), c.expiresOn, c.recipientId,
+                c.purposeList().stream().map(Purpose::name).toList());
     }
 
     private static PatientState state(Patient p, List<PatientState.ConsentSummary> active) {
         return new PatientState(p.id, p.status.name(), p.track.name(), p.levelOfCare,
                 p.groupComfort == null ? null : p.groupComfort.name(),
                 p.preferredModality == null ? null : p.preferredModality.name(),
-                active, p.dischargedOn, p.version);
+                active, p.dischargedOn, p.version, p.part2);
     }
 }

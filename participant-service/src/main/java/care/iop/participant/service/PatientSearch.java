@@ -13,13 +13,18 @@ import care.iop.participant.domain.PatientStatus;
 import care.iop.participant.domain.Track;
 import care.iop.platform.audit.AuditAction;
 import care.iop.platform.audit.AuditLog;
+import care.iop.platform.privacy.Disclosure;
 import care.iop.platform.problem.ProblemException;
 import care.iop.platform.web.Page;
 import care.iop.platform.web.PageQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
-/** Finds patients by identifier ({@code system|value}), name, status and track; each patient returned is audited. */
+/**
+ * Finds patients by identifier ({@code system|value}), name, status and track; each patient returned is audited (one
+ * row per patient). A caller outside the program never finds a Part 2 patient without a matching consent: the query
+ * leaves such patients out of the items and of the total.
+ */
 @ApplicationScoped
 public class PatientSearch {
 
@@ -28,6 +33,9 @@ public class PatientSearch {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Disclosure disclosure;
 
     @Transactional
     public Page<Patient> search(String identifier, String name, PatientStatus status, Track track, PageQuery page) {
@@ -54,15 +62,20 @@ public class PatientSearch {
             where.add("track = :track");
             params.and("track", track);
         }
+        disclosure.visiblePart2Patients().ifPresent(visible -> {
+            if (visible.isEmpty()) {
+                where.add("part2 = false");
+            } else {
+                where.add("(part2 = false or id in :visible)");
+                params.and("visible", visible);
+            }
+        });
         String query = String.join(" and ", where);
         var found = patients.find(query, Sort.by("familyName").and("givenName").and("id"), params)
                 .page(io.quarkus.panache.common.Page.of(page.page, page.size));
         List<Patient> items = found.list();
         long total = found.count();
-        if (items.isEmpty()) {
-            audit.success(AuditAction.SEARCH, PatientService.RESOURCE, null, null);
-        }
-        items.forEach(p -> audit.success(AuditAction.SEARCH, PatientService.RESOURCE, p.id, p.id));
+        audit.success(AuditAction.SEARCH, PatientService.RESOURCE, null, items.stream().map(p -> p.id).toList());
         return new Page<>(items, page.page, page.size, total);
     }
 

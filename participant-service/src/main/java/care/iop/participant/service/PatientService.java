@@ -3,6 +3,7 @@ package care.iop.participant.service;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -24,11 +25,13 @@ import care.iop.platform.audit.AuditAction;
 import care.iop.platform.audit.AuditLog;
 import care.iop.platform.problem.ProblemException;
 import care.iop.platform.web.ETags;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Registers, reads, replaces and discharges patients; every change publishes the patient's state. */
 @ApplicationScoped
 public class PatientService {
     static final String RESOURCE = "Patient";
+    private static final String PATH = "/api/v1/patients/";
 
     @Inject
     PatientRepository patients;
@@ -45,6 +48,10 @@ public class PatientService {
     @Inject
     TimeSource time;
 
+    /**
+     * Registers a patient. A create by a caller outside the program discloses no existing record, so it is allowed
+     * for a Part 2 track too (and its answer carries no notice).
+     */
     @Transactional
     public Patient register(@Valid @NotNull PatientRequest request) {
         List<Identifier> identifiers = identifiers(request.identifiers());
@@ -54,7 +61,7 @@ public class PatientService {
         patient.createdAt = time.now();
         patient.updatedAt = patient.createdAt;
         patients.persist(patient);
-        UniqueConstraints.flush(patients::flush, PatientService::identifierTaken);
+        UniqueConstraints.flushOr(patients::flush, reported -> identifierConflict(identifiers, null, reported));
         events.publishRegistered(patient);
         audit.success(AuditAction.CREATE, RESOURCE, patient.id, patient.id);
         return patient;
@@ -81,7 +88,7 @@ public class PatientService {
         changed |= apply(patient, request);
         if (changed) {
             patient.updatedAt = time.now();
-            UniqueConstraints.flush(patients::flush, PatientService::identifierTaken);
+            UniqueConstraints.flushOr(patients::flush, reported -> identifierConflict(identifiers, id, reported));
             events.publish(patient, EventTypes.PATIENT_UPDATED);
         }
         audit.success(AuditAction.UPDATE, RESOURCE, id, id);
@@ -122,7 +129,7 @@ public class PatientService {
         p.phone = blankToNull(r.phone());
         p.email = blankToNull(r.email());
         p.admissionDate = r.admissionDate();
-        p.deriveStatus();
+        p.deriveStatusAndLabel();
         Object[] after = { p.givenName, p.familyName, p.birthDate, p.gender, p.track, p.levelOfCare, p.phone, p.email,
                 p.admissionDate, p.status };
         return !java.util.Arrays.equals(before, after);
@@ -143,9 +150,32 @@ public class PatientService {
         return result;
     }
 
-    /** The 409 detail for an identifier (system, value) another patient holds. */
+    /**
+     * The 409 for an identifier another patient holds (the unique constraint refused it; the flush failed, so the
+     * holder is looked up in a transaction of its own). It names that patient ({@code conflictsWith}) only when the
+     * caller may see it: a caller outside the program learns of a Part 2 patient without consent only that the
+     * identifier is taken. When the holder cannot be found (its own transaction was rolled back meanwhile), the 409
+     * names no patient.
+     *
+     * @param reported the conflicting values as PostgreSQL reports them ({@code system, value})
+     */
+    private ProblemException identifierConflict(List<Identifier> identifiers, UUID self, String reported) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            for (Identifier identifier : identifiers) {
+                Optional<UUID> holder = patients.holderOf(identifier).filter(other -> !other.equals(self));
+                if (holder.isPresent()) {
+                    String detail = identifierTaken(identifier.system + "|" + identifier.value);
+                    return access.visible(holder.get()) ? ProblemException.conflictWith(PATH + holder.get(), detail)
+                            : ProblemException.conflict(detail);
+                }
+            }
+            return ProblemException.conflict(identifierTaken(reported.replace(", ", "|")));
+        });
+    }
+
+    /** The 409 detail for an identifier ({@code system|value}) another patient holds. */
     private static String identifierTaken(String systemAndValue) {
-        return "Identifier " + systemAndValue.replace(", ", "|") + " already names another patient";
+        return "Identifier " + systemAndValue + " already names another patient";
     }
 
     private static Set<String> keys(List<Identifier> identifiers) {

@@ -1,5 +1,6 @@
 package care.iop.participant.service;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -18,7 +19,11 @@ import care.iop.participant.rest.Preferences;
 import care.iop.participant.rest.PreferencesRequest;
 import care.iop.platform.audit.AuditAction;
 import care.iop.platform.audit.AuditLog;
+import care.iop.platform.problem.FieldError;
 import care.iop.platform.problem.ProblemException;
+import care.iop.platform.security.CurrentUser;
+import care.iop.platform.security.Roles;
+import care.iop.problems.ProblemType;
 import care.iop.platform.web.ETags;
 import care.iop.platform.web.Page;
 import care.iop.platform.web.PageQuery;
@@ -43,11 +48,23 @@ public class PreferenceService {
     @Inject
     TimeSource time;
 
+    @Inject
+    CurrentUser user;
+
     @Transactional
     public Patient get(UUID patientId) {
         Patient patient = access.load(patientId);
         audit.success(AuditAction.READ, RESOURCE, patientId, patientId);
         return patient;
+    }
+
+    /**
+     * Minimum necessary: {@code considerations} (the care team's free text) and its history are for admins, clinicians
+     * and the patient; a scheduler neither reads them (left out of its answers) nor records them (its changes keep
+     * the stored text).
+     */
+    public boolean mayReadConsiderations() {
+        return user.hasRole(Roles.ADMIN) || user.hasRole(Roles.CLINICIAN) || user.hasRole(Roles.PATIENT);
     }
 
     /** Replaces the preferences; {@code ifMatch} (optional) must name the patient's version. Same values: no change. */
@@ -60,8 +77,13 @@ public class PreferenceService {
         if (patient.status == PatientStatus.DISCHARGED) {
             throw ProblemException.ruleViolation("Patient " + patientId + " is discharged; preferences can no longer change");
         }
-        String considerations = request.considerations() == null || request.considerations().isBlank() ? null
-                : request.considerations().strip();
+        String considerations = patient.considerations;
+        if (mayReadConsiderations()) {
+            considerations = request.considerations() == null || request.considerations().isBlank() ? null : request.considerations().strip();
+        } else if (request.considerations() != null) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "considerations: your role may neither read nor record considerations",
+                    List.of(new FieldError("considerations", "your role may neither read nor record considerations")));
+        }
         String days = Preferences.formatDays(request.preferredDays());
         boolean same = patient.groupComfort == request.groupComfort() && patient.preferredModality == request.preferredModality()
                 && Objects.equals(patient.considerations, considerations) && Objects.equals(patient.preferredDays, days);

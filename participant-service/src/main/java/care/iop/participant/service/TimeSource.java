@@ -8,15 +8,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Today and now in the program's time zone ({@code iop.participant.zone}, default UTC); consent expiry uses it. */
+/**
+ * Today and now. Days are reckoned in the program's time zone ({@code iop.program.time-zone}, shared by every service
+ * and by the platform's Part 2 gate): consent expiry, the cap on active consents, the dates of the events.
+ */
 @ApplicationScoped
 public class TimeSource {
 
-    @ConfigProperty(name = "iop.participant.zone", defaultValue = "UTC")
-    String zone;
+    @ConfigProperty(name = "iop.program.time-zone")
+    ZoneId zone;
+
+    public ZoneId zone() {
+        return zone;
+    }
 
     public LocalDate today() {
-        return LocalDate.now(ZoneId.of(zone));
+        return LocalDate.now(zone);
     }
 
     public Instant now() {

@@ -13,7 +13,7 @@ import care.iop.platform.problem.ProblemException;
 
 /**
  * Turns a unique constraint broken at flush time into a 409 instead of a 500. The constraint is the
- * only check, so two concurrent requests cannot both pass it.
+ * only check, so two concurrent requests cannot both pass it, and the path that succeeds pays for no lookup.
  */
 final class UniqueConstraints {
     private static final Pattern KEY = Pattern.compile("Key \\((.+)\\)=\\((.+)\\) already exists\\.?");
@@ -26,10 +26,18 @@ final class UniqueConstraints {
      *                       (e.g. {@code urn:example:mrn, MRN-0001}; {@code ?} when it does not say)
      */
     static void flush(Runnable flush, Function<String, String> conflictDetail) {
+        flushOr(flush, values -> ProblemException.conflict(conflictDetail.apply(values)));
+    }
+
+    /**
+     * As {@link #flush}, with the whole problem made by the caller (the transaction has failed: any lookup it needs
+     * runs in a transaction of its own).
+     */
+    static void flushOr(Runnable flush, Function<String, ProblemException> conflict) {
         try {
             flush.run();
         } catch (ConstraintViolationException e) {
-            throw ProblemException.conflict(conflictDetail.apply(conflictingValues(e.getSQLException())));
+            throw conflict.apply(conflictingValues(e.getSQLException()));
         }
     }
 

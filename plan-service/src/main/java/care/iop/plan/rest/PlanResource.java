@@ -96,8 +96,7 @@ public class PlanResource {
     @APIResponse(responseCode = "404", description = "No such plan (or not yours)")
     public Response get(@PathParam("id") UUID id) {
         PlanView plan = plans.get(id);
-        // the media type is set here, so that the response filters see a JSON body (the Part2-Notice body field)
-        return Response.ok(plan, MediaType.APPLICATION_JSON_TYPE).header("ETag", ETags.of(plan.version())).build();
+        return Response.ok(plan).header("ETag", ETags.of(plan.version())).build();
     }
 
     @PUT

@@ -1,5 +1,6 @@
 package care.iop.platform.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -12,6 +13,8 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -19,10 +22,17 @@ import care.iop.platform.db.DirectSql;
 import care.iop.platform.web.RequestIds;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
+import io.quarkus.runtime.configuration.MemorySize;
 
 /**
  * Records an event in the {@code outbox} table inside the caller's transaction, so the state change
  * and its event commit together. After commit, the relay is woken to publish it.
+ * <p>
+ * A payload larger than {@code iop.outbox.max-payload-size} (900 KiB, below Kafka's 1 MiB default
+ * {@code max.request.size} and {@code message.max.bytes} with room for the key and headers) is refused
+ * with an {@link IllegalStateException}: the caller's transaction rolls back, so an event Kafka would
+ * refuse never enters the outbox. That is a bug of the producing service (its events must stay small),
+ * hence a 500, not the client's fault.
  */
 @ApplicationScoped
 public class Outbox {
@@ -39,6 +49,9 @@ public class Outbox {
 
     @Inject
     OutboxRelay relay;
+
+    @ConfigProperty(name = "iop.outbox.max-payload-size", defaultValue = "900K")
+    MemorySize maxPayloadSize;
 
     /**
      * Where an event comes from: the request id and the trace context it carries. Taken from the
@@ -57,6 +70,7 @@ public class Outbox {
      * @param type a {@code care.iop.events.EventTypes} name
      * @param payload a record of the events module, serialized as JSON
      * @return the event id ({@code ce_id})
+     * @throws IllegalStateException when the serialized payload exceeds {@code iop.outbox.max-payload-size}
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(String topic, Object aggregateId, String type, Object payload) {
@@ -73,6 +87,7 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event payload is not serializable: " + type, e);
         }
+        requireBounded(type, body);
         DirectSql.update(em, """
                         insert into outbox (event_id, topic, aggregate_id, type, subject, occurred_at, request_id, traceparent, payload)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -80,6 +95,20 @@ public class Outbox {
                 origin.requestId(), origin.traceparent(), body);
         wakeRelayAfterCommit();
         return eventId;
+    }
+
+    /** Refuses a payload over the configured size (its UTF-8 bytes); the message names the type and sizes, never the content. */
+    private void requireBounded(String type, String body) {
+        long max = maxPayloadSize.asLongValue();
+        // A char takes at most 3 UTF-8 bytes: most events skip the encoding.
+        if (body.length() * 3L <= max) {
+            return;
+        }
+        int bytes = body.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > max) {
+            throw new IllegalStateException("Event " + type + " has a payload of " + bytes
+                    + " bytes, more than iop.outbox.max-payload-size (" + max + " bytes): it is not written");
+        }
     }
 
     /** W3C trace context of the current span, so the consumer's span joins the producer's trace. */

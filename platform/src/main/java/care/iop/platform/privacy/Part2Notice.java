@@ -1,9 +1,14 @@
 package care.iop.platform.privacy;
 
+import java.io.File;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -36,14 +41,25 @@ public class Part2Notice {
         }
         response.getHeaders().putSingle(HEADER, config.notice());
         Object entity = response.getEntity();
-        MediaType type = response.getMediaType();
-        if (entity == null || type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+        if (entity == null || !json(response.getMediaType(), entity)) {
             return;
         }
         JsonNode body = entity instanceof JsonNode node ? node : json.valueToTree(entity);
         if (body instanceof ObjectNode object) {
             object.put(FIELD, config.notice());
-            response.setEntity(object);
+            response.setEntity(object, new Annotation[0], MediaType.APPLICATION_JSON_TYPE);
         }
+    }
+
+    /**
+     * A JSON answer: one typed so, or (a {@code Response.ok(entity)} is not typed yet when filters run) an object
+     * that is neither text nor bytes nor a stream, which the services' resources all produce as JSON.
+     */
+    private static boolean json(MediaType type, Object entity) {
+        if (type != null) {
+            return type.isCompatible(MediaType.APPLICATION_JSON_TYPE);
+        }
+        return !(entity instanceof CharSequence || entity instanceof byte[] || entity instanceof InputStream
+                || entity instanceof StreamingOutput || entity instanceof File);
     }
 }

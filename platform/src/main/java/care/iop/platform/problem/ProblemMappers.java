@@ -7,14 +7,17 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -141,6 +144,17 @@ public class ProblemMappers {
             return jsonParse(p, uri);
         }
         return json(e, uri);
+    }
+
+    /**
+     * A concurrent change committed first (the row's version moved under this request): 412 when the request named
+     * the version it read (If-Match), else 409; either way the client reads again and retries.
+     */
+    @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
+    public Response optimisticLock(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        boolean conditional = headers != null && headers.getHeaderString(HttpHeaders.IF_MATCH) != null;
+        return ProblemResponses.of(conditional ? ProblemType.PRECONDITION_FAILED : ProblemType.CONFLICT,
+                "The resource was changed by another request at the same time; read it again and retry", path(uri), null);
     }
 
     @ServerExceptionMapper
