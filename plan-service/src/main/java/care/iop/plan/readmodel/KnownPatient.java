@@ -29,11 +29,13 @@ public class KnownPatient extends PanacheEntityBase {
     public String groupComfort;
     @Column(name = "preferred_modality")
     public String preferredModality;
-    /** JSON array of {consentId, kind, expiresOn}. */
+    /** JSON array of {consentId, kind, expiresOn, recipientId, purposes}; PART2_DISCLOSURE ones also in known_consent. */
     @Column(name = "active_consents")
     public String activeConsents;
     @Column(name = "discharged_on")
     public LocalDate dischargedOn;
+    /** 42 CFR Part 2: sticky, from the patient's events and the SUD diagnoses of its plans (docs/security.md). */
+    public boolean part2;
     public long version;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;

@@ -2,7 +2,12 @@ package care.iop.plan.readmodel;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,10 +23,12 @@ import care.iop.events.ClinicianState;
 import care.iop.events.PatientState;
 import care.iop.events.SessionState;
 import care.iop.platform.inbox.UnprocessableEventException;
+import care.iop.platform.privacy.Purpose;
 
-/** Writes the read models (known_patient, known_clinician, attended_session) from other services' events. */
+/** Writes the read models (known_patient with known_consent, known_clinician, attended_session, booked_session) from other services' events. */
 @ApplicationScoped
 public class ReadModelWriter {
+    static final String PART2_DISCLOSURE = "PART2_DISCLOSURE";
 
     @Inject
     EntityManager em;
@@ -29,20 +36,25 @@ public class ReadModelWriter {
     @Inject
     ObjectMapper json;
 
-    /** Upserts the patient; an event older than (or as old as) the stored version changes nothing. */
+    /**
+     * Upserts the patient; an event older than (or as old as) the stored version changes nothing. The Part 2 label is
+     * sticky (once true it stays true, whatever a later event says), and the patient's PART2_DISCLOSURE consents are
+     * replaced by the event's, only when the event is applied (the same version guard).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void upsertPatient(PatientState p) {
         if (p.patientId() == null || p.status() == null || p.track() == null) {
             throw new UnprocessableEventException("PatientState needs patientId, status and track");
         }
-        em.createNativeQuery("""
+        int applied = em.createNativeQuery("""
                         insert into known_patient (patient_id, status, track, level_of_care, group_comfort, preferred_modality,
-                                                   active_consents, discharged_on, version, updated_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                                                   active_consents, discharged_on, version, updated_at, part2)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
                         on conflict (patient_id) do update set status = excluded.status, track = excluded.track,
                             level_of_care = excluded.level_of_care, group_comfort = excluded.group_comfort,
                             preferred_modality = excluded.preferred_modality, active_consents = excluded.active_consents,
-                            discharged_on = excluded.discharged_on, version = excluded.version, updated_at = excluded.updated_at
+                            discharged_on = excluded.discharged_on, version = excluded.version, updated_at = excluded.updated_at,
+                            part2 = known_patient.part2 or excluded.part2
                         where known_patient.version < excluded.version""")
                 .setParameter(1, p.patientId())
                 .setParameter(2, p.status())
@@ -54,7 +66,52 @@ public class ReadModelWriter {
                 .setParameter(8, p.dischargedOn())
                 .setParameter(9, p.version())
                 .setParameter(10, now())
+                .setParameter(11, p.isPart2())
                 .executeUpdate();
+        if (applied == 1) {
+            replaceDisclosureConsents(p);
+        }
+    }
+
+    /**
+     * The patient's records are Part 2 from now on (a plan carries an SUD diagnosis, or a booking or attendance event
+     * says so); never cleared. A patient this service does not know yet is left alone (its own event labels it).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void labelPart2(UUID patientId) {
+        em.createNativeQuery("update known_patient set part2 = true where patient_id = ?1 and not part2")
+                .setParameter(1, patientId).executeUpdate();
+    }
+
+    private void replaceDisclosureConsents(PatientState p) {
+        em.createNativeQuery("delete from known_consent where patient_id = ?1").setParameter(1, p.patientId()).executeUpdate();
+        if (p.activeConsents() == null) {
+            return;
+        }
+        Set<UUID> seen = new HashSet<>();
+        for (PatientState.ConsentSummary consent : p.activeConsents()) {
+            if (!PART2_DISCLOSURE.equals(consent.kind()) || consent.consentId() == null || !seen.add(consent.consentId())) {
+                continue;
+            }
+            em.createNativeQuery("""
+                            insert into known_consent (patient_id, consent_id, recipient_id, purposes, expires_on)
+                            values (?1, ?2, ?3, string_to_array(?4, ','), ?5)""")
+                    .setParameter(1, p.patientId())
+                    .setParameter(2, consent.consentId())
+                    .setParameter(3, consent.recipientId())
+                    .setParameter(4, purposes(consent.purposes()))
+                    .setParameter(5, consent.expiresOn())
+                    .executeUpdate();
+        }
+    }
+
+    /** The purposes a consent names, as Purpose names (HL7 codes too); unknown values are dropped (they cover nothing). */
+    private static String purposes(List<String> names) {
+        if (names == null) {
+            return "";
+        }
+        return names.stream().map(Purpose::parse).flatMap(Optional::stream).map(Purpose::name).distinct()
+                .collect(Collectors.joining(","));
     }
 
     /** Upserts the clinician; an older version changes nothing. */
@@ -94,6 +151,9 @@ public class ReadModelWriter {
                 .setParameter(1, b.sessionId()).setParameter(2, b.patientId()).setParameter(3, b.sessionType())
                 .setParameter(4, b.status()).setParameter(5, b.start()).setParameter(6, b.end())
                 .executeUpdate();
+        if (Boolean.TRUE.equals(b.part2())) {
+            labelPart2(b.patientId());
+        }
     }
 
     /** A rescheduled session moves its bookings. */
@@ -129,6 +189,9 @@ public class ReadModelWriter {
                     .setParameter(6, a.start())
                     .setParameter(7, a.end())
                     .executeUpdate();
+            if (Boolean.TRUE.equals(attendee.part2())) {
+                labelPart2(attendee.patientId());
+            }
         }
     }
 

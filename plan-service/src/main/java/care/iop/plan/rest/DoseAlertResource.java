@@ -34,7 +34,9 @@ public class DoseAlertResource {
     @RolesAllowed({ CLINICIAN, ADMIN, SCHEDULER, INTEGRATION })
     @Operation(summary = "Active plans under the minimum in a week",
             description = "Every active plan whose attended hours in the ISO week are below its level-of-care minimum (for a week the plan "
-                    + "covers only in part, its share: minimum x plan days / 7), with that week's dose.")
+                    + "covers only in part, its share: minimum x plan days / 7), with that week's dose. For a caller outside the program (integration)"
+                    + " the plans of Part 2 patients without a PART2_DISCLOSURE consent for it are left out. Each patient in the answer has an"
+                    + " audit row.")
     @APIResponse(responseCode = "200", description = "The alerts")
     @APIResponse(responseCode = "400", description = "week is not an ISO week like 2026-W49")
     @APIResponse(responseCode = "401", description = "No valid token")

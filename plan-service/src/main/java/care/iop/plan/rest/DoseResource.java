@@ -39,7 +39,8 @@ public class DoseResource {
     @Operation(summary = "The plan's weekly dose",
             description = "One row per ISO week overlapping [from, to] (default: plan start to today or plan end): planned hours (mix in force), "
                     + "scheduled and attended hours by modality (from session-service attendance events), whether the week meets the "
-                    + "level-of-care minimum and the H0015 pattern (at least 3 hours on at least 3 days).")
+                    + "level-of-care minimum and the H0015 pattern (at least 3 hours on at least 3 days). A caller outside the program (integration)"
+                    + " gets a Part 2 patient's dose only with that patient's PART2_DISCLOSURE consent (else 404), with the Part2-Notice header.")
     @APIResponse(responseCode = "200", description = "Weeks, oldest first")
     @APIResponse(responseCode = "400", description = "Bad date, to before from, or more than 104 weeks")
     @APIResponse(responseCode = "401", description = "No valid token")

@@ -68,7 +68,9 @@ public class ModalityChangeResource {
 
     @GET
     @RolesAllowed({ CLINICIAN, ADMIN, SCHEDULER, INTEGRATION, PATIENT })
-    @Operation(summary = "A plan's modality switches", description = "Oldest first: from → to, effective date, reason, who and when.")
+    @Operation(summary = "A plan's modality switches", description = "Oldest first: from → to, effective date, reason, who and when."
+            + " For a scheduler reason and belowMinimumJustification are left out. A caller outside the program (integration) gets a"
+            + " Part 2 patient's switches only with that patient's PART2_DISCLOSURE consent (else 404), with the Part2-Notice header.")
     @APIResponse(responseCode = "200", description = "The switches")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such plan (or not yours)")

@@ -86,7 +86,10 @@ public class PlanResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ CLINICIAN, ADMIN, SCHEDULER, INTEGRATION, PATIENT })
-    @Operation(summary = "Read a plan", description = "With its ETag (the version) for updates. A patient reads only their own plans.")
+    @Operation(summary = "Read a plan", description = "With its ETag (the version) for updates. A patient reads only their own plans."
+            + " For a scheduler (minimum necessary) problems, goals, rationale, modalityRationale and belowMinimumJustification are left out."
+            + " A caller outside the program (integration) gets a Part 2 patient's plans only with that patient's PART2_DISCLOSURE"
+            + " consent (else 404), with the Part2-Notice header and part2Notice field.")
     @APIResponse(responseCode = "200", description = "The plan")
     @APIResponse(responseCode = "400", description = "id is not a UUID")
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -119,7 +122,9 @@ public class PlanResource {
     @GET
     @RolesAllowed({ CLINICIAN, ADMIN, SCHEDULER, INTEGRATION, PATIENT })
     @Operation(summary = "Search plans", description = "By patient, FHIR status, primary clinician and reviews due before a date; "
-            + "ordered by next review date. A patient sees only their own plans.")
+            + "ordered by next review date. A patient sees only their own plans. For a scheduler the plans' clinical content is left out"
+            + " (as in GET /plans/{id}). For a caller outside the program (integration) the items and the total leave out the plans of"
+            + " Part 2 patients without a PART2_DISCLOSURE consent for it. Each patient in the answer has an audit row.")
     @APIResponse(responseCode = "200", description = "A page of plans")
     @APIResponse(responseCode = "400", description = "Bad parameter")
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -157,7 +162,9 @@ public class PlanResource {
     @GET
     @Path("/{id}/status-history")
     @RolesAllowed({ CLINICIAN, ADMIN, SCHEDULER, INTEGRATION, PATIENT })
-    @Operation(summary = "A plan's lifecycle history", description = "Every transition: from, to, reason, who and when (creation first).")
+    @Operation(summary = "A plan's lifecycle history", description = "Every transition: from, to, reason, who and when (creation first)."
+            + " For a scheduler the reason is left out. A caller outside the program (integration) gets a Part 2 patient's"
+            + " records only with that patient's PART2_DISCLOSURE consent (else 404), with the Part2-Notice header.")
     @APIResponse(responseCode = "200", description = "Transitions, oldest first")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such plan (or not yours)")

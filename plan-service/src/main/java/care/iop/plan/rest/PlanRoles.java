@@ -2,7 +2,11 @@ package care.iop.plan.rest;
 
 import care.iop.platform.security.Roles;
 
-/** Who may do what with plans: clinicians (and admins) write; schedulers and integrations read; patients read their own. */
+/**
+ * Who may do what with plans: clinicians (and admins) write; schedulers read without the clinical content (no
+ * reviews); integrations (outside the program) read, a Part 2 patient's records only with consent; patients read
+ * their own.
+ */
 final class PlanRoles {
     static final String CLINICIAN = Roles.CLINICIAN;
     static final String ADMIN = Roles.ADMIN;

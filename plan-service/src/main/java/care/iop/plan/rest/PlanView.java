@@ -7,8 +7,12 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A treatment plan as returned by the API. */
-@Schema(name = "Plan")
+/**
+ * A treatment plan as returned by the API. For a scheduler (minimum necessary) {@code problems}, {@code goals},
+ * {@code rationale}, {@code modalityRationale} and {@code belowMinimumJustification} are left out.
+ */
+@Schema(name = "Plan", description = "A treatment plan. For a scheduler (minimum necessary) problems, goals, rationale, modalityRationale and"
+        + " belowMinimumJustification are left out.")
 public record PlanView(UUID id, UUID patientId, UUID primaryClinicianId,
                        @Schema(example = "draft", enumeration = { "draft", "active", "on-hold", "revoked", "completed", "entered-in-error" }) String status,
                        String levelOfCare, LocalDate startDate, int durationWeeks, LocalDate endDate,
@@ -19,4 +23,11 @@ public record PlanView(UUID id, UUID patientId, UUID primaryClinicianId,
                        String belowMinimumJustification,
                        @Schema(description = "Level-of-care minimum hours a week for this patient") double minimumWeeklyHours,
                        long version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+    /** The plan without its clinical content (for a scheduler). */
+    public PlanView withoutClinicalContent() {
+        return new PlanView(id, patientId, primaryClinicianId, status, levelOfCare, startDate, durationWeeks, endDate, reviewIntervalDays,
+                nextReviewDue, null, null, null, modality, modalityEffectiveFrom, modalityProposed, null, null, minimumWeeklyHours,
+                version, createdAt, updatedAt);
+    }
 }

@@ -4,7 +4,6 @@ import static care.iop.plan.rest.PlanRoles.ADMIN;
 import static care.iop.plan.rest.PlanRoles.CLINICIAN;
 import static care.iop.plan.rest.PlanRoles.INTEGRATION;
 import static care.iop.plan.rest.PlanRoles.PATIENT;
-import static care.iop.plan.rest.PlanRoles.SCHEDULER;
 
 import java.util.List;
 import java.util.UUID;
@@ -63,10 +62,12 @@ public class ReviewResource {
     }
 
     @GET
-    @RolesAllowed({ CLINICIAN, ADMIN, SCHEDULER, INTEGRATION, PATIENT })
-    @Operation(summary = "A plan's reviews", description = "Oldest first.")
+    @RolesAllowed({ CLINICIAN, ADMIN, INTEGRATION, PATIENT })
+    @Operation(summary = "A plan's reviews", description = "Oldest first. Review notes are clinical content: not for a scheduler"
+            + " (minimum necessary); a caller outside the program gets a Part 2 patient's reviews only with that patient's consent.")
     @APIResponse(responseCode = "200", description = "The reviews")
     @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "A scheduler")
     @APIResponse(responseCode = "404", description = "No such plan (or not yours)")
     public List<ReviewView> list(@PathParam("id") UUID id) {
         return reviews.list(id);

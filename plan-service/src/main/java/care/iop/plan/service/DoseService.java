@@ -27,6 +27,7 @@ import care.iop.events.PlanState.ModalityPeriod;
 import care.iop.plan.config.PlanConfig;
 import care.iop.plan.domain.CarePlan;
 import care.iop.plan.domain.PlanStatus;
+import care.iop.plan.privacy.Part2ListFilter;
 import care.iop.plan.readmodel.KnownPatient;
 import care.iop.plan.rest.DoseAlertView;
 import care.iop.plan.rest.DoseWeekView;
@@ -57,6 +58,9 @@ public class DoseService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    Part2ListFilter part2Filter;
+
     @Transactional
     public List<DoseWeekView> dose(UUID planId, LocalDate from, LocalDate to) {
         CarePlan plan = access.visiblePlan(planId);
@@ -86,7 +90,10 @@ public class DoseService {
                 ? config.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1)
                 : parseWeek(isoWeek);
         LocalDate sunday = monday.plusDays(6);
-        List<CarePlan> active = CarePlan.list("status = ?1 and startDate <= ?2 and endDate > ?3 order by id", PlanStatus.ACTIVE, sunday, monday);
+        Map<String, Object> params = new HashMap<>(Map.of("active", PlanStatus.ACTIVE, "sunday", sunday, "monday", monday));
+        String query = "status = :active and startDate <= :sunday and endDate > :monday"
+                + part2Filter.jpql("patientId", params).map(condition -> " and " + condition).orElse("");
+        List<CarePlan> active = CarePlan.list(query + " order by id", params);
         List<DoseAlertView> alerts = new ArrayList<>();
         for (CarePlan plan : active) {
             DoseWeekView week = week(plan, ModalitySchedule.of(plan), monday);
@@ -94,7 +101,8 @@ public class DoseService {
                 alerts.add(new DoseAlertView(plan.id, plan.patientId, plan.primaryClinicianId, plan.levelOfCare, week));
             }
         }
-        audit.success(AuditAction.SEARCH, "CarePlanDose", label(monday), null);
+        // one audit row per patient in the alerts (a disclosure to each of them)
+        audit.success(AuditAction.SEARCH, "CarePlanDose", label(monday), alerts.stream().map(DoseAlertView::patientId).toList());
         return alerts;
     }
 

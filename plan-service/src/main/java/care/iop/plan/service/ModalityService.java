@@ -17,6 +17,7 @@ import care.iop.events.ModalityMix;
 import care.iop.plan.config.PlanConfig;
 import care.iop.plan.domain.CarePlan;
 import care.iop.plan.domain.ModalityChange;
+import care.iop.plan.privacy.MinimumNecessary;
 import care.iop.plan.readmodel.KnownPatient;
 import care.iop.plan.rest.ModalityChangeRequest;
 import care.iop.plan.rest.ModalityChangeView;
@@ -46,6 +47,9 @@ public class ModalityService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    MinimumNecessary necessary;
 
     @Transactional
     public ModalityChangeView change(UUID planId, String ifMatch, @Valid @NotNull ModalityChangeRequest request) {
@@ -94,7 +98,8 @@ public class ModalityService {
     public List<ModalityChangeView> history(UUID planId) {
         CarePlan plan = access.visiblePlan(planId);
         audit.success(AuditAction.READ, PlanAccess.RESOURCE, planId, plan.patientId);
-        return ModalityChange.ofPlan(planId).stream().map(mapper::view).toList();
+        boolean reasons = necessary.clinicalContent();
+        return ModalityChange.ofPlan(planId).stream().map(mapper::view).map(c -> reasons ? c : c.withoutReasons()).toList();
     }
 
     static boolean noChanges(UUID planId) {

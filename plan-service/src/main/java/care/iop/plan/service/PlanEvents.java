@@ -6,9 +6,10 @@ import jakarta.transaction.Transactional;
 
 import care.iop.events.Topics;
 import care.iop.plan.domain.CarePlan;
+import care.iop.plan.privacy.Part2Labels;
 import care.iop.platform.outbox.Outbox;
 
-/** Publishes plan events (PlanState, key = plan id) through the outbox, in the caller's transaction. */
+/** Publishes plan events (PlanState with its Part 2 label, key = plan id) through the outbox, in the caller's transaction. */
 @ApplicationScoped
 public class PlanEvents {
 
@@ -18,10 +19,16 @@ public class PlanEvents {
     @Inject
     PlanMapper mapper;
 
-    /** Flushes first so that the payload carries the committed version. */
+    @Inject
+    Part2Labels labels;
+
+    /**
+     * Flushes first so that the payload carries the committed version. The payload carries the plan's Part 2 label;
+     * a plan with an SUD diagnosis labels its patient first ({@link Part2Labels}).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(String type, CarePlan plan) {
         CarePlan.flush();
-        outbox.publish(Topics.PLANS, plan.id, type, mapper.state(plan));
+        outbox.publish(Topics.PLANS, plan.id, type, mapper.state(plan, labels.patientLabelWith(plan)));
     }
 }

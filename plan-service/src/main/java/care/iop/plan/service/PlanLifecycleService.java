@@ -16,6 +16,7 @@ import care.iop.events.EventTypes;
 import care.iop.plan.domain.CarePlan;
 import care.iop.plan.domain.PlanStatus;
 import care.iop.plan.domain.PlanStatusTransition;
+import care.iop.plan.privacy.MinimumNecessary;
 import care.iop.plan.rest.PlanView;
 import care.iop.plan.rest.StatusChangeRequest;
 import care.iop.plan.rest.TransitionView;
@@ -45,6 +46,9 @@ public class PlanLifecycleService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    MinimumNecessary necessary;
 
     @Transactional
     public PlanView changeStatus(UUID id, String ifMatch, @Valid @NotNull StatusChangeRequest request) {
@@ -78,7 +82,8 @@ public class PlanLifecycleService {
     public List<TransitionView> transitions(UUID id) {
         CarePlan plan = access.visiblePlan(id);
         audit.success(AuditAction.READ, PlanAccess.RESOURCE, id, plan.patientId);
-        return PlanStatusTransition.ofPlan(id).stream().map(mapper::view).toList();
+        boolean reasons = necessary.clinicalContent();
+        return PlanStatusTransition.ofPlan(id).stream().map(mapper::view).map(t -> reasons ? t : t.withoutReason()).toList();
     }
 
     private static void requireNoOtherCurrentPlan(CarePlan plan) {

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import care.iop.events.Part2;
 import care.iop.events.PlanState;
 import care.iop.plan.domain.CarePlan;
 import care.iop.plan.domain.ModalityChange;
@@ -35,9 +36,19 @@ public class PlanMapper {
                 plan.modalityRationale, plan.belowMinimumJustification, minimumHours, plan.version, plan.createdAt, plan.updatedAt);
     }
 
-    public PlanState state(CarePlan plan) {
+    /**
+     * The plan's event payload; {@code part2} is true when the patient is labelled Part 2 ({@code patientPart2}) or an
+     * SUD diagnosis is among the plan's problems ({@link Part2#anyDiagnosis}).
+     */
+    public PlanState state(CarePlan plan, boolean patientPart2) {
         return new PlanState(plan.id, plan.patientId, plan.primaryClinicianId, plan.status.code(), plan.levelOfCare,
-                plan.modality(), plan.startDate, plan.endDate, plan.version, ModalitySchedule.of(plan));
+                plan.modality(), plan.startDate, plan.endDate, plan.version, ModalitySchedule.of(plan),
+                patientPart2 || Part2.anyDiagnosis(problemCodes(plan)));
+    }
+
+    /** The ICD-10-CM codes of the plan's problems. */
+    public List<String> problemCodes(CarePlan plan) {
+        return problems(plan.problems).stream().map(PlanProblemDto::code).toList();
     }
 
     public TransitionView view(PlanStatusTransition t) {

@@ -22,6 +22,8 @@ import care.iop.plan.domain.CarePlan;
 import care.iop.plan.domain.PlanReview;
 import care.iop.plan.domain.PlanStatus;
 import care.iop.plan.domain.PlanStatusTransition;
+import care.iop.plan.privacy.MinimumNecessary;
+import care.iop.plan.privacy.Part2ListFilter;
 import care.iop.plan.readmodel.KnownPatient;
 import care.iop.plan.rest.PlanRequest;
 import care.iop.plan.rest.PlanUpdateRequest;
@@ -61,6 +63,12 @@ public class PlanService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Part2ListFilter part2Filter;
+
+    @Inject
+    MinimumNecessary necessary;
 
     @Transactional
     public PlanView create(@Valid @NotNull PlanRequest request) {
@@ -143,7 +151,7 @@ public class PlanService {
         if (user.isPatientOnly()) {
             UUID own = user.patientId().orElse(null);
             if (own == null || (patientId != null && !patientId.equals(own))) {
-                audit.success(AuditAction.SEARCH, PlanAccess.RESOURCE, null, patientId);
+                audit.success(AuditAction.SEARCH, PlanAccess.RESOURCE, null, List.of());
                 return Page.of(List.of(), page, 0);
             }
             effectivePatient = own;
@@ -165,18 +173,22 @@ public class PlanService {
             where.add("nextReviewDue < :reviewDueBefore");
             params.put("reviewDueBefore", reviewDueBefore);
         }
+        part2Filter.jpql("patientId", params).ifPresent(where::add);
         String query = String.join(" and ", where);
         var found = CarePlan.find(query, Sort.by("nextReviewDue").and("id"), params);
         long total = found.count();
-        List<PlanView> items = found.page(page.page, page.size).<CarePlan>list().stream().map(this::view).toList();
-        audit.success(AuditAction.SEARCH, PlanAccess.RESOURCE, null, effectivePatient);
-        return Page.of(items, page, total);
+        List<CarePlan> plans = found.page(page.page, page.size).list();
+        // one audit row per patient whose plans are in the answer (a disclosure to each of them)
+        audit.success(AuditAction.SEARCH, PlanAccess.RESOURCE, null, plans.stream().map(p -> p.patientId).toList());
+        return Page.of(plans.stream().map(this::view).toList(), page, total);
     }
 
+    /** The plan as the caller may see it: without its clinical content for a scheduler ({@link MinimumNecessary}). */
     PlanView view(CarePlan plan) {
         KnownPatient patient = KnownPatient.findById(plan.patientId);
         boolean adolescent = patient != null && patient.isAdolescent();
-        return mapper.view(plan, config.minimumHours(plan.levelOfCare, adolescent));
+        PlanView view = mapper.view(plan, config.minimumHours(plan.levelOfCare, adolescent));
+        return necessary.clinicalContent() ? view : view.withoutClinicalContent();
     }
 
     void recordTransition(CarePlan plan, PlanStatus from, PlanStatus to, String reason) {

@@ -50,8 +50,12 @@ class ReadModelConsumersTest {
 
         events().patientEvent(EventTypes.PATIENT_CONSENT_REVOKED, EventFixtures.patient(id).withoutConsents().version(3).build());
         ReadModelProbe.awaitPatient(ds, id, 3);
-        // An older event arriving late (version 2) changes nothing; a marker event behind it on the same key proves it was consumed.
-        events().patientEvent(EventTypes.PATIENT_UPDATED, EventFixtures.patient(id).groupComfort("UNCOMFORTABLE").version(2).build());
+        // An older event arriving late (version 2) changes nothing, once consumed.
+        ReadModelProbe.awaitConsumed(bootstrap, events().patientEventLocated(EventTypes.PATIENT_UPDATED,
+                EventFixtures.patient(id).groupComfort("UNCOMFORTABLE").version(2).build()));
+        assertThat(value(ds, "select version from known_patient where patient_id = ?", id)).isEqualTo(3L);
+        assertThat(value(ds, "select group_comfort from known_patient where patient_id = ?", id)).isEqualTo("COMFORTABLE");
+        assertThat(value(ds, "select active_consents from known_patient where patient_id = ?", id)).isEqualTo("[]");
         events().patientEvent(EventTypes.PATIENT_DISCHARGED, EventFixtures.patient(id).groupComfort("HESITANT").withoutConsents()
                 .discharged(java.time.LocalDate.of(2026, 12, 20)).version(4).build());
         ReadModelProbe.awaitPatient(ds, id, 4);

@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import care.iop.plan.outcomes.domain.Instrument;
 import care.iop.plan.support.ReadModelProbe;
@@ -87,6 +89,23 @@ class AssessmentSeriesTest {
                 .when().get("/api/v1/assessments").then().statusCode(400).body("errors.field", contains("to"));
         given().header("Authorization", CLINICIAN).when().get("/api/v1/assessments/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "from", "to" })
+    void datesOutsideTheYearsOneTo9999Are400NamingTheParameter(String parameter) {
+        UUID patient = OutcomeFixtures.knownPatient(bootstrap, ds);
+        // as sent on the wire (%2B is '+'): LocalDate.parse reads each of them, the database cannot store them faithfully
+        for (String extreme : new String[] { "%2B999999999-12-31", "-999999999-01-01", "%2B10000-01-01", "0000-12-31" }) {
+            given().urlEncodingEnabled(false).header("Authorization", CLINICIAN)
+                    .when().get("/api/v1/assessments?patientId=" + patient + "&" + parameter + "=" + extreme)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", contains(parameter));
+        }
+        // the widest storable window is answered
+        given().header("Authorization", CLINICIAN).queryParam("patientId", patient.toString())
+                .queryParam("from", "0001-01-01").queryParam("to", "9999-12-31")
+                .when().get("/api/v1/assessments").then().statusCode(200).body("total", equalTo(0));
     }
 
     private static OffsetDateTime at(String time) {

@@ -34,7 +34,7 @@ class ModalityChartTest {
 
     @Test
     void chartIsWellFormedSvgWithEachBucketAndItsInterval() throws Exception {
-        ModalityCohort cohort = ModalityCohort.seed(bootstrap, ds);
+        ModalityCohort cohort = ModalityCohort.shared(bootstrap, ds);
         byte[] body = given().header("Authorization", CLINICIAN).accept("text/html,image/svg+xml,*/*;q=0.8")
                 .queryParam("instrument", "PHQ9").queryParam("track", cohort.track)
                 .queryParam("from", ModalityCohort.FROM).queryParam("to", ModalityCohort.TO)
@@ -68,8 +68,8 @@ class ModalityChartTest {
         assertThat(mixed.getTextContent()).contains("suppressed");
         // Error bars: one vertical line and two caps per shown bucket.
         assertThat(group.getElementsByTagNameNS("*", "line").getLength()).isEqualTo(3);
-        assertThat(group.getTextContent()).contains("n = 5", "-6.00", "[-9.93, -2.07]");
-        assertThat(individual.getTextContent()).contains("n = 5", "-2.00", "[-5.93, 1.93]");
+        assertThat(group.getTextContent()).contains("n = 15", "-6.00", "[-7.62, -4.38]");
+        assertThat(individual.getTextContent()).contains("n = 15", "-2.00", "[-3.62, -0.38]");
         assertThat(text).contains("PHQ-9");
     }
 

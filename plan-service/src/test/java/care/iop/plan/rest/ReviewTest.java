@@ -61,7 +61,9 @@ class ReviewTest {
                 .body("recordedBy", equalTo("test-clinician"));
         get("clinician", PLANS + "/" + plan).body("nextReviewDue", equalTo(today.plusDays(30).toString()));
         post("clinician", PLANS + "/" + plan + "/reviews", "{\"summary\":\"Ready to step down\",\"decision\":\"STEP_DOWN\"}").statusCode(201);
-        get("scheduler", PLANS + "/" + plan + "/reviews").statusCode(200).body("", hasSize(2)).body("[1].decision", equalTo("STEP_DOWN"));
+        get("admin", PLANS + "/" + plan + "/reviews").statusCode(200).body("", hasSize(2)).body("[1].decision", equalTo("STEP_DOWN"));
+        // review notes are clinical content: not for a scheduler (minimum necessary)
+        get("scheduler", PLANS + "/" + plan + "/reviews").statusCode(403).contentType("application/problem+json");
         await().atMost(EVENT_TIMEOUT).untilAsserted(() -> assertThat(new TopicReader(bootstrap).readByKey(Topics.PLANS, plan))
                 .extracting(r -> header(r, "ce_type")).contains(EventTypes.PLAN_REVIEW_RECORDED));
     }

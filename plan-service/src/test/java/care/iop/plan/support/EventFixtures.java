@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +26,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import care.iop.events.AttendanceRecorded;
 import care.iop.events.ClinicianState;
 import care.iop.events.EventTypes;
+import care.iop.events.Part2;
 import care.iop.events.PatientState;
 import care.iop.events.Topics;
 
@@ -105,8 +107,13 @@ public final class EventFixtures {
         return eventId;
     }
 
+    /** A patient event, returning where it landed (for {@link ReadModelProbe#awaitConsumed}). */
+    public RecordMetadata patientEventLocated(String type, PatientState patient) {
+        return publishRaw(Topics.PARTICIPANTS, patient.patientId().toString(), UUID.randomUUID().toString(), type, toJson(patient));
+    }
+
     /** Publishes exactly this record; a null {@code eventId} or {@code type} leaves that header out (a broken event). */
-    public void publishRaw(String topic, String key, String eventId, String type, String payload) {
+    public RecordMetadata publishRaw(String topic, String key, String eventId, String type, String payload) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
         header(record, "ce_specversion", "1.0");
         header(record, "ce_id", eventId);
@@ -114,12 +121,12 @@ public final class EventFixtures {
         header(record, "ce_source", SOURCE);
         header(record, "ce_subject", key);
         header(record, "content-type", "application/json");
-        send(record);
+        return send(record);
     }
 
-    /** Sends a record read from a topic again, unchanged (same ce_id): a redelivery. */
-    public void redeliver(ConsumerRecord<String, String> original) {
-        send(new ProducerRecord<>(original.topic(), null, original.key(), original.value(), original.headers()));
+    /** Sends a record read from a topic again, unchanged (same ce_id): a redelivery; returns where it landed. */
+    public RecordMetadata redeliver(ConsumerRecord<String, String> original) {
+        return send(new ProducerRecord<>(original.topic(), null, original.key(), original.value(), original.headers()));
     }
 
     public static String toJson(Object payload) {
@@ -130,9 +137,9 @@ public final class EventFixtures {
         }
     }
 
-    private void send(ProducerRecord<String, String> record) {
+    private RecordMetadata send(ProducerRecord<String, String> record) {
         try {
-            producer.send(record).get(30, TimeUnit.SECONDS);
+            return producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Could not publish test event to " + record.topic(), e);
         }
@@ -156,6 +163,7 @@ public final class EventFixtures {
         private final List<PatientState.ConsentSummary> consents = new ArrayList<>();
         private LocalDate dischargedOn;
         private long version = 1;
+        private Boolean part2;
 
         private PatientBuilder(UUID patientId) {
             this.patientId = patientId;
@@ -197,6 +205,18 @@ public final class EventFixtures {
             return this;
         }
 
+        /** A PART2_DISCLOSURE consent naming its recipient (the client identity it is matched to) and purposes. */
+        public PatientBuilder disclosureConsent(UUID consentId, String recipientId, List<String> purposes, LocalDate expiresOn) {
+            consents.add(new PatientState.ConsentSummary(consentId, "PART2_DISCLOSURE", expiresOn, recipientId, purposes));
+            return this;
+        }
+
+        /** The Part 2 label the event carries (default: what the track implies, as participant-service publishes). */
+        public PatientBuilder part2(boolean value) {
+            part2 = value;
+            return this;
+        }
+
         /** status DISCHARGED, dischargedOn = {@code on}. */
         public PatientBuilder discharged(LocalDate on) {
             status = "DISCHARGED";
@@ -211,7 +231,7 @@ public final class EventFixtures {
 
         public PatientState build() {
             return new PatientState(patientId, status, track, levelOfCare, groupComfort, preferredModality,
-                    List.copyOf(consents), dischargedOn, version);
+                    List.copyOf(consents), dischargedOn, version, part2 != null ? part2 : Part2.track(track));
         }
     }
 

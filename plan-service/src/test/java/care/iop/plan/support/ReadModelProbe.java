@@ -7,13 +7,23 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 /** Waits for plan-service's read models to catch up with events, and counts rows for assertions. */
 public final class ReadModelProbe {
     public static final Duration EVENT_TIMEOUT = Duration.ofSeconds(30);
+    /** plan-service's consumer group on iop.participants and iop.sessions. */
+    public static final String GROUP = "plan-service";
 
     private ReadModelProbe() {
     }
@@ -33,6 +43,22 @@ public final class ReadModelProbe {
     public static void awaitAttendance(DataSource ds, UUID sessionId, int rows) {
         await().atMost(EVENT_TIMEOUT).until(() -> count(ds,
                 "select count(*) from attended_session where session_id = ?", sessionId) == rows);
+    }
+
+    /**
+     * Until plan-service's consumer group ({@value #GROUP}) has committed the offset after {@code record}: the record
+     * was consumed (applied, skipped as a redelivery, or dead-lettered). Sent alone and awaited so, it was consumed
+     * in a poll of its own, on the Inbox's one-by-one path.
+     */
+    public static void awaitConsumed(String bootstrap, RecordMetadata record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            await().atMost(EVENT_TIMEOUT).until(() -> {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata()
+                        .get(10, TimeUnit.SECONDS).get(partition);
+                return committed != null && committed.offset() > record.offset();
+            });
+        }
     }
 
     public static long count(DataSource ds, String sql, Object... args) {

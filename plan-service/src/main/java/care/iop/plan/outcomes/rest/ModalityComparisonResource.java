@@ -32,9 +32,11 @@ import care.iop.plan.outcomes.domain.Instrument;
 import care.iop.plan.outcomes.service.ChartLinks;
 import care.iop.plan.outcomes.service.ModalityComparison;
 import care.iop.plan.outcomes.service.ModalityComparisonService;
+import care.iop.platform.privacy.Disclosure;
 import care.iop.platform.problem.ProblemException;
 import care.iop.platform.security.CurrentUser;
 import care.iop.platform.security.Roles;
+import io.quarkus.security.ForbiddenException;
 
 @Path("/api/v1/outcomes/modality-comparison")
 @Tag(name = "Outcomes", description = "Aggregate outcomes by the therapy modality mix patients attended (no patient-level data)")
@@ -51,6 +53,9 @@ public class ModalityComparisonResource {
     @Inject
     CurrentUser user;
 
+    @Inject
+    Disclosure disclosure;
+
     @GET
     @Produces({ MediaType.APPLICATION_JSON, CSV })
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN })
@@ -58,8 +63,8 @@ public class ModalityComparisonResource {
             description = "Buckets patients by the share of their attended minutes that were group therapy (MOSTLY_INDIVIDUAL"
                     + " below 1/3, MOSTLY_GROUP above 2/3, MIXED otherwise) and reports per bucket n, mean baseline, mean latest,"
                     + " mean change with a 95 % CI (t distribution), response rate (at least 50 % drop), remission rate (PHQ-9/GAD-7"
-                    + " below 5), attendance rate and median weeks in the program. A bucket under the minimum size (default 5)"
-                    + " reports only suppressed=true. Send Accept: text/csv for the same table as CSV. Rules: docs/outcomes.md.")
+                    + " below 5), attendance rate and median weeks in the program. A bucket under the minimum size (default 11, the CMS small-cell rule)"
+                    + " reports only suppressed=true. Not offered to callers outside the program. Send Accept: text/csv for the same table as CSV. Rules: docs/outcomes.md.")
     @APIResponse(responseCode = "200", description = "The comparison", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModalityComparison.class)),
             @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)) })
@@ -91,7 +96,8 @@ public class ModalityComparisonResource {
             description = "Mean change per bucket as bars with the 95 % confidence interval as error bars; suppressed buckets"
                     + " are labelled as such. Opens as is in a browser. instrument defaults to PHQ9. Needs a clinician or admin"
                     + " token, or no token at all with the expires, by and signature parameters of a signed link from"
-                    + " POST /api/v1/outcomes/modality-comparison/chart-links (a view through a link is audited under its maker).")
+                    + " POST /api/v1/outcomes/modality-comparison/chart-links (a view through a link is audited under its maker). A caller with a role"
+                    + " outside the program (integration) is refused, with or without a link.")
     @APIResponse(responseCode = "200", description = "SVG image", content = @Content(mediaType = SVG,
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Unknown instrument; bad date or track; to before from")
@@ -106,6 +112,9 @@ public class ModalityComparisonResource {
             @Parameter(description = "Signed link only: who made the link") @QueryParam("by") String by,
             @Parameter(description = "Signed link only: its HMAC-SHA256, base64url") @QueryParam("signature") String signature) {
         Instrument shown = instrument == null ? Instrument.PHQ9 : instrument;
+        if (disclosure.external()) {
+            throw new ForbiddenException(); // aggregates are not offered outside the program, not even through a link
+        }
         ModalityComparison comparison;
         if (signature != null) {
             String issuer = links.verify(new ChartLinks.Chart(shown, from, to, track), expires, by, signature, Instant.now());

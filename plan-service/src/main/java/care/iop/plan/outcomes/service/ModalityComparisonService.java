@@ -55,7 +55,8 @@ public class ModalityComparisonService {
     @Transactional
     public ModalityComparison compare(@NotNull Instrument instrument, LocalDate from, LocalDate to, String track) {
         ModalityComparison comparison = compute(instrument, from, to, track);
-        audit.success(AuditAction.SEARCH, RESOURCE, instrument.name(), null);
+        // an aggregate: one row, naming no patient
+        audit.success(AuditAction.SEARCH, RESOURCE, instrument.name(), (UUID) null);
         return comparison;
     }
 

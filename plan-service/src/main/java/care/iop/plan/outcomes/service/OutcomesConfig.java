@@ -14,8 +14,8 @@ public interface OutcomesConfig {
     @WithDefault("UTC")
     ZoneId timeZone();
 
-    /** A comparison bucket with fewer patients than this reports only that it is suppressed. */
-    @WithDefault("5")
+    /** A comparison bucket with fewer patients than this reports only that it is suppressed (CMS small-cell rule: 11). */
+    @WithDefault("11")
     int minBucketSize();
 
     /** How far in the future {@code takenAt} may lie (clock skew of phones). */

@@ -20,6 +20,7 @@ import care.iop.plan.outcomes.domain.Assessment;
 import care.iop.plan.outcomes.domain.Instrument;
 import care.iop.platform.audit.AuditAction;
 import care.iop.platform.audit.AuditLog;
+import care.iop.platform.privacy.Disclosure;
 import care.iop.platform.problem.ProblemException;
 import care.iop.platform.security.CurrentUser;
 import io.quarkus.panache.common.Sort;
@@ -47,6 +48,9 @@ public class PlanProgressService {
     CurrentUser user;
 
     @Inject
+    Disclosure disclosure;
+
+    @Inject
     OutcomesConfig config;
 
     @Transactional
@@ -59,6 +63,7 @@ public class PlanProgressService {
         }
         UUID patientId = (UUID) rows.get(0)[0];
         user.requireAccessToPatient(patientId, "CarePlan", planId);
+        disclosure.require(patientId, "CarePlan", planId);
         LocalDate start = toLocalDate(rows.get(0)[1]);
         LocalDate end = toLocalDate(rows.get(0)[3]);
         List<GoalProgress.Goal> goals = new ArrayList<>();
