@@ -72,7 +72,8 @@ class JourneyIT {
         registered.then().statusCode(201);
         assertThat(registered.getHeader("Location")).as("Location names the gateway, not the service")
                 .startsWith(system.gatewayUrl() + "/api/v1/clinicians/");
-        scheduler.put("/api/v1/patients/{id}/preferences", Map.of("groupComfort", "HESITANT", "preferredModality", "INDIVIDUAL",
+        // considerations are clinical: a clinician records them (a scheduler may not: minimum necessary)
+        clinician.put("/api/v1/patients/{id}/preferences", Map.of("groupComfort", "HESITANT", "preferredModality", "INDIVIDUAL",
                 "considerations", "anxious in large groups", "preferredDays", List.of("MONDAY", "WEDNESDAY")), patient)
                 .then().statusCode(200);
         scheduler.post("/api/v1/patients/{id}/consents", Map.of("kind", "TELEHEALTH", "signedOn", today.toString()), patient)
@@ -247,28 +248,7 @@ class JourneyIT {
     /** Creates a plan once plan-service knows the patient and clinician (eventual consistency), then activates it. */
     private static String createActivePlan(String patientId, String clinicianId, LocalDate start, Map<String, Object> modality,
                                            String justification) {
-        Map<String, Object> body = new HashMap<>(Map.of("patientId", patientId, "primaryClinicianId", clinicianId, "levelOfCare", "2.1",
-                "startDate", start.toString(), "durationWeeks", 12, "reviewIntervalDays", 30,
-                "problems", List.of(Map.of("code", "F10.20", "display", "Alcohol use disorder, moderate")),
-                "goals", List.of(Map.of("description", "Reduce depressive symptoms",
-                        "measure", Map.of("instrument", "PHQ9", "target", 5, "dueDate", start.plusWeeks(12).toString()))),
-                "modality", modality, "rationale", "Tailored to group comfort"));
-        if (justification != null) {
-            body.put("belowMinimumJustification", justification);
-        }
-        String[] id = new String[1];
-        await().atMost(EVENTUAL).until(() -> {
-            Response created = clinician.post("/api/v1/plans", body);
-            if (created.statusCode() == 201) {
-                id[0] = created.path("id");
-                return true;
-            }
-            assertThat(created.statusCode()).as(created.asString()).isEqualTo(422);
-            return false;
-        });
-        clinician.put("/api/v1/plans/{id}/status", Map.of("status", "active", "reason", "Plan agreed with the patient"), id[0])
-                .then().statusCode(200);
-        return id[0];
+        return Plans.createActive(clinician, patientId, clinicianId, start, modality, justification);
     }
 
     private static String createIndividualSession(String clinicianId, String patientId, OffsetDateTime start, int minutes) {

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,7 +52,8 @@ class Part2DisclosureIT {
                 "givenName", "Noor", "familyName", "Part2", "birthDate", "1988-02-03", "gender", "female",
                 "track", "ADULT_SUD", "levelOfCare", "2.1", "admissionDate", today.toString()))
                 .then().statusCode(201).extract().path("id");
-        String plan = activePlan(patient, therapist, today);
+        String plan = Plans.createActive(clinician, patient, therapist, today, Map.of("individualSessionsPerWeek", 3,
+                "individualSessionMinutes", 180, "groupHoursPerWeek", 0, "familySessionsPerWeek", 0), "Individual work first");
         OffsetDateTime start = today.plusDays(2).atTime(LocalTime.of(10, 0)).atZone(PROGRAM_ZONE).toOffsetDateTime();
         await().atMost(EVENTUAL).until(() -> scheduler.post("/api/v1/sessions", Map.of("type", "INDIVIDUAL", "clinicianId", therapist,
                 "patientId", patient, "start", start.toString(), "end", start.plusMinutes(50).toString(), "topic", "Individual therapy",
@@ -62,7 +62,8 @@ class Part2DisclosureIT {
 
         // Without consent: as if the patient did not exist, in every service.
         ehr.get("/api/v1/patients/{id}", patient).then().statusCode(404).contentType("application/problem+json");
-        ehr.get("/api/v1/patients?identifier=urn:example:mrn%7C" + mrn).then().statusCode(200).body("total", org.hamcrest.Matchers.equalTo(0));
+        // No SUD patient of any system test has consented to this EHR: the SUD list is empty, its total too.
+        ehr.get("/api/v1/patients?track=ADULT_SUD").then().statusCode(200).body("total", org.hamcrest.Matchers.equalTo(0));
         ehr.get("/api/v1/plans/{id}", plan).then().statusCode(404);
         ehr.get(schedule).then().statusCode(404);
 
@@ -74,6 +75,8 @@ class Part2DisclosureIT {
         read.then().statusCode(200);
         assertThat(read.getHeader(NOTICE_HEADER)).contains("42 CFR part 2");
         assertThat(read.<String>path("part2Notice")).contains("42 CFR part 2");
+        ehr.get("/api/v1/patients?track=ADULT_SUD").then().statusCode(200).body("total", org.hamcrest.Matchers.equalTo(1))
+                .body("items[0].id", org.hamcrest.Matchers.equalTo(patient));
         await().atMost(EVENTUAL).untilAsserted(() -> {
             Response planRead = ehr.get("/api/v1/plans/{id}", plan);
             planRead.then().statusCode(200);
@@ -95,29 +98,4 @@ class Part2DisclosureIT {
         await().atMost(EVENTUAL).until(() -> ehr.get("/api/v1/plans/{id}", plan).statusCode() == 404);
         await().atMost(EVENTUAL).until(() -> ehr.get(schedule).statusCode() == 404);
     }
-
-    private static String activePlan(String patient, String clinicianId, LocalDate start) {
-        Map<String, Object> body = new HashMap<>(Map.of("patientId", patient, "primaryClinicianId", clinicianId, "levelOfCare", "2.1",
-                "startDate", start.toString(), "durationWeeks", 12, "reviewIntervalDays", 30,
-                "problems", List.of(Map.of("code", "F10.20", "display", "Alcohol use disorder, moderate")),
-                "goals", List.of(Map.of("description", "Reduce drinking days",
-                        "measure", Map.of("instrument", "PHQ9", "target", 5, "dueDate", start.plusWeeks(12).toString()))),
-                "modality", Map.of("individualSessionsPerWeek", 3, "individualSessionMinutes", 180, "groupHoursPerWeek", 0,
-                        "familySessionsPerWeek", 0), "rationale", "Individual work first"));
-        body.put("belowMinimumJustification", "Stepping in slowly");
-        String[] id = new String[1];
-        await().atMost(EVENTUAL).until(() -> {
-            Response created = clinician.post("/api/v1/plans", body);
-            if (created.statusCode() == 201) {
-                id[0] = created.path("id");
-                return true;
-            }
-            assertThat(created.statusCode()).as(created.asString()).isEqualTo(422);
-            return false;
-        });
-        clinician.put("/api/v1/plans/{id}/status", Map.of("status", "active", "reason", "Plan agreed with the patient"), id[0])
-                .then().statusCode(200);
-        return id[0];
-    }
-
 }

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import care.iop.participant.domain.ConsentKind;
+import care.iop.participant.service.ConsentGrant;
 import care.iop.platform.privacy.Purpose;
 
 @Schema(name = "ConsentRequest", description = "A consent the patient signed. PART2_DISCLOSURE needs recipient, recipientId, purposes and "
@@ -30,4 +31,9 @@ public record ConsentRequest(
                 + "HEALTH_CARE_OPERATIONS (a caller states its purpose in the token claim purpose_of_use)",
                 example = "[\"TREATMENT\",\"PAYMENT\"]", maxItems = 3)
         @Size(max = 3) List<@NotNull Purpose> purposes) {
+
+    /** The service's command. */
+    public ConsentGrant toGrant() {
+        return new ConsentGrant(kind, signedOn, expiresOn, recipient, recipientId, purposes);
+    }
 }

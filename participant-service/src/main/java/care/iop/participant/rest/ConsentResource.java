@@ -73,7 +73,7 @@ public class ConsentResource {
     @APIResponse(responseCode = "422", description = "The patient is discharged", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response grant(@Parameter(description = "Patient id") @PathParam("id") UUID id,
                           @Valid @NotNull ConsentRequest request, @Context UriInfo uri) {
-        Consent consent = consents.grant(id, request);
+        Consent consent = consents.grant(id, request.toGrant());
         return Response.created(uri.getAbsolutePathBuilder().path(consent.id.toString()).build())
                 .entity(ConsentResponse.from(consent, consents.today())).build();
     }

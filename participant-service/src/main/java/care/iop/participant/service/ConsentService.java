@@ -19,7 +19,6 @@ import care.iop.participant.domain.ConsentRepository;
 import care.iop.participant.domain.ConsentStatus;
 import care.iop.participant.domain.Patient;
 import care.iop.participant.domain.PatientStatus;
-import care.iop.participant.rest.ConsentRequest;
 import care.iop.platform.audit.AuditAction;
 import care.iop.platform.audit.AuditLog;
 import care.iop.platform.privacy.Purpose;
@@ -62,7 +61,7 @@ public class ConsentService {
      * version: the second fails its optimistic lock (409).
      */
     @Transactional
-    public Consent grant(UUID patientId, @Valid @NotNull ConsentRequest request) {
+    public Consent grant(UUID patientId, @Valid @NotNull ConsentGrant request) {
         LocalDate today = time.today();
         validate(request, today);
         Patient patient = access.load(patientId);
@@ -122,7 +121,7 @@ public class ConsentService {
     }
 
     /** Cross-field rules: 400 naming the field. */
-    private static void validate(ConsentRequest r, LocalDate today) {
+    private static void validate(ConsentGrant r, LocalDate today) {
         if (r.expiresOn() != null && r.expiresOn().isBefore(r.signedOn())) {
             throw ProblemException.invalidField("expiresOn", "must not be before signedOn");
         }
