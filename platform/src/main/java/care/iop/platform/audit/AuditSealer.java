@@ -91,10 +91,11 @@ public class AuditSealer {
             } while (count == batchSize);
         } catch (Exception e) {
             long now = System.currentTimeMillis();
-            // A run interrupted by the shutdown fails on its closed connection: nothing is lost, the next start seals.
+            // Nothing is lost while sealing fails (rows wait unsealed; iop_audit_unsealed tells ops), so a warning, as the
+            // outbox relay gives; a run interrupted by the shutdown fails on its closed connection and says nothing.
             if (!stopping && now - lastFailureLog > 30_000) {
                 lastFailureLog = now;
-                LOG.errorf("Audit rows could not be sealed (will retry every %s): %s", interval, e.toString());
+                LOG.warnf("Audit rows could not be sealed (will retry every %s): %s", interval, e.toString());
             }
         }
     }
