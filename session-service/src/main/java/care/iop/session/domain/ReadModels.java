@@ -267,7 +267,8 @@ public class ReadModels {
         }
     }
 
-    private static LocalDate toDate(Object value) {
+    /** A date column as JDBC hands it over (LocalDate, java.sql.Date or text); null stays null. */
+    public static LocalDate toDate(Object value) {
         if (value == null) {
             return null;
         }

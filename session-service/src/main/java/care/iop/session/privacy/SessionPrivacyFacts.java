@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import care.iop.platform.privacy.DisclosureConsent;
+import care.iop.session.domain.ReadModels;
 import care.iop.platform.privacy.PatientPrivacy;
 import care.iop.platform.privacy.PrivacyFacts;
 import care.iop.platform.privacy.Purpose;
@@ -56,7 +57,7 @@ public class SessionPrivacyFacts implements PrivacyFacts {
             labels.put(patientId, (Boolean) row[1]);
             List<DisclosureConsent> of = consents.computeIfAbsent(patientId, id -> new ArrayList<>());
             if (row[3] != null) {
-                of.add(new DisclosureConsent((UUID) row[2], (String) row[3], purposes((String) row[4]), toDate(row[5])));
+                of.add(new DisclosureConsent((UUID) row[2], (String) row[3], purposes((String) row[4]), ReadModels.toDate(row[5])));
             }
         }
         Map<UUID, PatientPrivacy> facts = new HashMap<>();
@@ -86,18 +87,5 @@ public class SessionPrivacyFacts implements PrivacyFacts {
             return Set.of();
         }
         return Arrays.stream(stored.split(",")).map(Purpose::parse).flatMap(Optional::stream).collect(Collectors.toUnmodifiableSet());
-    }
-
-    private static LocalDate toDate(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof LocalDate date) {
-            return date;
-        }
-        if (value instanceof java.sql.Date date) {
-            return date.toLocalDate();
-        }
-        return LocalDate.parse(value.toString());
     }
 }
