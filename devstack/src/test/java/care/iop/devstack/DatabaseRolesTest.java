@@ -104,9 +104,9 @@ class DatabaseRolesTest {
 
         try (Connection owner = DriverManager.getConnection(postgres.jdbcUrl("iop_participant"), "iop_owner", "owner-secret");
              Statement s = owner.createStatement()) {
-            s.execute("alter table audit_event disable trigger audit_event_seal_only");
-            s.execute("update audit_event set subject = 'someone-else' where chain_seq = 2");
-            s.execute("alter table audit_event enable trigger audit_event_seal_only");
+            s.execute("alter table audit_event disable trigger audit_event_no_update");
+            s.execute("update audit_event set subject = 'someone-else' where id = (select audit_id from audit_link where seq = 2)");
+            s.execute("alter table audit_event enable trigger audit_event_no_update");
         }
         out.reset();
         assertThat(AuditVerify.run(stack, new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(AuditVerify.BROKEN);
@@ -114,12 +114,52 @@ class DatabaseRolesTest {
                 .containsPattern("session-service +VALID");
     }
 
+    @Test
+    void aChainSealedInTheUpdatedRowsMovesToItsOwnTableIntact() throws Exception {
+        postgres.createDatabases(List.of("iop_chain_move"));
+        ROLES.apply(postgres.serverUrl(), EmbeddedPostgresServer.USER, "", List.of("iop_chain_move"));
+        migrate("iop_chain_move", "V1__platform.sql", "V2__audit_disclosures.sql", "V3__audit_chain.sql");
+        try (Connection app = app("iop_chain_move"); Statement s = app.createStatement()) {
+            insertAuditRows(s, 3);
+            assertThat(value(app, "select audit_seal(100)")).isEqualTo(3); // sealed the V3 way: chain columns of the rows
+            insertAuditRows(s, 2); // not sealed yet when the migration runs
+        }
+        migrate("iop_chain_move", "V6__audit_links.sql");
+        try (Connection app = app("iop_chain_move"); Statement s = app.createStatement()) {
+            insertAuditRows(s, 1);
+            assertThat(value(app, "select audit_seal(100)")).isEqualTo(3); // the two queued by the migration, and the new one
+            assertThat(value(app, "select string_agg(seq || ':' || audit_id || ':' || form, ',' order by seq) from audit_link"))
+                    .isEqualTo("1:1:1,2:2:1,3:3:1,4:4:2,5:5:2,6:6:2");
+            assertThat(value(app, "select count(*) from information_schema.columns where table_name = 'audit_event' and column_name in ('chain_seq', 'hash')"))
+                    .isEqualTo(0L);
+            assertThat(value(app, "select valid::text || ' ' || sealed_rows || ' ' || unsealed_rows || ' ' || head_seq from audit_verify()"))
+                    .isEqualTo("true 6 0 6");
+        }
+        try (Connection owner = DriverManager.getConnection(postgres.jdbcUrl("iop_chain_move"), "iop_owner", "owner-secret");
+             Statement s = owner.createStatement()) {
+            s.execute("alter table audit_event disable trigger audit_event_no_update");
+            s.execute("update audit_event set subject = 'someone-else' where id = 2");
+            s.execute("alter table audit_event enable trigger audit_event_no_update");
+            assertThat(value(owner, "select problem || ' ' || broken_seq from audit_verify()")).isEqualTo("CONTENT_CHANGED 2");
+        }
+    }
+
+    private static void insertAuditRows(Statement s, int rows) throws SQLException {
+        for (int i = 0; i < rows; i++) {
+            s.execute("insert into audit_event (occurred_at, subject, action, resource_type, outcome) values (now(), 'test', 'READ', 'Patient', 'SUCCESS')");
+        }
+    }
+
     /** The platform's migrations as Flyway would run them: as the owner, placeholders replaced. */
     private static void migrate(String database) throws Exception {
+        migrate(database, "V1__platform.sql", "V2__audit_disclosures.sql", "V3__audit_chain.sql", "V6__audit_links.sql");
+    }
+
+    private static void migrate(String database, String... migrations) throws Exception {
         try (Connection owner = DriverManager.getConnection(postgres.jdbcUrl(database), "iop_owner", "owner-secret");
              Statement s = owner.createStatement()) {
             s.execute("create table if not exists flyway_schema_history (installed_rank int)");
-            for (String migration : List.of("V1__platform.sql", "V3__audit_chain.sql")) {
+            for (String migration : migrations) {
                 s.execute(Files.readString(PLATFORM_MIGRATIONS.resolve(migration))
                         .replace("${app_role}", "iop_app").replace("${flyway:table}", "flyway_schema_history"));
             }

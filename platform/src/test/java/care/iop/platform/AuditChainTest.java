@@ -35,8 +35,9 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 
 /**
- * The audit trail as evidence: the service's role may only read, append and seal audit rows; the sealer
- * chains every committed row exactly once; the verification names the link an owner tampered with.
+ * The audit trail as evidence: the service's role may only read and append audit rows and append links to
+ * their chain; the sealer chains every committed row exactly once; the verification names the link an
+ * owner tampered with.
  * Every test that tampers puts the row back, so the chain is whole again for the next.
  */
 @QuarkusTest
@@ -58,13 +59,12 @@ class AuditChainTest {
             assertRefused(() -> s.executeUpdate("update audit_event set subject = 'someone-else' where id = " + id), INSUFFICIENT_PRIVILEGE);
             assertRefused(() -> s.executeUpdate("delete from audit_event where id = " + id), INSUFFICIENT_PRIVILEGE);
             assertRefused(() -> s.execute("truncate audit_event"), INSUFFICIENT_PRIVILEGE);
-            assertRefused(() -> s.execute("alter table audit_event disable trigger audit_event_seal_only"), INSUFFICIENT_PRIVILEGE);
-            // what it may touch, the chain columns, it may not rewrite on a sealed row, nor preset on a new one
-            assertThatThrownBy(() -> s.executeUpdate("update audit_event set hash = sha256('forged') where id = " + id))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
-            assertThatThrownBy(() -> s.executeUpdate("insert into audit_event (occurred_at, action, resource_type, outcome, chain_seq, prev_hash, hash)"
-                    + " values (now(), 'READ', 'Note', 'SUCCESS', 999999999, ''::bytea, sha256('forged'))"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            assertRefused(() -> s.execute("alter table audit_event disable trigger audit_event_enqueue"), INSUFFICIENT_PRIVILEGE);
+            // the chain: it appends links (as the sealer) but may not rewrite or remove one
+            assertRefused(() -> s.executeUpdate("update audit_link set hash = sha256('forged') where audit_id = " + id), INSUFFICIENT_PRIVILEGE);
+            assertRefused(() -> s.executeUpdate("delete from audit_link where audit_id = " + id), INSUFFICIENT_PRIVILEGE);
+            assertRefused(() -> s.execute("truncate audit_link"), INSUFFICIENT_PRIVILEGE);
+            assertRefused(() -> s.execute("alter table audit_link disable trigger audit_link_no_change"), INSUFFICIENT_PRIVILEGE);
             // it may append, and everything else of the service stays its to write
             assertThat(s.executeUpdate("insert into audit_event (occurred_at, action, resource_type, outcome, request_id)"
                     + " values (now(), 'READ', 'Note', 'SUCCESS', 'role-test')")).isEqualTo(1);
@@ -74,9 +74,16 @@ class AuditChainTest {
             }
             assertThat(value(c, "select has_table_privilege(current_user, 'flyway_schema_history', 'select')")).isEqualTo(false);
         }
-        // the owner may not truncate either: the trigger refuses it as it refuses updates and deletes
+        // the owner may not change, delete or truncate either (unless it drops the triggers: then verification shows it)
         try (Connection owner = IopTestInfrastructure.ownerConnection(); Statement s = owner.createStatement()) {
             assertThatThrownBy(() -> s.execute("truncate audit_event")).isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> s.executeUpdate("update audit_event set subject = 'someone-else' where id = " + id))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> s.execute("truncate audit_link")).isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> s.executeUpdate("update audit_link set hash = sha256('forged') where audit_id = " + id))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> s.executeUpdate("delete from audit_link where audit_id = " + id))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
         }
         assertThat(Db.count(ds, "select count(*) from audit_event where id = ? and subject = 'test-clinician'", id)).isEqualTo(1);
     }
@@ -101,7 +108,7 @@ class AuditChainTest {
     void anAnchorRecordedEarlierMustStillMatch() {
         long id = sealedAuditRowOfANewNote();
         long seq = chainSeq(id);
-        String hash = hex("select encode(hash, 'hex') from audit_event where id = " + id);
+        String hash = hex("select encode(hash, 'hex') from audit_link where audit_id = " + id);
         verify("anchorSeq", seq, "anchorHash", hash).statusCode(200).body("valid", equalTo(true));
         verify("anchorSeq", seq, "anchorHash", hash.toUpperCase()).statusCode(200).body("valid", equalTo(true));
 
@@ -128,15 +135,15 @@ class AuditChainTest {
     void aRowChangedByTheOwnerBreaksTheChainAtItsLink() throws Exception {
         long id = sealedAuditRowOfANewNote();
         long seq = chainSeq(id);
-        asOwner("alter table audit_event disable trigger audit_event_seal_only",
+        asOwner("alter table audit_event disable trigger audit_event_no_update",
                 "update audit_event set subject = 'someone-else' where id = " + id,
-                "alter table audit_event enable trigger audit_event_seal_only");
+                "alter table audit_event enable trigger audit_event_no_update");
         try {
             assertBroken(seq, id, "CONTENT_CHANGED");
         } finally {
-            asOwner("alter table audit_event disable trigger audit_event_seal_only",
+            asOwner("alter table audit_event disable trigger audit_event_no_update",
                     "update audit_event set subject = 'test-clinician' where id = " + id,
-                    "alter table audit_event enable trigger audit_event_seal_only");
+                    "alter table audit_event enable trigger audit_event_no_update");
         }
         verify().statusCode(200).body("valid", equalTo(true));
     }
@@ -145,18 +152,23 @@ class AuditChainTest {
     void aRowChangedAndRehashedByTheOwnerBreaksTheNextLink() throws Exception {
         long id = sealedAuditRowOfANewNote();
         long seq = chainSeq(id);
-        String originalHash = hex("select encode(hash, 'hex') from audit_event where id = " + id);
+        String originalHash = hex("select encode(hash, 'hex') from audit_link where audit_id = " + id);
         sealedAuditRowOfANewNote(); // a later link
-        asOwner("alter table audit_event disable trigger audit_event_seal_only",
+        asOwner("alter table audit_event disable trigger audit_event_no_update",
+                "alter table audit_link disable trigger audit_link_no_change",
                 "update audit_event set subject = 'someone-else' where id = " + id,
-                "update audit_event a set hash = sha256(a.prev_hash || audit_event_canonical(a)) where id = " + id,
-                "alter table audit_event enable trigger audit_event_seal_only");
+                "update audit_link l set hash = sha256(l.prev_hash || audit_event_canonical_v2(a)) from audit_event a where a.id = l.audit_id and a.id = " + id,
+                "alter table audit_link enable trigger audit_link_no_change",
+                "alter table audit_event enable trigger audit_event_no_update");
         try {
             assertBroken(seq + 1, auditIdAt(seq + 1), "PREV_HASH_MISMATCH");
         } finally {
-            asOwner("alter table audit_event disable trigger audit_event_seal_only",
-                    "update audit_event set subject = 'test-clinician', hash = decode('" + originalHash + "', 'hex') where id = " + id,
-                    "alter table audit_event enable trigger audit_event_seal_only");
+            asOwner("alter table audit_event disable trigger audit_event_no_update",
+                    "alter table audit_link disable trigger audit_link_no_change",
+                    "update audit_event set subject = 'test-clinician' where id = " + id,
+                    "update audit_link set hash = decode('" + originalHash + "', 'hex') where audit_id = " + id,
+                    "alter table audit_link enable trigger audit_link_no_change",
+                    "alter table audit_event enable trigger audit_event_no_update");
         }
         verify().statusCode(200).body("valid", equalTo(true));
     }
@@ -177,13 +189,41 @@ class AuditChainTest {
                 verify().statusCode(200)
                         .body("valid", equalTo(false))
                         .body("firstBrokenLink.chainSeq", equalTo((int) seq))
+                        .body("firstBrokenLink.auditId", equalTo((int) id))
+                        .body("firstBrokenLink.problem", equalTo("ROW_MISSING"))
+                        .body("firstBrokenLink.detail", containsString("audit row of link " + seq));
+            } finally {
+                // put it back without queueing it again (it is sealed already)
+                s.execute("alter table audit_event disable trigger audit_event_enqueue");
+                s.execute("insert into audit_event select * from deleted_audit_row");
+                s.execute("alter table audit_event enable trigger audit_event_enqueue");
+                owner.commit();
+            }
+        }
+        verify().statusCode(200).body("valid", equalTo(true));
+    }
+
+    @Test
+    void aLinkDeletedByTheOwnerLeavesAGap() throws Exception {
+        long id = sealedAuditRowOfANewNote();
+        long seq = chainSeq(id);
+        sealedAuditRowOfANewNote(); // a later link
+        try (Connection owner = IopTestInfrastructure.ownerConnection(); Statement s = owner.createStatement()) {
+            owner.setAutoCommit(false);
+            s.execute("create temp table deleted_link as select * from audit_link where seq = " + seq);
+            s.execute("alter table audit_link disable trigger audit_link_no_change");
+            assertThat(s.executeUpdate("delete from audit_link where seq = " + seq)).isEqualTo(1);
+            s.execute("alter table audit_link enable trigger audit_link_no_change");
+            owner.commit();
+            try {
+                verify().statusCode(200)
+                        .body("valid", equalTo(false))
+                        .body("firstBrokenLink.chainSeq", equalTo((int) seq))
                         .body("firstBrokenLink.auditId", nullValue())
                         .body("firstBrokenLink.problem", equalTo("LINK_MISSING"))
                         .body("firstBrokenLink.detail", containsString("Link " + seq + " is missing"));
             } finally {
-                s.execute("alter table audit_event disable trigger audit_event_unsealed_insert");
-                s.execute("insert into audit_event select * from deleted_audit_row");
-                s.execute("alter table audit_event enable trigger audit_event_unsealed_insert");
+                s.execute("insert into audit_link select * from deleted_link");
                 owner.commit();
             }
         }
@@ -212,7 +252,7 @@ class AuditChainTest {
             for (int t = 0; t < transactions; t += 2) {
                 open.get(t).commit();
             }
-            await().atMost(SEALING).until(() -> Db.count(ds, "select count(*) from audit_event where request_id like ? and chain_seq is not null",
+            await().atMost(SEALING).until(() -> Db.count(ds, "select count(*) from audit_event a join audit_link l on l.audit_id = a.id where a.request_id like ?",
                     tag + "%") == (long) rowsEach * transactions / 2);
             for (int t = 1; t < transactions; t += 2) {
                 open.get(t).commit();
@@ -246,14 +286,16 @@ class AuditChainTest {
             pool.shutdownNow();
         }
         long rows = (long) transactions * rowsEach + (long) threads * rowsPerThread;
-        await().atMost(SEALING).until(() -> Db.count(ds, "select count(*) from audit_event where request_id like ? and chain_seq is not null",
+        await().atMost(SEALING).until(() -> Db.count(ds, "select count(*) from audit_event a join audit_link l on l.audit_id = a.id where a.request_id like ?",
                 tag + "%") == rows);
         assertThat(Db.count(ds, "select count(*) from audit_event where request_id like ?", tag + "%")).isEqualTo(rows);
-        assertThat(Db.count(ds, "select count(distinct chain_seq) from audit_event where request_id like ?", tag + "%")).isEqualTo(rows);
+        assertThat(Db.count(ds, "select count(distinct l.seq) from audit_event a join audit_link l on l.audit_id = a.id where a.request_id like ?", tag + "%")).isEqualTo(rows);
         // the late committers' rows, lower ids and all, were chained after the early ones, none skipped
         assertThat(Db.count(ds, """
-                select count(*) from audit_event late where late.request_id in (?, ?, ?)
-                and late.chain_seq < (select max(chain_seq) from audit_event early where early.request_id in (?, ?, ?))""",
+                select count(*) from audit_event late join audit_link late_link on late_link.audit_id = late.id
+                where late.request_id in (?, ?, ?)
+                and late_link.seq < (select max(l.seq) from audit_event early join audit_link l on l.audit_id = early.id
+                                     where early.request_id in (?, ?, ?))""",
                 tag + "-1", tag + "-3", tag + "-5", tag + "-0", tag + "-2", tag + "-4")).isZero();
         assertThat(Db.count(ds, """
                 select count(*) from audit_event late where late.request_id = ?
@@ -266,16 +308,16 @@ class AuditChainTest {
     void oneSealerAtATime() throws Exception {
         try (Connection first = ds.getConnection(); Connection second = ds.getConnection()) {
             first.setAutoCommit(false);
-            // another replica in the middle of sealing: it holds the sealer's lock (key in V3__audit_chain.sql) until it ends
+            // another replica in the middle of sealing: it holds the sealer's lock (key in V6__audit_links.sql) until it ends
             try (Statement lock = first.createStatement()) {
                 lock.execute("select pg_advisory_xact_lock(7310411733001)");
             }
             insertAuditRow(second, "one-sealer");
             long id = Db.count(ds, "select max(id) from audit_event where request_id = 'one-sealer'");
             assertThat(seal(second, 1000)).isZero();
-            assertThat(Db.count(ds, "select count(*) from audit_event where id = ? and chain_seq is null", id)).isEqualTo(1);
+            assertThat(chainSeq(id)).isZero();
             first.rollback();
-            await().atMost(SEALING).until(() -> Db.count(ds, "select count(*) from audit_event where id = ? and chain_seq is not null", id) == 1);
+            await().atMost(SEALING).until(() -> chainSeq(id) > 0);
         }
     }
 
@@ -293,11 +335,11 @@ class AuditChainTest {
     }
 
     private long chainSeq(long auditId) {
-        return Db.count(ds, "select coalesce(chain_seq, 0) from audit_event where id = ?", auditId);
+        return Db.count(ds, "select coalesce((select seq from audit_link where audit_id = ?), 0)", auditId);
     }
 
     private long auditIdAt(long chainSeq) {
-        return Db.count(ds, "select id from audit_event where chain_seq = ?", chainSeq);
+        return Db.count(ds, "select audit_id from audit_link where seq = ?", chainSeq);
     }
 
     private String hex(String sql) {

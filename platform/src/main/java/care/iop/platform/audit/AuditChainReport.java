@@ -23,9 +23,9 @@ public record AuditChainReport(
     public record BrokenLink(
             @Schema(description = "chain_seq of the broken (or missing) link")
             long chainSeq,
-            @Schema(description = "id of the audit row at that link; absent when the row is gone")
+            @Schema(description = "id of the audit row at that link; absent when the link itself is gone")
             Long auditId,
-            @Schema(description = "LINK_MISSING, SEAL_REMOVED, PREV_HASH_MISMATCH, CONTENT_CHANGED, ANCHOR_MISMATCH or ANCHOR_MISSING")
+            @Schema(description = "LINK_MISSING (a link was deleted), ROW_MISSING (the audit row of a link was deleted), PREV_HASH_MISMATCH, CONTENT_CHANGED, ANCHOR_MISMATCH or ANCHOR_MISSING")
             String problem,
             @Schema(description = "What is wrong, in words")
             String detail) {

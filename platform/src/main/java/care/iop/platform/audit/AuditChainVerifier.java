@@ -14,7 +14,7 @@ import io.agroal.api.AgroalDataSource;
 
 /**
  * Verifies this service's audit hash chain: the database function {@code audit_verify}
- * (V3__audit_chain.sql) walks every link in chain_seq order in one snapshot, recomputes each hash and
+ * (V6__audit_links.sql) walks every link in seq order in one snapshot, recomputes each hash and
  * names the first broken link; {@code ./iop audit verify} calls the same function.
  */
 @ApplicationScoped

@@ -26,11 +26,12 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Seals committed audit rows into this service's hash chain, after their transactions committed: each
- * row gets {@code chain_seq} = previous link + 1, {@code prev_hash} = the previous link's hash and
- * {@code hash} = sha256(prev_hash || the row's canonical form), computed by the database function
- * {@code audit_seal} (V3__audit_chain.sql) in one round trip. Writers never wait for the chain: the audit
- * rows of concurrent business transactions are inserted as before and chained here, in id order, every
+ * Seals committed audit rows into this service's hash chain, after their transactions committed: the
+ * database function {@code audit_seal} (V6__audit_links.sql) takes a batch of queued row ids in id order
+ * and appends one {@code audit_link} per row, with seq = previous link + 1, prev_hash = the previous
+ * link's hash and hash = sha256(prev_hash || the row's canonical form), in one round trip. The audit row
+ * itself is never touched again. Writers never wait for the chain: the audit rows of concurrent business
+ * transactions are inserted as before (a statement trigger queues their ids) and chained here every
  * {@code iop.audit.seal-interval}. One replica seals at a time (an advisory lock inside the function).
  */
 @ApplicationScoped
@@ -117,7 +118,7 @@ public class AuditSealer {
 
     double unsealed() {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement("select count(*) from audit_event where chain_seq is null");
+             PreparedStatement count = connection.prepareStatement("select count(*) from audit_unsealed");
              ResultSet rs = count.executeQuery()) {
             rs.next();
             return rs.getLong(1);
