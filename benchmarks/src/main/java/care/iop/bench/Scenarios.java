@@ -99,18 +99,27 @@ public final class Scenarios {
                 stack.plan() + "/api/v1/plans/" + pick(planIds), token, null);
         Function<Long, ClosedLoopLoad.Call> gatewayReads = n -> new ClosedLoopLoad.Call(HttpMethod.GET,
                 stack.gateway() + "/api/v1/plans/" + pick(planIds), token, null);
+        // The same reads by a caller outside the program (integration token): a Part 2 disclosure under the patient's consent.
+        String ehr = seeder.integration();
+        Function<Long, ClosedLoopLoad.Call> externalReads = n -> new ClosedLoopLoad.Call(HttpMethod.GET,
+                stack.plan() + "/api/v1/plans/" + pick(planIds), ehr, null);
         List<LoadResult> direct = new ArrayList<>();
         List<LoadResult> gateway = new ArrayList<>();
+        List<LoadResult> external = new ArrayList<>();
         for (int i = 0; i < options.runs(); i++) {
             direct.add(load.run("plan-service direct", c, options.warmupBefore(i), options.seconds(), directReads, 200));
             System.out.println("    direct run " + (i + 1) + ": " + direct.get(i).summary());
             gateway.add(load.run("through the gateway", c, options.warmupBefore(i), options.seconds(), gatewayReads, 200));
             System.out.println("    gateway run " + (i + 1) + ": " + gateway.get(i).summary());
+            external.add(load.run("plan-service direct, external caller with consent", c, options.warmupBefore(i), options.seconds(),
+                    externalReads, 200));
+            System.out.println("    external run " + (i + 1) + ": " + external.get(i).summary());
         }
         db.awaitQuiet(60);
 
         LoadResult g = Scenario.medianByThroughput(gateway);
         LoadResult d = Scenario.medianByThroughput(direct);
+        LoadResult x = Scenario.medianByThroughput(external);
         LoadResult j = Scenario.medianByThroughput(jdbc);
 
         Scenario a = new Scenario("a", "GET /api/v1/plans/{id}: through the gateway and directly on plan-service",
@@ -118,6 +127,7 @@ public final class Scenarios {
         a.header.addAll(List.of("path", "run", "requests", "errors", "req/s", "p50 ms", "p95 ms", "p99 ms", "p99.9 ms", "max ms"));
         addPathRows(a, "gateway", gateway, g);
         addPathRows(a, "direct", direct, d);
+        addPathRows(a, "direct, external with consent", external, x);
         a.pass = g.throughput() >= 3000 && g.p(99) < 20 && g.errors() == 0;
         a.measured = Scenario.fmt("%,.0f req/s, p99 %s ms (gateway); %,.0f req/s, p99 %s ms (direct)", g.throughput(), Scenario.ms(g.p(99)),
                 d.throughput(), Scenario.ms(d.p(99)));
@@ -128,8 +138,13 @@ public final class Scenarios {
                 + "p99 %s → %s ms (+%s ms).", d.throughput(), g.throughput(), 100.0 * (g.throughput() - d.throughput()) / d.throughput(),
                 Scenario.ms(d.p(50)), Scenario.ms(g.p(50)), Scenario.ms(g.p(50) - d.p(50)), Scenario.ms(d.p(99)), Scenario.ms(g.p(99)),
                 Scenario.ms(g.p(99) - d.p(99))));
+        a.notes.add(Scenario.fmt("**What a Part 2 disclosure costs** (median runs, directly on plan-service): a clinician's read %,.0f req/s, "
+                + "p99 %s ms; the same plans read by an integration caller under each patient's PART2_DISCLOSURE consent %,.0f req/s "
+                + "(%.0f %%), p99 %s ms: the consent lookup, the re-disclosure notice and the recipient and consent in the audit row.",
+                d.throughput(), Scenario.ms(d.p(99)), x.throughput(), 100.0 * (x.throughput() - d.throughput()) / d.throughput(),
+                Scenario.ms(x.p(99))));
         a.notes.add(WHERE_THE_CPU_GOES + ". Through the gateway:\n\n" + g.cpuTable() + "\n\nDirectly on plan-service:\n\n" + d.cpuTable());
-        a.chart.addAll(List.of(named(g, "gateway"), named(d, "direct")));
+        a.chart.addAll(List.of(named(g, "gateway"), named(d, "direct"), named(x, "direct, external with consent")));
         a.chartTitle = "a. GET /api/v1/plans/{id}, median runs";
         a.chartFile = "a-plan-read.svg";
         a.profileProcesses = List.of("gateway", "plan-service");

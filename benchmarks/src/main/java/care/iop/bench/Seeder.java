@@ -17,6 +17,8 @@ import io.vertx.core.http.HttpMethod;
 /** Creates benchmark data through the public API (the same calls a client makes). */
 public final class Seeder {
     public static final ZoneId PROGRAM_ZONE = ZoneId.of("America/New_York");
+    /** The integration token's subject ({@link BenchStack#token}): its client identity, named by the patients' disclosure consents. */
+    public static final String INTEGRATION_SUBJECT = "bench-integration";
     private static final Duration EVENTUALLY = Duration.ofSeconds(90);
 
     private final Api api;
@@ -75,6 +77,10 @@ public final class Seeder {
                     patientBody(prefix, i)).get("id").asText());
             api.expect(201, HttpMethod.POST, stack.participant() + "/api/v1/patients/" + patient + "/consents", scheduler,
                     Map.of("kind", "GROUP_PARTICIPATION", "signedOn", today.toString()));
+            // the patients are in an SUD track (42 CFR Part 2): the integration caller reads them under this consent (scenario a)
+            api.expect(201, HttpMethod.POST, stack.participant() + "/api/v1/patients/" + patient + "/consents", scheduler,
+                    Map.of("kind", "PART2_DISCLOSURE", "signedOn", today.toString(), "expiresOn", today.plusYears(1).toString(),
+                            "recipient", "Benchmark EHR", "recipientId", INTEGRATION_SUBJECT, "purposes", List.of("TREATMENT")));
             api.expect(200, HttpMethod.PUT, stack.participant() + "/api/v1/patients/" + patient + "/preferences", scheduler,
                     Map.of("groupComfort", "COMFORTABLE", "preferredModality", "NO_PREFERENCE"));
             ids.set(i, patient);
