@@ -122,7 +122,9 @@ public class IdempotencyInterceptor {
         IdempotentAnswer answer = IdempotentAnswer.of(result);
         if (!answer.success()) {
             release(claim);
-        } else if (!claim.recorded()) {
+            return result;
+        }
+        if (!claim.recorded()) {
             // Only a committer that forgot to record (a bug): keep the answer anyway, though not crash-safe.
             LOG.warnf("%s answered without recording its Idempotency-Key answer in its transaction; recorded now on its own",
                     context.getMethod());
