@@ -18,12 +18,13 @@ class CorsTest {
     void aPreflightFromAConfiguredOriginIsAllowed() {
         given().header("Origin", APP)
                 .header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "Authorization,Content-Type")
+                .header("Access-Control-Request-Headers", "Authorization,Content-Type,Idempotency-Key")
                 .when().options("/api/v1/patients")
                 .then().statusCode(200)
                 .header("Access-Control-Allow-Origin", APP)
                 .header("Access-Control-Allow-Methods", containsString("POST"))
-                .header("Access-Control-Allow-Headers", containsString("Authorization"));
+                .header("Access-Control-Allow-Headers", containsString("Authorization"))
+                .header("Access-Control-Allow-Headers", containsString("Idempotency-Key"));
     }
 
     @Test
@@ -42,6 +43,7 @@ class CorsTest {
                 .header("Access-Control-Allow-Origin", APP)
                 .header("Access-Control-Expose-Headers", containsString("X-Request-Id"))
                 .header("Access-Control-Expose-Headers", containsString("Part2-Notice"))
+                .header("Access-Control-Expose-Headers", containsString("Idempotent-Replayed"))
                 .body("upstream", equalTo("session"));
     }
 }

@@ -121,6 +121,18 @@ class RoutingTest {
     }
 
     @Test
+    void theIdempotencyKeyGoesThroughAndTheReplayHeaderComesBackButTestHooksNeverReachAService() {
+        given().header("Authorization", Callers.bearer("clinician")).header("Idempotency-Key", "0b6f1c7e-3f0a-4c5e-9a57-2f4d8e1b6a90")
+                .header("X-IOP-Test-Halt-After-Commit", "true")
+                .contentType("application/json").body("{}")
+                .when().post("/api/v1/assessments")
+                .then().statusCode(200)
+                .header("Idempotent-Replayed", "true")
+                .body("idempotencyKey", equalTo("0b6f1c7e-3f0a-4c5e-9a57-2f4d8e1b6a90"))
+                .body("testHooks", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
     void aPrefixMustMatchAWholeSegment() {
         given().header("Authorization", Callers.bearer("clinician"))
                 .when().get("/api/v1/patientsXYZ")

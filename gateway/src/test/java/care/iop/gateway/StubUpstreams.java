@@ -99,6 +99,9 @@ public final class StubUpstreams {
     }
 
     private void echo(String name, HttpServerRequest request, String body) {
+        if (request.getHeader("Idempotency-Key") != null) {
+            request.response().putHeader("Idempotent-Replayed", "true");
+        }
         json(request, 200, new JsonObject()
                 .put("upstream", name)
                 .put("method", request.method().name())
@@ -111,6 +114,9 @@ public final class StubUpstreams {
                 .put("forwardedProto", request.getHeader("X-Forwarded-Proto"))
                 .put("forwardedHost", request.getHeader("X-Forwarded-Host"))
                 .put("otherForwarding", otherForwarding(request))
+                .put("idempotencyKey", request.getHeader("Idempotency-Key"))
+                .put("testHooks", new JsonArray(request.headers().names().stream().map(String::toLowerCase)
+                        .filter(n -> n.startsWith("x-iop-test-")).sorted().toList()))
                 .put("body", body));
     }
 

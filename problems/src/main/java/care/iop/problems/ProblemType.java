@@ -23,7 +23,12 @@ public enum ProblemType {
     INTERNAL("internal-error", "Internal error", 500),
     BAD_GATEWAY("bad-gateway", "Upstream error", 502),
     SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", 503),
-    GATEWAY_TIMEOUT("gateway-timeout", "Upstream timeout", 504);
+    GATEWAY_TIMEOUT("gateway-timeout", "Upstream timeout", 504),
+    // Idempotency-Key (docs/gateway.md, "Retrying safely"); after the generic types so that forStatus keeps them.
+    /** Another request with the same Idempotency-Key is still running: retry after Retry-After seconds. */
+    IDEMPOTENCY_KEY_IN_USE("idempotency-key-in-use", "A request with this Idempotency-Key is still running", 409),
+    /** The Idempotency-Key was used for another request (method, path or body): use a new key for a new request. */
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency-Key already used for another request", 422);
 
     public static final String TYPE_BASE = "https://iop.care/problems/";
     public static final String MEDIA_TYPE = "application/problem+json";

@@ -38,8 +38,10 @@ public final class SystemStack {
             }
             // The journey compares the outcomes of five patients to stay short; production suppresses buckets under 11
             // patients (the CMS small-cell rule, proven in plan-service's tests), so the journey's stack lowers it.
+            // The crash test (IdempotentRetryAfterCrashIT) turns on the test hook that halts a service right after the commit
+            // of a request carrying X-IOP-Test-Halt-After-Commit; the local stack and Kubernetes never do.
             LocalStack stack = new LocalStack(home, state, PORT_OFFSET, System.out, Map.of())
-                    .withComponentEnv(Map.of("IOP_OUTCOMES_MIN_BUCKET_SIZE", "5"));
+                    .withComponentEnv(Map.of("IOP_OUTCOMES_MIN_BUCKET_SIZE", "5", "IOP_IDEMPOTENCY_TEST_HOOKS_HALT_AFTER_COMMIT", "true"));
             Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "system-stack-stop"));
             stack.up();
             LocalKeys keys = stack.keys();

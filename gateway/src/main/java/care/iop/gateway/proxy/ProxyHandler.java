@@ -30,6 +30,7 @@ public class ProxyHandler {
     private static final Logger LOG = Logger.getLogger(ProxyHandler.class);
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
             "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length");
+    private static final String TEST_HOOKS = "x-iop-test-";
 
     @Inject
     Upstreams upstreams;
@@ -63,15 +64,16 @@ public class ProxyHandler {
     }
 
     /**
-     * Copies the end-to-end headers, except every forwarding header the request came with ({@code Forwarded},
-     * {@code X-Forwarded-*}, {@code X-Real-IP}): the services trust those from the gateway, so the gateway
-     * states them itself, from the client {@link ClientResolver} found.
+     * Copies the end-to-end headers (so {@code Idempotency-Key} too), except every forwarding header the request came
+     * with ({@code Forwarded}, {@code X-Forwarded-*}, {@code X-Real-IP}): the services trust those from the gateway, so
+     * the gateway states them itself, from the client {@link ClientResolver} found; and except the services' test hooks
+     * ({@code X-IOP-Test-*}), which no client may reach even where a hook was turned on by mistake.
      */
     private void copyRequestHeaders(RoutingContext ctx, HttpClientRequest out) {
         MultiMap headers = out.headers();
         ctx.request().headers().forEach(header -> {
             String name = header.getKey().toLowerCase();
-            if (!HOP_BY_HOP.contains(name) && !isForwarding(name)) {
+            if (!HOP_BY_HOP.contains(name) && !isForwarding(name) && !name.startsWith(TEST_HOOKS)) {
                 headers.add(header.getKey(), header.getValue());
             }
         });

@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import care.iop.participant.domain.Clinician;
 import care.iop.participant.service.ClinicianService;
+import care.iop.platform.idempotency.Idempotent;
 import care.iop.platform.problem.Problem;
 import care.iop.platform.security.Roles;
 import care.iop.platform.web.ETags;
@@ -51,6 +52,8 @@ public class ClinicianResource {
     ClinicianService clinicians;
 
     @POST
+
+    @Idempotent
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN })
     @Operation(summary = "Register a clinician",
             description = "Stores a clinician. The NPI is 10 digits passing the check-digit rule (Luhn with prefix 80840) and is unique. "

@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import care.iop.participant.domain.Consent;
 import care.iop.participant.service.ConsentService;
+import care.iop.platform.idempotency.Idempotent;
 import care.iop.platform.problem.Problem;
 import care.iop.platform.security.Roles;
 
@@ -47,6 +48,8 @@ public class ConsentResource {
     ConsentService consents;
 
     @POST
+
+    @Idempotent
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN })
     @Operation(summary = "Record a consent",
             description = "Stores a signed consent. PART2_DISCLOSURE needs recipient (the display name), recipientId (the client identity "
@@ -98,6 +101,8 @@ public class ConsentResource {
     }
 
     @POST
+
+    @Idempotent
     @Path("/{consentId}/revoke")
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN })
     @Operation(summary = "Revoke a consent",

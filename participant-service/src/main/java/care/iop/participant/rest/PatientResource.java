@@ -39,6 +39,7 @@ import care.iop.participant.domain.PatientStatus;
 import care.iop.participant.domain.Track;
 import care.iop.participant.service.PatientSearch;
 import care.iop.participant.service.PatientService;
+import care.iop.platform.idempotency.Idempotent;
 import care.iop.platform.problem.Problem;
 import care.iop.platform.security.Roles;
 import care.iop.platform.web.ETags;
@@ -58,6 +59,8 @@ public class PatientResource {
     PatientSearch search;
 
     @POST
+
+    @Idempotent
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN, Roles.INTEGRATION })
     @Operation(summary = "Register a patient",
             description = "Stores a new patient. Status is ACTIVE when an admission date is given, else REFERRED. "
@@ -157,6 +160,8 @@ public class PatientResource {
     }
 
     @POST
+
+    @Idempotent
     @Path("/{id}/discharge")
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN, Roles.INTEGRATION })
     @Operation(summary = "Discharge a patient",

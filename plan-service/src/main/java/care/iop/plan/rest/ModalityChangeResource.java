@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import care.iop.plan.service.ModalityService;
+import care.iop.platform.idempotency.Idempotent;
 
 @Path("/api/v1/plans/{id}/modality-changes")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,6 +48,8 @@ public class ModalityChangeResource {
     UriInfo uriInfo;
 
     @POST
+
+    @Idempotent
     @RolesAllowed({ CLINICIAN, ADMIN })
     @Operation(summary = "Switch the plan's modality mix",
             description = "From `effectiveFrom` (default today, within the plan). Group hours need the active GROUP_PARTICIPATION consent; "

@@ -40,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import care.iop.plan.service.PlanLifecycleService;
 import care.iop.plan.service.PlanService;
+import care.iop.platform.idempotency.Idempotent;
 import care.iop.platform.web.ETags;
 import care.iop.platform.web.Page;
 import care.iop.platform.web.PageQuery;
@@ -59,6 +60,8 @@ public class PlanResource {
     UriInfo uriInfo;
 
     @POST
+
+    @Idempotent
     @RolesAllowed({ CLINICIAN, ADMIN })
     @Operation(summary = "Create a treatment plan (draft)",
             description = "Creates a draft plan for a patient known from participant events. Omit `modality` to get a proposal from the "

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import care.iop.plan.service.ReviewService;
+import care.iop.platform.idempotency.Idempotent;
 
 @Path("/api/v1/plans/{id}/reviews")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,6 +46,8 @@ public class ReviewResource {
     UriInfo uriInfo;
 
     @POST
+
+    @Idempotent
     @RolesAllowed({ CLINICIAN, ADMIN })
     @Operation(summary = "Record a review", description = "Decision CONTINUE, ADJUST, STEP_DOWN or DISCHARGE; the plan's nextReviewDue becomes "
             + "the latest review date + the review interval (a backdated review never moves it back).")

@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import care.iop.platform.db.DirectSql;
+import care.iop.platform.idempotency.IdempotencyClaim;
 import care.iop.platform.privacy.Disclosure;
 import care.iop.platform.web.Page;
 import care.iop.platform.web.PageQuery;
@@ -59,6 +60,7 @@ public class AuditLog {
     /** Records a successful access; joins the current transaction, or runs in a new one. */
     public void success(AuditAction action, String resourceType, Object resourceId, UUID patientId) {
         attribute(action, patientId == null ? List.of() : List.of(patientId));
+        noteChange(action, resourceType, resourceId, patientId);
         record(action, entry(action.name(), resourceType, resourceId, patientId, SUCCESS));
     }
 
@@ -75,6 +77,7 @@ public class AuditLog {
         }
         attribute(action, distinct);
         for (UUID patientId : distinct) {
+            noteChange(action, resourceType, resourceId, patientId);
             record(action, entry(action.name(), resourceType, resourceId, patientId, SUCCESS));
         }
     }
@@ -90,10 +93,21 @@ public class AuditLog {
         QuarkusTransaction.requiringNew().run(() -> insert(entry));
     }
 
-    /** An answer to a caller outside the program is a disclosure of each patient's records in it (not a record it created itself). */
+    /**
+     * An answer to a caller outside the program is a disclosure of each patient's records in it (not a record it created
+     * itself). A replay is the caller's own earlier answer again: the idempotency keys check its consent beforehand when
+     * that answer was a disclosure.
+     */
     private void attribute(AuditAction action, Collection<UUID> patientIds) {
-        if (action != AuditAction.CREATE && !patientIds.isEmpty() && requestActive()) {
+        if (action != AuditAction.CREATE && action != AuditAction.REPLAY && !patientIds.isEmpty() && requestActive()) {
             disclosure.attribute(patientIds);
+        }
+    }
+
+    /** A change made by a request with an Idempotency-Key is remembered with its answer, so that a replay is audited against it. */
+    private static void noteChange(AuditAction action, String resourceType, Object resourceId, UUID patientId) {
+        if (action == AuditAction.CREATE || action == AuditAction.UPDATE || action == AuditAction.DELETE) {
+            IdempotencyClaim.noteChange(resourceType, resourceId, patientId);
         }
     }
 
@@ -103,6 +117,7 @@ public class AuditLog {
      * change made for several requests at once records each with its own caller.
      */
     public AuditEntry change(AuditAction action, String resourceType, Object resourceId, UUID patientId) {
+        noteChange(action, resourceType, resourceId, patientId);
         return entry(action.name(), resourceType, resourceId, patientId, SUCCESS);
     }
 
@@ -119,9 +134,9 @@ public class AuditLog {
         record(action, entry(linkIssuer, SIGNED_LINK, action.name(), resourceType, resourceId, null, SUCCESS));
     }
 
-    /** Reads go to the group commit of their request; changes (and reads outside a request) join the caller's transaction. */
+    /** Reads (and replays) go to the group commit of their request; changes (and reads outside a request) join the caller's transaction. */
     private void record(AuditAction action, AuditEntry entry) {
-        boolean read = action == AuditAction.READ || action == AuditAction.SEARCH;
+        boolean read = action == AuditAction.READ || action == AuditAction.SEARCH || action == AuditAction.REPLAY;
         if (!read || !reads.defer(entry)) {
             write(entry);
         }

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 
 import care.iop.platform.audit.AuditAction;
 import care.iop.platform.audit.AuditLog;
+import care.iop.platform.idempotency.Idempotent;
 import care.iop.platform.outbox.Outbox;
 import care.iop.platform.problem.ProblemException;
 import care.iop.platform.security.CurrentUser;
@@ -48,6 +49,7 @@ public class NoteResource {
     @POST
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN })
     @Transactional
+    @Idempotent
     public Response create(@Valid @NotNull NoteRequest request) {
         UUID id = UUID.randomUUID();
         em.createNativeQuery("insert into note (id, patient_id, text, version) values (?1, ?2, ?3, 0)")

@@ -18,8 +18,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -32,6 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import care.iop.platform.audit.AuditAction;
 import care.iop.platform.audit.AuditLog;
+import care.iop.platform.idempotency.Idempotent;
+import care.iop.platform.idempotency.IdempotentAnswer;
 import care.iop.platform.security.CurrentUser;
 import care.iop.platform.security.Roles;
 import care.iop.session.domain.Booking;
@@ -65,6 +69,8 @@ public class BookingResource {
     SessionPrivacy privacy;
 
     @POST
+
+    @Idempotent(recordedByCommitter = true)
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN })
     @Operation(summary = "Book a patient into a group",
             description = "BOOKED while seats are free, otherwise WAITLISTED with its position. Capacity is a hard invariant under concurrent "
@@ -79,11 +85,12 @@ public class BookingResource {
     @APIResponse(responseCode = "404", description = "No such session")
     @APIResponse(responseCode = "409", description = "Already on the roster, or booked into an overlapping session (named)")
     @APIResponse(responseCode = "422", description = "Patient not eligible; session not a group, cancelled, fulfilled or over")
-    public Response book(@PathParam("id") UUID id, @Valid @NotNull BookingRequest request) {
+    public Response book(@PathParam("id") UUID id, @Valid @NotNull BookingRequest request, @Context UriInfo uri) {
         // Audited by the booking service, in the transaction that places the booking: a refused booking records no success.
-        Booking booking = bookings.book(id, request.patientId());
-        return Response.created(URI.create("/api/v1/sessions/" + id + "/participants/" + request.patientId()))
-                .entity(mapper.booking(booking)).build();
+        // That transaction (a group commit, maybe on another request's thread) records the Idempotency-Key answer too.
+        URI location = uri.getBaseUriBuilder().path("api/v1/sessions/{id}/participants/{patientId}").build(id, request.patientId());
+        Booking booking = bookings.book(id, request.patientId(), placed -> IdempotentAnswer.created(location, mapper.booking(placed)));
+        return IdempotentAnswer.created(location, mapper.booking(booking)).toResponse();
     }
 
     @DELETE

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import care.iop.platform.audit.AuditAction;
 import care.iop.platform.audit.AuditLog;
+import care.iop.platform.idempotency.Idempotent;
 import care.iop.platform.problem.ProblemException;
 import care.iop.platform.security.Roles;
 import care.iop.session.domain.Booking;
@@ -55,6 +56,8 @@ public class SeriesResource {
     SessionPrivacy privacy;
 
     @POST
+
+    @Idempotent
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN })
     @Transactional
     @Operation(summary = "Create a weekly series",
@@ -107,6 +110,8 @@ public class SeriesResource {
     }
 
     @POST
+
+    @Idempotent
     @Path("/{id}/participants")
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN })
     @Transactional

@@ -40,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import care.iop.platform.audit.AuditAction;
 import care.iop.platform.audit.AuditLog;
+import care.iop.platform.idempotency.Idempotent;
 import care.iop.platform.problem.ProblemException;
 import care.iop.platform.security.CurrentUser;
 import care.iop.platform.security.Roles;
@@ -79,6 +80,8 @@ public class SessionResource {
     SessionPrivacy privacy;
 
     @POST
+
+    @Idempotent
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN })
     @Transactional
     @Operation(summary = "Schedule a session",
@@ -182,6 +185,8 @@ public class SessionResource {
     }
 
     @POST
+
+    @Idempotent
     @Path("/{id}/cancel")
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN })
     @Transactional

@@ -29,15 +29,25 @@ final class BookingLine {
         /** The audit entry of the request, written in the transaction that places the booking; null when the caller audits. */
         final AuditEntry audit;
         final Outbox.Origin origin;
+        /**
+         * Records the request's answer (its Idempotency-Key) in the transaction that places the booking, before it
+         * commits, so that a retry after a crash replays it; null when the request has no key.
+         */
+        final Consumer<Booking> recordAnswer;
         /** Completed with {@code true} when this request is to lead the line, {@code false} once it is placed or refused. */
         private final CompletableFuture<Boolean> turn = new CompletableFuture<>();
         private Booking booking;
         private RuntimeException refusal;
 
         Ticket(UUID patientId, AuditEntry audit, Outbox.Origin origin) {
+            this(patientId, audit, origin, null);
+        }
+
+        Ticket(UUID patientId, AuditEntry audit, Outbox.Origin origin, Consumer<Booking> recordAnswer) {
             this.patientId = patientId;
             this.audit = audit;
             this.origin = origin;
+            this.recordAnswer = recordAnswer;
         }
 
         void placed(Booking placed) {

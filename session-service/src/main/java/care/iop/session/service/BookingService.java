@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,6 +24,8 @@ import org.jboss.logging.Logger;
 import care.iop.events.EventTypes;
 import care.iop.platform.audit.AuditAction;
 import care.iop.platform.audit.AuditLog;
+import care.iop.platform.idempotency.IdempotencyClaim;
+import care.iop.platform.idempotency.IdempotentAnswer;
 import care.iop.platform.outbox.Outbox;
 import care.iop.platform.problem.ProblemException;
 import care.iop.session.config.SessionConfig;
@@ -79,11 +83,14 @@ public class BookingService {
     /**
      * Books a patient into a group. The request waits in the session's {@link BookingLine} and is placed
      * together with the bookings that arrived with it, in one transaction that also checks each
-     * patient's eligibility and records each request's audit entry and event.
+     * patient's eligibility and records each request's audit entry and event, and, for a request with an
+     * Idempotency-Key, its answer ({@code answer} of the booking placed), whichever request's thread commits it.
      */
-    public Booking book(UUID sessionId, UUID patientId) {
+    public Booking book(UUID sessionId, UUID patientId, Function<Booking, IdempotentAnswer> answer) {
+        Consumer<Booking> recordAnswer = IdempotencyClaim.current()
+                .<Consumer<Booking>>map(claim -> booking -> claim.record(answer.apply(booking))).orElse(null);
         BookingLine.Ticket ticket = new BookingLine.Ticket(patientId, audit.change(AuditAction.CREATE, BOOKING, sessionId, patientId),
-                Outbox.Origin.current());
+                Outbox.Origin.current(), recordAnswer);
         return line.place(sessionId, ticket, tickets -> placeTogether(sessionId, tickets));
     }
 
@@ -180,6 +187,9 @@ public class BookingService {
                     session, booking, ticket.origin, part2.contains(booking.patientId));
             if (ticket.audit != null) {
                 audit.write(ticket.audit);
+            }
+            if (ticket.recordAnswer != null) {
+                ticket.recordAnswer.accept(booking);
             }
         });
         return outcomes;

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import care.iop.plan.outcomes.domain.Instrument;
 import care.iop.plan.outcomes.service.AssessmentService;
+import care.iop.platform.idempotency.Idempotent;
 import care.iop.platform.security.Roles;
 import care.iop.platform.web.Page;
 import care.iop.platform.web.PageQuery;
@@ -46,6 +47,8 @@ public class AssessmentResource {
     AssessmentService assessments;
 
     @POST
+
+    @Idempotent
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN, Roles.PATIENT })
     @Operation(summary = "Record a completed questionnaire",
             description = "Checks the number of answers and each answer's range for the instrument, computes the total and"

@@ -32,6 +32,7 @@ import care.iop.plan.outcomes.domain.Instrument;
 import care.iop.plan.outcomes.service.ChartLinks;
 import care.iop.plan.outcomes.service.ModalityComparison;
 import care.iop.plan.outcomes.service.ModalityComparisonService;
+import care.iop.platform.idempotency.Idempotent;
 import care.iop.platform.privacy.Disclosure;
 import care.iop.platform.problem.ProblemException;
 import care.iop.platform.security.CurrentUser;
@@ -127,6 +128,8 @@ public class ModalityComparisonResource {
     }
 
     @POST
+
+    @Idempotent
     @Path("/chart-links")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

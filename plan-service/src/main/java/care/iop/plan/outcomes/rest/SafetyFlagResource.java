@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import care.iop.plan.outcomes.domain.SafetyFlag;
 import care.iop.plan.outcomes.service.SafetyFlagService;
+import care.iop.platform.idempotency.Idempotent;
 import care.iop.platform.problem.ProblemException;
 import care.iop.platform.security.Roles;
 import care.iop.platform.web.ETags;
@@ -78,6 +79,8 @@ public class SafetyFlagResource {
     }
 
     @POST
+
+    @Idempotent
     @Path("/{id}/acknowledge")
     @RolesAllowed(Roles.CLINICIAN)
     @Operation(summary = "Acknowledge a safety flag with a note",
