@@ -15,6 +15,7 @@ import care.iop.gateway.edge.EdgeGuard;
 import care.iop.gateway.edge.RateLimiter;
 import care.iop.gateway.edge.RequestIds;
 import care.iop.gateway.edge.UriTemplates;
+import care.iop.gateway.openapi.AsyncApiDocument;
 import care.iop.gateway.openapi.OpenApiDocument;
 import care.iop.gateway.openapi.SwaggerUi;
 import care.iop.problems.ProblemType;
@@ -27,7 +28,7 @@ import care.iop.gateway.proxy.ProxyHandler;
  * client (429). Under {@code /api/}: body limit (413) → token verification →
  * rate limit → token required (401) → the gateway's own audit endpoints or the upstream for the prefix →
  * 404 for anything else. Public (rate-limited by client address): {@code /q/health*}, {@code /q/metrics},
- * {@code /q/openapi}, {@code /q/swagger-ui}.
+ * {@code /q/openapi}, {@code /q/asyncapi}, {@code /q/swagger-ui}.
  */
 @ApplicationScoped
 public class GatewayRouter {
@@ -57,6 +58,9 @@ public class GatewayRouter {
     @Inject
     SwaggerUi swaggerUi;
 
+    @Inject
+    AsyncApiDocument asyncApi;
+
     void register(@Observes Router router) {
         Routes.upstreamNames().forEach(config::upstream); // fail at startup when an upstream URL is missing
 
@@ -84,6 +88,7 @@ public class GatewayRouter {
         router.route(API).order(10_001).failureHandler(Problems::onFailure);
 
         router.route("/q/openapi").method(HttpMethod.GET).handler(openApi::handle);
+        router.route(AsyncApiDocument.PATH).method(HttpMethod.GET).handler(asyncApi::handle);
         router.route(SwaggerUi.PATH).method(HttpMethod.GET).handler(swaggerUi::handle);
         router.route(SwaggerUi.PATH + "/*").method(HttpMethod.GET).handler(swaggerUi::handle);
     }
