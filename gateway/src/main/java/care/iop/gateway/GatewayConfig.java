@@ -21,6 +21,20 @@ public interface GatewayConfig {
     @WithDefault("1M")
     MemorySize maxBodySize();
 
+    /**
+     * Longest request target (path and query) accepted; longer ones get 414 problem+json. At most the HTTP server's own
+     * ceiling ({@code quarkus.http.limits.max-initial-line-length}), beyond which it answers a bare 414.
+     */
+    @WithDefault("4096")
+    int maxUriLength();
+
+    /**
+     * Largest total of request header fields accepted; larger ones get 431 problem+json. Below the services' limit (the
+     * gateway adds forwarding headers) and at most the HTTP server's ceiling ({@code quarkus.http.limits.max-header-size}).
+     */
+    @WithDefault("16K")
+    MemorySize maxHeaderSize();
+
     /** How long an upstream may stay silent before the gateway answers 504. */
     @WithDefault("30s")
     Duration upstreamTimeout();

@@ -11,9 +11,11 @@ import io.vertx.ext.web.handler.BodyHandler;
 import care.iop.gateway.audit.AuditMerge;
 import care.iop.gateway.audit.AuditVerifyMerge;
 import care.iop.gateway.edge.Authentication;
+import care.iop.gateway.edge.EdgeGuard;
 import care.iop.gateway.edge.RateLimiter;
 import care.iop.gateway.edge.RequestIds;
 import care.iop.gateway.edge.UriTemplates;
+import care.iop.gateway.openapi.AsyncApiDocument;
 import care.iop.gateway.openapi.OpenApiDocument;
 import care.iop.gateway.openapi.SwaggerUi;
 import care.iop.problems.ProblemType;
@@ -21,11 +23,12 @@ import care.iop.gateway.problem.Problems;
 import care.iop.gateway.proxy.ProxyHandler;
 
 /**
- * The gateway's request pipeline. Every request gets an {@code X-Request-Id} and a bounded metrics name,
- * and is rate-limited per client (429). Under {@code /api/}: body limit (413) → token verification →
+ * The gateway's request pipeline. Every request gets an {@code X-Request-Id}, has its target and header size
+ * checked (414, 431, 400 problem+json; {@link EdgeGuard}), gets a bounded metrics name, and is rate-limited per
+ * client (429). Under {@code /api/}: body limit (413) → token verification →
  * rate limit → token required (401) → the gateway's own audit endpoints or the upstream for the prefix →
  * 404 for anything else. Public (rate-limited by client address): {@code /q/health*}, {@code /q/metrics},
- * {@code /q/openapi}, {@code /q/swagger-ui}.
+ * {@code /q/openapi}, {@code /q/asyncapi}, {@code /q/swagger-ui}.
  */
 @ApplicationScoped
 public class GatewayRouter {
@@ -55,10 +58,14 @@ public class GatewayRouter {
     @Inject
     SwaggerUi swaggerUi;
 
+    @Inject
+    AsyncApiDocument asyncApi;
+
     void register(@Observes Router router) {
         Routes.upstreamNames().forEach(config::upstream); // fail at startup when an upstream URL is missing
 
         router.route().order(-100).handler(RequestIds::assign);
+        router.route().order(-99).handler(new EdgeGuard(config)::check);
         router.route().order(-95).handler(UriTemplates::assign);
 
         router.route(API).order(-90)
@@ -81,6 +88,7 @@ public class GatewayRouter {
         router.route(API).order(10_001).failureHandler(Problems::onFailure);
 
         router.route("/q/openapi").method(HttpMethod.GET).handler(openApi::handle);
+        router.route(AsyncApiDocument.PATH).method(HttpMethod.GET).handler(asyncApi::handle);
         router.route(SwaggerUi.PATH).method(HttpMethod.GET).handler(swaggerUi::handle);
         router.route(SwaggerUi.PATH + "/*").method(HttpMethod.GET).handler(swaggerUi::handle);
     }

@@ -32,7 +32,7 @@ public final class Routes {
 
     /** The gateway's own paths, named as they are in the metrics: its audit endpoints and those outside {@code /api/}. */
     private static final java.util.Set<String> OWN_PATHS = java.util.Set.of("/api/v1/audit", "/api/v1/audit/verify",
-            "/q/openapi", "/q/swagger-ui", "/q/metrics", "/q/health", "/q/health/live", "/q/health/ready", "/q/health/started", "/q/health/well");
+            "/q/openapi", "/q/asyncapi", "/q/swagger-ui", "/q/metrics", "/q/health", "/q/health/live", "/q/health/ready", "/q/health/started", "/q/health/well");
 
     /**
      * The route a path belongs to, for metrics, from a bounded set: {@code /api/v1/plans}, {@code /api/v1/plans/*},

@@ -36,6 +36,21 @@ class PatientSearchTest {
                 .then().statusCode(200).body("total", equalTo(0)).body("items", hasSize(0));
     }
 
+    /** As FHIR clients send it: the | unencoded in the request line (RestAssured would encode it, so a raw socket). */
+    @Test
+    void findsByIdentifierWithAnUnencodedPipe() throws java.io.IOException {
+        String mrn = uniqueMrn();
+        String id = create(mrn, "Ana", "Diaz", "ADULT_MH", null);
+
+        care.iop.testing.RawHttp.Answer answer = new care.iop.testing.RawHttp("127.0.0.1", io.restassured.RestAssured.port)
+                .get(PATIENTS + "?identifier=urn:example:mrn|" + mrn, "Authorization: " + care.iop.testing.TestTokens.bearer("integration"));
+
+        org.assertj.core.api.Assertions.assertThat(answer.status()).isEqualTo(200);
+        io.restassured.path.json.JsonPath body = io.restassured.path.json.JsonPath.from(answer.body());
+        org.assertj.core.api.Assertions.assertThat(body.getInt("total")).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(body.getList("items.id")).containsExactly(id);
+    }
+
     @Test
     void filtersByNameStatusAndTrackAndPaginates() {
         String family = "Zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);

@@ -8,6 +8,8 @@ import java.net.URI;
  */
 public enum ProblemType {
     VALIDATION("validation-error", "Invalid request", 400),
+    /** The request line or target cannot be read as HTTP/URI (e.g. a bad percent-encoding): nothing to validate field by field. */
+    MALFORMED_REQUEST("malformed-request", "Malformed request", 400),
     UNAUTHORIZED("unauthorized", "Authentication required", 401),
     FORBIDDEN("forbidden", "Not allowed for your role", 403),
     NOT_FOUND("not-found", "Not found", 404),
@@ -16,10 +18,12 @@ public enum ProblemType {
     CONFLICT("conflict", "Conflict", 409),
     PRECONDITION_FAILED("precondition-failed", "Precondition failed: the resource changed", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
+    URI_TOO_LONG("uri-too-long", "Request target too long", 414),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     UNPROCESSABLE("rule-violation", "Request breaks a business rule", 422),
     PRECONDITION_REQUIRED("precondition-required", "If-Match header required", 428),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
+    HEADERS_TOO_LARGE("request-header-fields-too-large", "Request header fields too large", 431),
     INTERNAL("internal-error", "Internal error", 500),
     BAD_GATEWAY("bad-gateway", "Upstream error", 502),
     SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", 503),

@@ -16,11 +16,13 @@ import care.iop.events.Topics;
 import care.iop.participant.domain.Clinician;
 import care.iop.participant.domain.ClinicianRepository;
 import care.iop.participant.rest.ClinicianRequest;
+import care.iop.participant.rest.ClinicianResponse;
 import care.iop.platform.outbox.Outbox;
 import care.iop.platform.problem.ProblemException;
 import care.iop.platform.web.ETags;
 import care.iop.platform.web.Page;
 import care.iop.platform.web.PageQuery;
+import care.iop.platform.web.ReadOnlyFields;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
@@ -39,6 +41,7 @@ public class ClinicianService {
 
     @Transactional
     public Clinician register(@Valid @NotNull ClinicianRequest request) {
+        ReadOnlyFields.requireAbsent(request);
         requireFreeNpi(request.npi(), null);
         Clinician clinician = new Clinician();
         apply(clinician, request);
@@ -60,6 +63,7 @@ public class ClinicianService {
     public Clinician replace(UUID id, String ifMatch, @Valid @NotNull ClinicianRequest request) {
         Clinician clinician = load(id);
         ETags.requireMatch(ifMatch, clinician.version);
+        ReadOnlyFields.check(request, ClinicianResponse.from(clinician)).verify();
         requireFreeNpi(request.npi(), id);
         boolean wasActive = clinician.active;
         boolean changed = apply(clinician, request);

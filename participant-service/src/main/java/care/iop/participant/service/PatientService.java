@@ -21,10 +21,14 @@ import care.iop.participant.domain.PatientStatus;
 import care.iop.participant.rest.DischargeRequest;
 import care.iop.participant.rest.IdentifierDto;
 import care.iop.participant.rest.PatientRequest;
+import care.iop.participant.rest.PatientResponse;
 import care.iop.platform.audit.AuditAction;
 import care.iop.platform.audit.AuditLog;
 import care.iop.platform.problem.ProblemException;
+import care.iop.platform.privacy.Part2Notice;
+import care.iop.platform.privacy.PrivacyConfig;
 import care.iop.platform.web.ETags;
+import care.iop.platform.web.ReadOnlyFields;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Registers, reads, replaces and discharges patients; every change publishes the patient's state. */
@@ -48,12 +52,16 @@ public class PatientService {
     @Inject
     TimeSource time;
 
+    @Inject
+    PrivacyConfig privacy;
+
     /**
      * Registers a patient. A create by a caller outside the program discloses no existing record, so it is allowed
      * for a Part 2 track too (and its answer carries no notice).
      */
     @Transactional
     public Patient register(@Valid @NotNull PatientRequest request) {
+        ReadOnlyFields.requireAbsent(request);
         List<Identifier> identifiers = identifiers(request.identifiers());
         Patient patient = new Patient();
         patient.identifiers = identifiers;
@@ -79,6 +87,7 @@ public class PatientService {
     public Patient replace(UUID id, String ifMatch, @Valid @NotNull PatientRequest request) {
         Patient patient = access.load(id);
         ETags.requireMatch(ifMatch, patient.version);
+        ReadOnlyFields.check(request, PatientResponse.from(patient)).computed(Part2Notice.FIELD, privacy.notice()).verify();
         List<Identifier> identifiers = identifiers(request.identifiers());
         boolean changed = !keys(identifiers).equals(keys(patient.identifiers));
         if (changed) {

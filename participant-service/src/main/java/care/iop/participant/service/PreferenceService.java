@@ -17,6 +17,7 @@ import care.iop.participant.domain.PreferenceChange;
 import care.iop.participant.domain.PreferenceChangeRepository;
 import care.iop.participant.rest.Preferences;
 import care.iop.participant.rest.PreferencesRequest;
+import care.iop.participant.rest.PreferencesResponse;
 import care.iop.platform.audit.AuditAction;
 import care.iop.platform.audit.AuditLog;
 import care.iop.platform.problem.FieldError;
@@ -27,6 +28,7 @@ import care.iop.problems.ProblemType;
 import care.iop.platform.web.ETags;
 import care.iop.platform.web.Page;
 import care.iop.platform.web.PageQuery;
+import care.iop.platform.web.ReadOnlyFields;
 
 /** A patient's group comfort and modality preference; every change is kept as history and published. */
 @ApplicationScoped
@@ -74,6 +76,7 @@ public class PreferenceService {
         if (ifMatch != null) {
             ETags.requireMatch(ifMatch, patient.version);
         }
+        ReadOnlyFields.check(request, PreferencesResponse.from(patient, true)).verify();
         if (patient.status == PatientStatus.DISCHARGED) {
             throw ProblemException.ruleViolation("Patient " + patientId + " is discharged; preferences can no longer change");
         }

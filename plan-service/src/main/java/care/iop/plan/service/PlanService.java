@@ -32,6 +32,7 @@ import care.iop.platform.audit.AuditAction;
 import care.iop.platform.audit.AuditLog;
 import care.iop.platform.security.CurrentUser;
 import care.iop.platform.web.ETags;
+import care.iop.platform.web.ReadOnlyFields;
 import care.iop.platform.web.Page;
 import care.iop.platform.web.PageQuery;
 import io.quarkus.panache.common.Sort;
@@ -125,6 +126,7 @@ public class PlanService {
     public PlanView update(UUID id, String ifMatch, @Valid @NotNull PlanUpdateRequest request) {
         CarePlan plan = access.planForUpdate(id);
         ETags.requireMatch(ifMatch, plan.version);
+        ReadOnlyFields.check(request, view(plan)).verify();
         requireEditable(plan);
         plan.problems = mapper.write(request.problems());
         plan.goals = mapper.write(request.goals());

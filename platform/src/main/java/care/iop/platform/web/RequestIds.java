@@ -21,8 +21,7 @@ public class RequestIds {
 
     @ServerRequestFilter(preMatching = true)
     public void assign(ContainerRequestContext request) {
-        String given = request.getHeaderString(HEADER);
-        String id = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = accept(request.getHeaderString(HEADER));
         request.setProperty(MDC_KEY, id);
         MDC.put(MDC_KEY, id);
     }
@@ -33,6 +32,11 @@ public class RequestIds {
         if (id != null) {
             response.getHeaders().putSingle(HEADER, id);
         }
+    }
+
+    /** The given id when well-formed, else a new one. */
+    public static String accept(String given) {
+        return given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
     }
 
     /** The request id of the current request or event, or null. */

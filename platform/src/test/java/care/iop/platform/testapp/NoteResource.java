@@ -82,6 +82,15 @@ public class NoteResource {
         return Page.of(java.util.List.of(), page, 0);
     }
 
+    /** A FHIR-style token search: the decoded parameter and the URI the REST layer saw (EdgeErrorsTest). */
+    @GET
+    @Path("/search")
+    @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN })
+    public java.util.Map<String, String> search(@jakarta.ws.rs.QueryParam("identifier") String identifier,
+                                                @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        return java.util.Map.of("identifier", identifier, "requestUri", uri.getRequestUri().toString());
+    }
+
     /** No role declared: must be denied to everyone. */
     @GET
     @Path("/undeclared")

@@ -1,7 +1,9 @@
 package care.iop.session.service;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -14,6 +16,7 @@ import jakarta.validation.constraints.NotNull;
 
 import care.iop.platform.problem.ProblemException;
 import care.iop.platform.security.CurrentUser;
+import care.iop.platform.web.ReadOnlyFields;
 import care.iop.session.domain.Attendance;
 import care.iop.session.domain.AttendanceStatus;
 import care.iop.session.domain.Booking;
@@ -21,6 +24,8 @@ import care.iop.session.domain.BookingStatus;
 import care.iop.session.domain.SessionStatus;
 import care.iop.session.domain.TherapySession;
 import care.iop.session.rest.AttendanceRequest;
+import care.iop.session.rest.SessionMapper;
+import care.iop.session.rest.Views;
 
 /** Records attendance: the session becomes fulfilled and plan-service learns the dose through the event. */
 @ApplicationScoped
@@ -38,9 +43,13 @@ public class AttendanceService {
     @Inject
     CurrentUser user;
 
+    @Inject
+    SessionMapper mapper;
+
     @Transactional
     public List<Attendance> record(UUID sessionId, @Valid @NotNull AttendanceRequest request) {
         TherapySession session = bookings.lockOrNotFound(sessionId);
+        requireReadOnlyUnchanged(session, request);
         if (session.isCancelled()) {
             throw ProblemException.ruleViolation("Session " + sessionId + " was cancelled");
         }
@@ -94,6 +103,20 @@ public class AttendanceService {
         em.flush();
         events.attendance(session, rows);
         return rows;
+    }
+
+    /** Read-modify-write: the body GET returned may come back; its read-only fields must be the recorded ones. */
+    private void requireReadOnlyUnchanged(TherapySession session, AttendanceRequest request) {
+        List<Attendance> rows = Attendance.forSession(session.id);
+        Views.AttendanceView current = mapper.attendance(session, rows, rows, true);
+        Map<UUID, String> codes = new HashMap<>();
+        current.attendees().forEach(a -> codes.put(a.patientId(), a.billingCode()));
+        ReadOnlyFields.Check check = ReadOnlyFields.check(request, current);
+        for (int i = 0; i < request.attendees().size(); i++) {
+            AttendanceRequest.Attendee attendee = request.attendees().get(i);
+            check.nested("attendees[" + i + "].billingCode", attendee.billingCode(), codes.get(attendee.patientId()));
+        }
+        check.verify();
     }
 
     @Transactional

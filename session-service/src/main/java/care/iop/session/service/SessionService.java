@@ -23,6 +23,7 @@ import jakarta.validation.constraints.NotNull;
 import care.iop.events.EventTypes;
 import care.iop.platform.problem.ProblemException;
 import care.iop.platform.web.ETags;
+import care.iop.platform.web.ReadOnlyFields;
 import care.iop.platform.web.Page;
 import care.iop.platform.web.PageQuery;
 import care.iop.session.config.SessionConfig;
@@ -34,6 +35,7 @@ import care.iop.session.domain.SessionStatus;
 import care.iop.session.domain.SessionType;
 import care.iop.session.domain.TherapySession;
 import care.iop.session.rest.RescheduleRequest;
+import care.iop.session.rest.SessionMapper;
 import care.iop.session.rest.SessionRequest;
 import io.quarkus.panache.common.Parameters;
 
@@ -73,6 +75,9 @@ public class SessionService {
 
     @Inject
     SessionEvents events;
+
+    @Inject
+    SessionMapper mapper;
 
     @Transactional
     public TherapySession create(@Valid @NotNull SessionRequest request) {
@@ -217,6 +222,7 @@ public class SessionService {
     public TherapySession reschedule(UUID id, String ifMatch, @Valid @NotNull RescheduleRequest request) {
         TherapySession target = bookings.lockOrNotFound(id);
         ETags.requireMatch(ifMatch, target.version);
+        ReadOnlyFields.check(request, mapper.staff(target)).verify();
         validateTimes(request.start(), request.end());
         if (!SessionStatus.BOOKED.equals(target.status)) {
             throw ProblemException.ruleViolation("Session " + id + " is " + target.status + " and cannot be moved");

@@ -1,0 +1,69 @@
+package care.iop.events;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every event type with its topic, payload record and the change that publishes it: the source of the AsyncAPI
+ * document ({@code META-INF/asyncapi/asyncapi.yaml}, served by the gateway at {@code /q/asyncapi}). The events
+ * module's {@code EventContractTest} derives the document from this list and the payload records and fails when the
+ * checked-in document differs, or when a type of {@link EventTypes} or a topic of {@link Topics} is missing here.
+ */
+public final class EventCatalog {
+
+    /** One event type: {@code type} is the CloudEvents {@code ce_type}; {@code key} names what the record key is. */
+    public record Entry(String type, String topic, Class<? extends Record> payload, String key, String when) {
+    }
+
+    /** The service that publishes each topic (its {@code ce_source} is {@code /iop/<service>}). */
+    public static final Map<String, String> PRODUCERS = Map.of(
+            Topics.PARTICIPANTS, "participant-service",
+            Topics.PLANS, "plan-service",
+            Topics.SESSIONS, "session-service");
+
+    private static final String PATIENT = "the patient id";
+    private static final String CLINICIAN = "the clinician id";
+    private static final String PLAN = "the plan id";
+    private static final String SESSION = "the session id";
+
+    public static final List<Entry> ENTRIES = List.of(
+            new Entry(EventTypes.PATIENT_REGISTERED, Topics.PARTICIPANTS, PatientState.class, PATIENT, "POST /api/v1/patients registered a patient"),
+            new Entry(EventTypes.PATIENT_UPDATED, Topics.PARTICIPANTS, PatientState.class, PATIENT,
+                    "PUT /api/v1/patients/{id} changed something (an identical PUT publishes nothing)"),
+            new Entry(EventTypes.PATIENT_PREFERENCES_CHANGED, Topics.PARTICIPANTS, PatientState.class, PATIENT,
+                    "PUT /api/v1/patients/{id}/preferences changed something"),
+            new Entry(EventTypes.PATIENT_CONSENT_GRANTED, Topics.PARTICIPANTS, PatientState.class, PATIENT, "POST /api/v1/patients/{id}/consents"),
+            new Entry(EventTypes.PATIENT_CONSENT_REVOKED, Topics.PARTICIPANTS, PatientState.class, PATIENT,
+                    "POST /api/v1/patients/{id}/consents/{consentId}/revoke"),
+            new Entry(EventTypes.PATIENT_DISCHARGED, Topics.PARTICIPANTS, PatientState.class, PATIENT, "POST /api/v1/patients/{id}/discharge"),
+            new Entry(EventTypes.CLINICIAN_REGISTERED, Topics.PARTICIPANTS, ClinicianState.class, CLINICIAN, "POST /api/v1/clinicians"),
+            new Entry(EventTypes.CLINICIAN_UPDATED, Topics.PARTICIPANTS, ClinicianState.class, CLINICIAN,
+                    "PUT /api/v1/clinicians/{id} changed something (including active)"),
+            new Entry(EventTypes.PLAN_CREATED, Topics.PLANS, PlanState.class, PLAN, "POST /api/v1/plans (status draft)"),
+            new Entry(EventTypes.PLAN_UPDATED, Topics.PLANS, PlanState.class, PLAN, "PUT /api/v1/plans/{id} (problems, goals, rationale, dates)"),
+            new Entry(EventTypes.PLAN_STATUS_CHANGED, Topics.PLANS, PlanState.class, PLAN, "PUT /api/v1/plans/{id}/status"),
+            new Entry(EventTypes.PLAN_MODALITY_CHANGED, Topics.PLANS, PlanState.class, PLAN, "POST /api/v1/plans/{id}/modality-changes"),
+            new Entry(EventTypes.PLAN_REVIEW_RECORDED, Topics.PLANS, PlanState.class, PLAN, "POST /api/v1/plans/{id}/reviews"),
+            new Entry(EventTypes.SAFETY_FLAG_RAISED, Topics.PLANS, SafetyFlagState.class, PATIENT,
+                    "POST /api/v1/assessments scored a PHQ-9 with item 9 above 0"),
+            new Entry(EventTypes.SAFETY_FLAG_ACKNOWLEDGED, Topics.PLANS, SafetyFlagState.class, PATIENT,
+                    "POST /api/v1/assessments/safety-flags/{id}/acknowledge"),
+            new Entry(EventTypes.SESSION_SCHEDULED, Topics.SESSIONS, SessionState.class, SESSION,
+                    "a session is created (alone or as a series occurrence)"),
+            new Entry(EventTypes.SESSION_RESCHEDULED, Topics.SESSIONS, SessionState.class, SESSION,
+                    "time, place, capacity or clinician changed (PUT /api/v1/sessions/{id})"),
+            new Entry(EventTypes.SESSION_CANCELLED, Topics.SESSIONS, SessionState.class, SESSION,
+                    "cancelled by staff, or an INDIVIDUAL/FAMILY session whose patient booking was cancelled"),
+            new Entry(EventTypes.BOOKING_CONFIRMED, Topics.SESSIONS, BookingState.class, SESSION,
+                    "a patient got a seat (also the patient of an INDIVIDUAL/FAMILY session)"),
+            new Entry(EventTypes.BOOKING_WAITLISTED, Topics.SESSIONS, BookingState.class, SESSION, "the group was full: waitlisted with its position"),
+            new Entry(EventTypes.BOOKING_PROMOTED, Topics.SESSIONS, BookingState.class, SESSION, "a waitlisted patient got a freed seat"),
+            new Entry(EventTypes.BOOKING_CANCELLED, Topics.SESSIONS, BookingState.class, SESSION,
+                    "cancelled by staff or patient (late under 24 h before start), by a session cancellation, or because the patient "
+                            + "is no longer eligible"),
+            new Entry(EventTypes.ATTENDANCE_RECORDED, Topics.SESSIONS, AttendanceRecorded.class, SESSION,
+                    "attendance recorded; a correction publishes a new event that replaces the previous one"));
+
+    private EventCatalog() {
+    }
+}
