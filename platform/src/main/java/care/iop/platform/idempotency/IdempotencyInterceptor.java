@@ -86,11 +86,10 @@ public class IdempotencyInterceptor {
     @AroundInvoke
     Object around(InvocationContext context) throws Exception {
         ResteasyReactiveRequestContext request = CurrentRequestManager.get();
-        List<String> given = request == null ? List.of() : request.serverRequest().getAllRequestHeaders(HEADER);
-        if (given == null || given.isEmpty()) {
+        if (request == null || request.serverRequest().getRequestHeader(HEADER) == null) {
             return context.proceed();
         }
-        String key = valid(given);
+        String key = valid(request.serverRequest().getAllRequestHeaders(HEADER));
         String subject = identity.isAnonymous() ? "" : identity.getPrincipal().getName();
         String client = disclosure.recipient();
         IdempotencyStore.Outcome outcome = store.claim(subject, client == null ? "" : client, key, fingerprint(request, context));
