@@ -76,7 +76,9 @@ public class PlanResource {
                     @ExampleObject(name = "proposed modality", summary = "No modality: the service proposes one",
                             value = PlanApiExamples.CREATE_PROPOSED) }))
     @APIResponse(responseCode = "201", description = "Created as draft; Location and ETag headers",
-            headers = { @Header(name = "Location", description = "URI of the new plan", schema = @Schema(type = SchemaType.STRING, format = "uri")), @Header(name = "ETag", description = "Version (an entity tag: send it in If-Match)", schema = @Schema(type = SchemaType.STRING, example = "\"0\"")) }, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+            headers = { @Header(name = "Location", description = "URI of the new plan", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+                    @Header(name = "ETag", description = "Version (an entity tag: send it in If-Match)", schema = @Schema(type = SchemaType.STRING, example = "\"0\"")) },
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a clinician or admin")
@@ -94,7 +96,9 @@ public class PlanResource {
             + " For a scheduler (minimum necessary) problems, goals, rationale, modalityRationale and belowMinimumJustification are left out."
             + " A caller outside the program (integration) gets a Part 2 patient's plans only with that patient's PART2_DISCLOSURE"
             + " consent (else 404), with the Part2-Notice header and part2Notice field.")
-    @APIResponse(responseCode = "200", description = "The plan", headers = @Header(name = "ETag", description = "Version (an entity tag: send it in If-Match)", schema = @Schema(type = SchemaType.STRING, example = "\"0\"")), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "200", description = "The plan",
+            headers = @Header(name = "ETag", description = "Version (an entity tag: send it in If-Match)", schema = @Schema(type = SchemaType.STRING, example = "\"0\"")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "400", description = "id is not a UUID")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such plan (or not yours)")
@@ -110,7 +114,9 @@ public class PlanResource {
             description = "Replaces them; send `If-Match` with the ETag of your last read. Status and modality have their own commands.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "edit", value = PlanApiExamples.EDIT)))
-    @APIResponse(responseCode = "200", description = "Updated; new ETag", headers = @Header(name = "ETag", description = "New version (an entity tag: send it in If-Match)", schema = @Schema(type = SchemaType.STRING, example = "\"0\"")), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "200", description = "Updated; new ETag",
+            headers = @Header(name = "ETag", description = "New version (an entity tag: send it in If-Match)", schema = @Schema(type = SchemaType.STRING, example = "\"0\"")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a clinician or admin")
@@ -150,7 +156,9 @@ public class PlanResource {
                     + "plan per patient. `If-Match` is optional here.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "activate", value = "{\"status\":\"active\",\"reason\":\"Plan agreed with the patient\"}")))
-    @APIResponse(responseCode = "200", description = "The plan in its new status", headers = @Header(name = "ETag", description = "New version (an entity tag: send it in If-Match)", schema = @Schema(type = SchemaType.STRING, example = "\"0\"")), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "200", description = "The plan in its new status",
+            headers = @Header(name = "ETag", description = "New version (an entity tag: send it in If-Match)", schema = @Schema(type = SchemaType.STRING, example = "\"0\"")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "400", description = "Unknown status")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a clinician or admin")
