@@ -93,6 +93,25 @@ public interface GatewayConfig {
         /** Version of the merged document. */
         @WithDefault("1.0")
         String version();
+
+        /** Who answers questions about the API (info.contact.name). */
+        @WithDefault("IOP Care")
+        String contactName();
+
+        /** Where to ask (info.contact.url). */
+        @WithDefault("https://iop.care")
+        String contactUrl();
+
+        /** The licence of the API (info.license.name). */
+        @WithDefault("Proprietary")
+        String licenseName();
+
+        /** Its SPDX expression (info.license.identifier); give it or license-url, not both. */
+        @WithDefault("LicenseRef-Proprietary")
+        Optional<String> licenseIdentifier();
+
+        /** Where the licence text is (info.license.url), instead of an identifier. */
+        Optional<String> licenseUrl();
     }
 
     interface Audit {

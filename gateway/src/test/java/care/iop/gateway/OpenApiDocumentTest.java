@@ -10,6 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -58,6 +61,21 @@ class OpenApiDocumentTest {
         for (String ref : refs) {
             assertThat(resolve(document, ref)).as("$ref " + ref + " resolves").isNotNull();
         }
+    }
+
+    @Test
+    void theMergedDocumentValidatesWithoutAnyParserMessageWithUniqueOperationIdsContactAndLicence() {
+        String json = given().when().get("/q/openapi").then().statusCode(200).extract().asString();
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        options.setValidateInternalRefs(true);
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(json, null, options);
+        assertThat(parsed.getMessages()).isEmpty();
+        assertThat(parsed.getOpenAPI().getInfo().getContact().getName()).isEqualTo("IOP Care");
+        assertThat(parsed.getOpenAPI().getInfo().getLicense().getName()).isEqualTo("Proprietary");
+        List<String> ids = new ArrayList<>();
+        parsed.getOpenAPI().getPaths().values().forEach(path -> path.readOperations().forEach(op -> ids.add(op.getOperationId())));
+        assertThat(ids).doesNotContainNull().doesNotHaveDuplicates().contains("searchAuditEntries", "verifyAuditChains");
     }
 
     @Test

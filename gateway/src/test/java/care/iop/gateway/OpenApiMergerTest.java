@@ -15,7 +15,9 @@ import care.iop.gateway.openapi.OpenApiMerger;
 
 /** The merge on its own, without a running gateway. */
 class OpenApiMergerTest {
-    private final OpenApiMerger merger = new OpenApiMerger("IOP Care API", "1.0", List.of("https://api.example.test"));
+    private final OpenApiMerger merger = new OpenApiMerger(
+            OpenApiMerger.info("IOP Care API", "1.0", "IOP Care", "https://iop.care", "Proprietary", "LicenseRef-Proprietary"),
+            List.of("https://api.example.test"));
 
     @Test
     void identicalComponentsAreSharedAndDifferentOnesRenamedWithTheirReferences() {
@@ -67,6 +69,38 @@ class OpenApiMergerTest {
 
         documents.put("participant", new JsonObject().put("openapi", "3.1.0").put("paths", new JsonObject()));
         assertThat(merger.merge(documents).getJsonObject("paths").containsKey("/api/v1/audit/verify")).isFalse();
+    }
+
+    @Test
+    void anOperationIdTakenByAnotherServiceIsPrefixedWithTheServiceAndInfoNamesContactAndLicence() {
+        Map<String, JsonObject> documents = new LinkedHashMap<>();
+        documents.put("participant", document("/api/v1/patients", "getThing"));
+        documents.put("plan", document("/api/v1/plans", "getThing"));
+        documents.put("session", document("/api/v1/sessions", "getThing"));
+        JsonObject merged = merger.merge(documents);
+        JsonObject paths = merged.getJsonObject("paths");
+        assertThat(paths.getJsonObject("/api/v1/patients").getJsonObject("get").getString("operationId")).isEqualTo("getThing");
+        assertThat(paths.getJsonObject("/api/v1/plans").getJsonObject("get").getString("operationId")).isEqualTo("planGetThing");
+        assertThat(paths.getJsonObject("/api/v1/sessions").getJsonObject("get").getString("operationId")).isEqualTo("sessionGetThing");
+        assertThat(merged.getJsonObject("info").getJsonObject("contact").getString("url")).isEqualTo("https://iop.care");
+        assertThat(merged.getJsonObject("info").getJsonObject("license").getString("identifier")).isEqualTo("LicenseRef-Proprietary");
+    }
+
+    @Test
+    void componentsNoPathRefersToAreLeftOut() {
+        Map<String, JsonObject> documents = new LinkedHashMap<>();
+        documents.put("participant", StubUpstreams.openApi("participant"));
+        JsonObject plan = StubUpstreams.openApi("plan");
+        plan.getJsonObject("components").getJsonObject("schemas").put("Orphan", new JsonObject().put("type", "object")
+                .put("properties", new JsonObject().put("item", new JsonObject().put("$ref", "#/components/schemas/Item"))));
+        documents.put("plan", plan);
+        JsonObject schemas = merger.merge(documents).getJsonObject("components").getJsonObject("schemas");
+        assertThat(schemas.fieldNames()).doesNotContain("Orphan").contains("Plan_Item", "Plan_Page", "Item", "Page", "Problem");
+    }
+
+    private static JsonObject document(String path, String operationId) {
+        return new JsonObject().put("openapi", "3.1.0").put("paths", new JsonObject().put(path, new JsonObject().put("get",
+                new JsonObject().put("operationId", operationId).put("responses", new JsonObject().put("200", new JsonObject().put("description", "OK"))))));
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -154,8 +156,15 @@ public final class StubUpstreams {
     static JsonObject openApi(String name) {
         JsonObject paths = new JsonObject();
         for (String path : documentedPaths(name)) {
+            JsonArray parameters = new JsonArray();
+            Matcher template = Pattern.compile("\\{([^}]+)}").matcher(path);
+            while (template.find()) {
+                parameters.add(new JsonObject().put("name", template.group(1)).put("in", "path").put("required", true)
+                        .put("schema", new JsonObject().put("type", "string")));
+            }
             paths.put(path, new JsonObject().put("get", new JsonObject()
                     .put("operationId", name + path.replaceAll("[^A-Za-z]", "_"))
+                    .put("parameters", parameters)
                     .put("tags", new JsonArray().add(name))
                     .put("security", new JsonArray().add(new JsonObject().put("SecurityScheme", new JsonArray())))
                     .put("responses", new JsonObject()

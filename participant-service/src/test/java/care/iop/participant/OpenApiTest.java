@@ -34,6 +34,9 @@ class OpenApiTest {
                 operations++;
                 String name = op.getKey().toUpperCase() + " " + path.getKey();
                 Map<String, Object> operation = (Map<String, Object>) op.getValue();
+                if (isBlank(operation.get("operationId"))) {
+                    problems.add(name + ": no operationId");
+                }
                 if (isBlank(operation.get("summary"))) {
                     problems.add(name + ": no summary");
                 }

@@ -28,6 +28,7 @@ class OpenApiTest {
             }
             Map<String, Object> operation = (Map<String, Object>) value;
             String where = method + " " + path;
+            assertThat(operation.get("operationId")).as(where + " operationId").isNotNull();
             assertThat(operation.get("summary")).as(where).isNotNull();
             assertThat(operation.get("description")).as(where).isNotNull();
             assertThat(operation.get("tags")).as(where).isNotNull();

@@ -34,7 +34,8 @@ final class AuditVerifyDocumentation {
                     new JsonObject().put("type", "string").put("pattern", "^[0-9a-fA-F]{64}$"), null));
         }
         JsonObject problem = problemSchema(components);
-        get.put("summary", "Verify the audit hash chain of every service")
+        get.put("operationId", "verifyAuditChains")
+                .put("summary", "Verify the audit hash chain of every service")
                 .put("description", "Asks participant-service, plan-service and session-service to verify their tamper-evident audit"
                         + " hash chains (each walks its sealed audit rows and names the first broken link) and answers every report."
                         + " valid is true only when every service's chain is valid. Anchors are per service: record a service's headSeq"

@@ -118,7 +118,9 @@ public class OpenApiDocument {
             if (answered.isEmpty()) {
                 return staleOrNot(new Merge(null, missing));
             }
-            OpenApiMerger merger = new OpenApiMerger(config.openapi().title(), config.openapi().version(), config.openapi().servers());
+            GatewayConfig.OpenApi openapi = config.openapi();
+            OpenApiMerger merger = new OpenApiMerger(OpenApiMerger.info(openapi.title(), openapi.version(), openapi.contactName(),
+                    openapi.contactUrl(), openapi.licenseName(), openapi.licenseUrl().or(openapi::licenseIdentifier).orElse(null)), openapi.servers());
             JsonObject merged = merger.merge(answered);
             if (missing.isEmpty()) {
                 Buffer encoded = merged.toBuffer();

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -55,13 +56,14 @@ public class ClinicianResource {
 
     @Idempotent
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN })
-    @Operation(summary = "Register a clinician",
+    @Operation(operationId = "createClinician", summary = "Register a clinician",
             description = "Stores a clinician. The NPI is 10 digits passing the check-digit rule (Luhn with prefix 80840) and is unique. "
                     + "active defaults to true. Publishes care.iop.clinician.registered.v1.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ClinicianRequest.class), examples = @ExampleObject(name = "sam", value = ApiExamples.CLINICIAN_REQUEST)))
     @APIResponse(responseCode = "201", description = "Registered; Location names the clinician, ETag its version",
-            headers = { @Header(name = "Location", description = "URI of the clinician"), @Header(name = "ETag", description = "Version") },
+            headers = { @Header(name = "Location", description = "URI of the clinician", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+                    @Header(name = "ETag", description = "Version (an entity tag: send it in If-Match)", schema = @Schema(type = SchemaType.STRING, example = "\"0\"")) },
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClinicianResponse.class),
                     examples = @ExampleObject(name = "sam", value = ApiExamples.CLINICIAN)))
     @APIResponse(responseCode = "400", description = "Invalid NPI, blank name, bad credential, unknown field", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -77,8 +79,8 @@ public class ClinicianResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN })
-    @Operation(summary = "Read a clinician", description = "The clinician with its version as ETag (send it back in If-Match to update).")
-    @APIResponse(responseCode = "200", description = "The clinician", headers = @Header(name = "ETag", description = "Version"),
+    @Operation(operationId = "getClinician", summary = "Read a clinician", description = "The clinician with its version as ETag (send it back in If-Match to update).")
+    @APIResponse(responseCode = "200", description = "The clinician", headers = @Header(name = "ETag", description = "Version (an entity tag: send it in If-Match)", schema = @Schema(type = SchemaType.STRING, example = "\"0\"")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClinicianResponse.class),
                     examples = @ExampleObject(name = "sam", value = ApiExamples.CLINICIAN)))
     @APIResponse(responseCode = "400", description = "id is not a UUID", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -93,12 +95,12 @@ public class ClinicianResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN })
-    @Operation(summary = "Replace a clinician's record",
+    @Operation(operationId = "replaceClinician", summary = "Replace a clinician's record",
             description = "Replaces the record (active unchanged when omitted). Requires If-Match with the ETag of the last read. "
                     + "Publishes care.iop.clinician.updated.v1 when anything changed.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ClinicianRequest.class), examples = @ExampleObject(name = "sam", value = ApiExamples.CLINICIAN_REQUEST)))
-    @APIResponse(responseCode = "200", description = "The updated clinician", headers = @Header(name = "ETag", description = "New version"),
+    @APIResponse(responseCode = "200", description = "The updated clinician", headers = @Header(name = "ETag", description = "New version (an entity tag: send it in If-Match)", schema = @Schema(type = SchemaType.STRING, example = "\"0\"")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClinicianResponse.class),
                     examples = @ExampleObject(name = "sam", value = ApiExamples.CLINICIAN)))
     @APIResponse(responseCode = "400", description = "Invalid field (named in errors[].field)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -117,11 +119,11 @@ public class ClinicianResource {
 
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN })
-    @Operation(summary = "Find clinicians",
+    @Operation(operationId = "searchClinicians", summary = "Find clinicians",
             description = "Clinicians matching every given filter, ordered by family and given name, one page at a time.")
     @APIResponse(responseCode = "200", description = "A page of clinicians",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page",
-                    value = "{\"items\":[" + ApiExamples.CLINICIAN + "],\"page\":0,\"size\":20,\"total\":1}")))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.ClinicianPage.class),
+                    examples = @ExampleObject(name = "page", value = "{\"items\":[" + ApiExamples.CLINICIAN + "],\"page\":0,\"size\":20,\"total\":1}")))
     @APIResponse(responseCode = "400", description = "npi not 10 digits, active not a boolean, bad page or size", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role may not search clinicians", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))

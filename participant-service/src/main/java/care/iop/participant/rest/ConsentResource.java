@@ -51,7 +51,7 @@ public class ConsentResource {
 
     @Idempotent
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN })
-    @Operation(summary = "Record a consent",
+    @Operation(operationId = "createConsent", summary = "Record a consent",
             description = "Stores a signed consent. PART2_DISCLOSURE needs recipient (the display name), recipientId (the client identity "
                     + "a caller's token carries in azp, client_id or sub), purposes (TREATMENT, PAYMENT, HEALTH_CARE_OPERATIONS) and expiresOn: "
                     + "a caller outside the program is answered a Part 2 patient's records only while such a consent names it and its "
@@ -62,7 +62,7 @@ public class ConsentResource {
             schema = @Schema(implementation = ConsentRequest.class), examples = {
                     @ExampleObject(name = "group", value = ApiExamples.CONSENT_REQUEST),
                     @ExampleObject(name = "part2", value = ApiExamples.PART2_CONSENT_REQUEST) }))
-    @APIResponse(responseCode = "201", description = "Recorded; Location names the consent", headers = @Header(name = "Location", description = "URI of the consent"),
+    @APIResponse(responseCode = "201", description = "Recorded; Location names the consent", headers = @Header(name = "Location", description = "URI of the consent", schema = @Schema(type = SchemaType.STRING, format = "uri")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentResponse.class),
                     examples = { @ExampleObject(name = "group", value = ApiExamples.CONSENT),
                             @ExampleObject(name = "part2", value = ApiExamples.PART2_CONSENT) }))
@@ -83,7 +83,7 @@ public class ConsentResource {
 
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN, Roles.PATIENT })
-    @Operation(summary = "List a patient's consents",
+    @Operation(operationId = "listConsents", summary = "List a patient's consents",
             description = "Every consent, oldest first, with its status evaluated now: ACTIVE, REVOKED or EXPIRED (after expiresOn, in the "
                     + "program's time zone). PART2_DISCLOSURE consents recorded before recipientId and purposes existed show neither and "
                     + "match no caller. A patient may read only their own; any other id answers 404. Not for callers outside the program (403).")
@@ -105,7 +105,7 @@ public class ConsentResource {
     @Idempotent
     @Path("/{consentId}/revoke")
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN })
-    @Operation(summary = "Revoke a consent",
+    @Operation(operationId = "revokeConsent", summary = "Revoke a consent",
             description = "Revokes an active consent, with an optional reason (kept, never published; the body may be omitted). "
                     + "Publishes care.iop.patient.consent-revoked.v1.")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,

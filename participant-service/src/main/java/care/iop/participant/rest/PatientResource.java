@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -62,7 +63,7 @@ public class PatientResource {
 
     @Idempotent
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN, Roles.INTEGRATION })
-    @Operation(summary = "Register a patient",
+    @Operation(operationId = "createPatient", summary = "Register a patient",
             description = "Stores a new patient. Status is ACTIVE when an admission date is given, else REFERRED. "
                     + "Each identifier (system + value) may name only one patient: a 409 names the patient holding it in conflictsWith, "
                     + "unless the caller is outside the program and may not see that patient (a Part 2 patient without its consent): "
@@ -71,7 +72,8 @@ public class PatientResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = PatientRequest.class), examples = @ExampleObject(name = "ana", value = ApiExamples.PATIENT_REQUEST)))
     @APIResponse(responseCode = "201", description = "Registered; Location names the patient, ETag its version",
-            headers = { @Header(name = "Location", description = "URI of the new patient"), @Header(name = "ETag", description = "Version") },
+            headers = { @Header(name = "Location", description = "URI of the new patient", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+                    @Header(name = "ETag", description = "Version (an entity tag: send it in If-Match)", schema = @Schema(type = SchemaType.STRING, example = "\"0\"")) },
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientResponse.class),
                     examples = @ExampleObject(name = "ana", value = ApiExamples.PATIENT)))
     @APIResponse(responseCode = "400", description = "Invalid field (named in errors[].field): blank name, birth date in the future or before 1900, "
@@ -91,11 +93,11 @@ public class PatientResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN, Roles.INTEGRATION, Roles.PATIENT })
-    @Operation(summary = "Read a patient",
+    @Operation(operationId = "getPatient", summary = "Read a patient",
             description = "The patient's record with its version as ETag (send it back in If-Match to update). "
                     + "A patient may read only their own record; any other id answers 404."
                     + " A caller outside the program (integration) gets a 42 CFR Part 2 patient (track ADULT_SUD) only with the patient's active PART2_DISCLOSURE consent naming its client identity and purpose; else 404, as if the patient did not exist (audited as DENIED). With consent the answer carries the Part2-Notice header and part2Notice.")
-    @APIResponse(responseCode = "200", description = "The patient", headers = @Header(name = "ETag", description = "Version"),
+    @APIResponse(responseCode = "200", description = "The patient", headers = @Header(name = "ETag", description = "Version (an entity tag: send it in If-Match)", schema = @Schema(type = SchemaType.STRING, example = "\"0\"")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientResponse.class),
                     examples = @ExampleObject(name = "ana", value = ApiExamples.PATIENT)))
     @APIResponse(responseCode = "400", description = "id is not a UUID", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -111,7 +113,7 @@ public class PatientResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN, Roles.INTEGRATION })
-    @Operation(summary = "Replace a patient's record",
+    @Operation(operationId = "replacePatient", summary = "Replace a patient's record",
             description = "Replaces demographics, identifiers and placement. Requires If-Match with the ETag of the last read. "
                     + "Status follows the admission date unless the patient is discharged; the Part 2 label follows the track. "
                     + "Publishes care.iop.patient.updated.v1 when anything changed. A request that races another change of the same "
@@ -119,7 +121,7 @@ public class PatientResource {
                     + " A caller outside the program (integration) gets a 42 CFR Part 2 patient (track ADULT_SUD) only with the patient's active PART2_DISCLOSURE consent naming its client identity and purpose; else 404, as if the patient did not exist (audited as DENIED). With consent the answer carries the Part2-Notice header and part2Notice.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = PatientRequest.class), examples = @ExampleObject(name = "ana", value = ApiExamples.PATIENT_REQUEST)))
-    @APIResponse(responseCode = "200", description = "The updated patient", headers = @Header(name = "ETag", description = "New version"),
+    @APIResponse(responseCode = "200", description = "The updated patient", headers = @Header(name = "ETag", description = "New version (an entity tag: send it in If-Match)", schema = @Schema(type = SchemaType.STRING, example = "\"0\"")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientResponse.class),
                     examples = @ExampleObject(name = "ana", value = ApiExamples.PATIENT)))
     @APIResponse(responseCode = "400", description = "Invalid field (named in errors[].field)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -138,15 +140,15 @@ public class PatientResource {
 
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN, Roles.INTEGRATION })
-    @Operation(summary = "Find patients",
+    @Operation(operationId = "searchPatients", summary = "Find patients",
             description = "Patients matching every given filter, ordered by family and given name, one page at a time. "
                     + "identifier is system|value (FHIR token search, e.g. urn:example:mrn|MRN-0001); name matches part of the given or family name. "
                     + "For a caller outside the program, Part 2 patients (track ADULT_SUD) without an active PART2_DISCLOSURE consent for its "
                     + "client identity and purpose are left out of items and total; when the page discloses a Part 2 patient, it carries "
                     + "the Part2-Notice header and part2Notice. Every patient in the page is audited (one row each).")
     @APIResponse(responseCode = "200", description = "A page of patients",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page",
-                    value = "{\"items\":[" + ApiExamples.PATIENT + "],\"page\":0,\"size\":20,\"total\":1}")))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.PatientPage.class),
+                    examples = @ExampleObject(name = "page", value = "{\"items\":[" + ApiExamples.PATIENT + "],\"page\":0,\"size\":20,\"total\":1}")))
     @APIResponse(responseCode = "400", description = "Malformed identifier, unknown status or track, bad page or size", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role may not search patients", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -164,14 +166,14 @@ public class PatientResource {
     @Idempotent
     @Path("/{id}/discharge")
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN, Roles.INTEGRATION })
-    @Operation(summary = "Discharge a patient",
+    @Operation(operationId = "dischargePatient", summary = "Discharge a patient",
             description = "Records why and when the patient left the program; status becomes DISCHARGED. If-Match is optional "
                     + "(checked when sent). The reason is never published; publishes care.iop.patient.discharged.v1. A request that races "
                     + "another change of the same patient answers 412 with If-Match, else 409."
                     + " A caller outside the program (integration) gets a 42 CFR Part 2 patient (track ADULT_SUD) only with the patient's active PART2_DISCLOSURE consent naming its client identity and purpose; else 404, as if the patient did not exist (audited as DENIED). With consent the answer carries the Part2-Notice header and part2Notice.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DischargeRequest.class), examples = @ExampleObject(name = "completed", value = ApiExamples.DISCHARGE)))
-    @APIResponse(responseCode = "200", description = "The discharged patient", headers = @Header(name = "ETag", description = "New version"),
+    @APIResponse(responseCode = "200", description = "The discharged patient", headers = @Header(name = "ETag", description = "New version (an entity tag: send it in If-Match)", schema = @Schema(type = SchemaType.STRING, example = "\"0\"")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientResponse.class)))
     @APIResponse(responseCode = "400", description = "Missing reason, missing or future date, date before 1900", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -48,11 +49,11 @@ public class PreferenceResource {
 
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN, Roles.PATIENT })
-    @Operation(summary = "Read a patient's preferences",
+    @Operation(operationId = "getPreferences", summary = "Read a patient's preferences",
             description = "Current group comfort, preferred modality, considerations and preferred days (null: not recorded yet). "
                     + "considerations (clinical free text) is left out for a scheduler (minimum necessary). "
                     + "A patient may read only their own; any other id answers 404. Not for callers outside the program (403).")
-    @APIResponse(responseCode = "200", description = "Current preferences", headers = @Header(name = "ETag", description = "Patient version"),
+    @APIResponse(responseCode = "200", description = "Current preferences", headers = @Header(name = "ETag", description = "Patient version (an entity tag: send it in If-Match)", schema = @Schema(type = SchemaType.STRING, example = "\"0\"")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PreferencesResponse.class),
                     examples = @ExampleObject(name = "hesitant", value = ApiExamples.PREFERENCES)))
     @APIResponse(responseCode = "400", description = "id is not a UUID", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -66,14 +67,14 @@ public class PreferenceResource {
 
     @PUT
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN })
-    @Operation(summary = "Change a patient's preferences",
+    @Operation(operationId = "replacePreferences", summary = "Change a patient's preferences",
             description = "Replaces the preferences. Each actual change is kept as history (who, when, before, after) and publishes "
                     + "care.iop.patient.preferences-changed.v1 (without the considerations text); sending the current values changes nothing. "
                     + "If-Match is optional (checked against the patient's version when sent). A scheduler may not send considerations "
                     + "(403 naming the field); its change keeps the stored considerations, and its answer leaves them out.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = PreferencesRequest.class), examples = @ExampleObject(name = "hesitant", value = ApiExamples.PREFERENCES_REQUEST)))
-    @APIResponse(responseCode = "200", description = "Current preferences", headers = @Header(name = "ETag", description = "Patient version"),
+    @APIResponse(responseCode = "200", description = "Current preferences", headers = @Header(name = "ETag", description = "Patient version (an entity tag: send it in If-Match)", schema = @Schema(type = SchemaType.STRING, example = "\"0\"")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PreferencesResponse.class),
                     examples = @ExampleObject(name = "hesitant", value = ApiExamples.PREFERENCES)))
     @APIResponse(responseCode = "400", description = "Missing or unknown groupComfort / preferredModality, unknown day, unknown field", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -94,12 +95,13 @@ public class PreferenceResource {
     @GET
     @Path("/history")
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN, Roles.PATIENT })
-    @Operation(summary = "Read the history of a patient's preferences",
+    @Operation(operationId = "listPreferenceChanges", summary = "Read the history of a patient's preferences",
             description = "Every change, newest first: who changed it, when, and the values before (null for the first) and after. "
                     + "considerations is left out of before and after for a scheduler (minimum necessary). "
                     + "A patient may read only their own; any other id answers 404.")
     @APIResponse(responseCode = "200", description = "A page of changes",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "one change", value = ApiExamples.PREFERENCE_HISTORY)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.PreferenceChangePage.class),
+                    examples = @ExampleObject(name = "one change", value = ApiExamples.PREFERENCE_HISTORY)))
     @APIResponse(responseCode = "400", description = "id is not a UUID, bad page or size", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role may not read preferences", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))

@@ -32,7 +32,7 @@ public class DoseAlertResource {
 
     @GET
     @RolesAllowed({ CLINICIAN, ADMIN, SCHEDULER, INTEGRATION })
-    @Operation(summary = "Active plans under the minimum in a week",
+    @Operation(operationId = "listDoseAlerts", summary = "Active plans under the minimum in a week",
             description = "Every active plan whose attended hours in the ISO week are below its level-of-care minimum (for a week the plan "
                     + "covers only in part, its share: minimum x plan days / 7), with that week's dose. For a caller outside the program (integration)"
                     + " the plans of Part 2 patients without a PART2_DISCLOSURE consent for it are left out. Each patient in the answer has an"

@@ -36,7 +36,7 @@ public class DoseResource {
 
     @GET
     @RolesAllowed({ CLINICIAN, ADMIN, SCHEDULER, INTEGRATION, PATIENT })
-    @Operation(summary = "The plan's weekly dose",
+    @Operation(operationId = "getPlanDose", summary = "The plan's weekly dose",
             description = "One row per ISO week overlapping [from, to] (default: plan start to today or plan end): planned hours (mix in force), "
                     + "scheduled and attended hours by modality (from session-service attendance events), whether the week meets the "
                     + "level-of-care minimum and the H0015 pattern (at least 3 hours on at least 3 days). A caller outside the program (integration)"

@@ -26,7 +26,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -51,12 +54,13 @@ public class ModalityChangeResource {
 
     @Idempotent
     @RolesAllowed({ CLINICIAN, ADMIN })
-    @Operation(summary = "Switch the plan's modality mix",
+    @Operation(operationId = "switchPlanModality", summary = "Switch the plan's modality mix",
             description = "From `effectiveFrom` (default today, within the plan). Group hours need the active GROUP_PARTICIPATION consent; "
                     + "an individual-only mix is always allowed; under the level-of-care minimum needs `belowMinimumJustification`. "
                     + "`If-Match` is optional.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "step up", value = PlanApiExamples.SWITCH_STEP_UP)))
-    @APIResponse(responseCode = "201", description = "The switch, with from and to")
+    @APIResponse(responseCode = "201", description = "The switch, with from and to", headers = @Header(name = "Location", description = "URI of the switch", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModalityChangeView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a clinician or admin")
@@ -71,7 +75,7 @@ public class ModalityChangeResource {
 
     @GET
     @RolesAllowed({ CLINICIAN, ADMIN, SCHEDULER, INTEGRATION, PATIENT })
-    @Operation(summary = "A plan's modality switches", description = "Oldest first: from → to, effective date, reason, who and when."
+    @Operation(operationId = "listModalityChanges", summary = "A plan's modality switches", description = "Oldest first: from → to, effective date, reason, who and when."
             + " For a scheduler reason and belowMinimumJustification are left out. A caller outside the program (integration) gets a"
             + " Part 2 patient's switches only with that patient's PART2_DISCLOSURE consent (else 404), with the Part2-Notice header.")
     @APIResponse(responseCode = "200", description = "The switches")

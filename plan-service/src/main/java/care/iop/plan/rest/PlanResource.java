@@ -31,7 +31,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -63,7 +66,7 @@ public class PlanResource {
 
     @Idempotent
     @RolesAllowed({ CLINICIAN, ADMIN })
-    @Operation(summary = "Create a treatment plan (draft)",
+    @Operation(operationId = "createPlan", summary = "Create a treatment plan (draft)",
             description = "Creates a draft plan for a patient known from participant events. Omit `modality` to get a proposal from the "
                     + "patient's group comfort, preferred modality, track and level of care, with its rationale (`modalityRationale`). "
                     + "Group hours need the patient's active GROUP_PARTICIPATION consent; weekly hours under the level-of-care minimum need "
@@ -75,7 +78,10 @@ public class PlanResource {
                             value = PlanApiExamples.CREATE_INDIVIDUAL_HEAVY),
                     @ExampleObject(name = "proposed modality", summary = "No modality: the service proposes one",
                             value = PlanApiExamples.CREATE_PROPOSED) }))
-    @APIResponse(responseCode = "201", description = "Created as draft; Location and ETag headers")
+    @APIResponse(responseCode = "201", description = "Created as draft; Location and ETag headers",
+            headers = { @Header(name = "Location", description = "URI of the new plan", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+                    @Header(name = "ETag", description = "Version (an entity tag: send it in If-Match)", schema = @Schema(type = SchemaType.STRING, example = "\"0\"")) },
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a clinician or admin")
@@ -89,11 +95,13 @@ public class PlanResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ CLINICIAN, ADMIN, SCHEDULER, INTEGRATION, PATIENT })
-    @Operation(summary = "Read a plan", description = "With its ETag (the version) for updates. A patient reads only their own plans."
+    @Operation(operationId = "getPlan", summary = "Read a plan", description = "With its ETag (the version) for updates. A patient reads only their own plans."
             + " For a scheduler (minimum necessary) problems, goals, rationale, modalityRationale and belowMinimumJustification are left out."
             + " A caller outside the program (integration) gets a Part 2 patient's plans only with that patient's PART2_DISCLOSURE"
             + " consent (else 404), with the Part2-Notice header and part2Notice field.")
-    @APIResponse(responseCode = "200", description = "The plan")
+    @APIResponse(responseCode = "200", description = "The plan",
+            headers = @Header(name = "ETag", description = "Version (an entity tag: send it in If-Match)", schema = @Schema(type = SchemaType.STRING, example = "\"0\"")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "400", description = "id is not a UUID")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such plan (or not yours)")
@@ -105,11 +113,13 @@ public class PlanResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({ CLINICIAN, ADMIN })
-    @Operation(summary = "Edit a plan's problems, goals, rationale and dates",
+    @Operation(operationId = "replacePlan", summary = "Edit a plan's problems, goals, rationale and dates",
             description = "Replaces them; send `If-Match` with the ETag of your last read. Status and modality have their own commands.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "edit", value = PlanApiExamples.EDIT)))
-    @APIResponse(responseCode = "200", description = "Updated; new ETag")
+    @APIResponse(responseCode = "200", description = "Updated; new ETag",
+            headers = @Header(name = "ETag", description = "New version (an entity tag: send it in If-Match)", schema = @Schema(type = SchemaType.STRING, example = "\"0\"")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a clinician or admin")
@@ -124,7 +134,7 @@ public class PlanResource {
 
     @GET
     @RolesAllowed({ CLINICIAN, ADMIN, SCHEDULER, INTEGRATION, PATIENT })
-    @Operation(summary = "Search plans", description = "By patient, FHIR status, primary clinician and reviews due before a date; "
+    @Operation(operationId = "searchPlans", summary = "Search plans", description = "By patient, FHIR status, primary clinician and reviews due before a date; "
             + "ordered by next review date. A patient sees only their own plans. For a scheduler the plans' clinical content is left out"
             + " (as in GET /plans/{id}). For a caller outside the program (integration) the items and the total leave out the plans of"
             + " Part 2 patients without a PART2_DISCLOSURE consent for it. Each patient in the answer has an audit row.")
@@ -143,13 +153,15 @@ public class PlanResource {
     @PUT
     @Path("/{id}/status")
     @RolesAllowed({ CLINICIAN, ADMIN })
-    @Operation(summary = "Move a plan through its lifecycle",
+    @Operation(operationId = "changePlanStatus", summary = "Move a plan through its lifecycle",
             description = "FHIR CarePlan: draft → active; active ↔ on-hold; active/on-hold → completed; any but completed → revoked; "
                     + "draft → entered-in-error. Any other transition is a 409 listing the allowed ones. At most one active or on-hold "
                     + "plan per patient. `If-Match` is optional here.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "activate", value = "{\"status\":\"active\",\"reason\":\"Plan agreed with the patient\"}")))
-    @APIResponse(responseCode = "200", description = "The plan in its new status")
+    @APIResponse(responseCode = "200", description = "The plan in its new status",
+            headers = @Header(name = "ETag", description = "New version (an entity tag: send it in If-Match)", schema = @Schema(type = SchemaType.STRING, example = "\"0\"")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "400", description = "Unknown status")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a clinician or admin")
@@ -165,7 +177,7 @@ public class PlanResource {
     @GET
     @Path("/{id}/status-history")
     @RolesAllowed({ CLINICIAN, ADMIN, SCHEDULER, INTEGRATION, PATIENT })
-    @Operation(summary = "A plan's lifecycle history", description = "Every transition: from, to, reason, who and when (creation first)."
+    @Operation(operationId = "listPlanStatusChanges", summary = "A plan's lifecycle history", description = "Every transition: from, to, reason, who and when (creation first)."
             + " For a scheduler the reason is left out. A caller outside the program (integration) gets a Part 2 patient's"
             + " records only with that patient's PART2_DISCLOSURE consent (else 404), with the Part2-Notice header.")
     @APIResponse(responseCode = "200", description = "Transitions, oldest first")

@@ -24,7 +24,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -49,11 +52,12 @@ public class ReviewResource {
 
     @Idempotent
     @RolesAllowed({ CLINICIAN, ADMIN })
-    @Operation(summary = "Record a review", description = "Decision CONTINUE, ADJUST, STEP_DOWN or DISCHARGE; the plan's nextReviewDue becomes "
+    @Operation(operationId = "createPlanReview", summary = "Record a review", description = "Decision CONTINUE, ADJUST, STEP_DOWN or DISCHARGE; the plan's nextReviewDue becomes "
             + "the latest review date + the review interval (a backdated review never moves it back).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "continue",
             value = "{\"summary\":\"PHQ-9 down from 16 to 11; attending all groups\",\"decision\":\"CONTINUE\"}")))
-    @APIResponse(responseCode = "201", description = "The review, with the new due date")
+    @APIResponse(responseCode = "201", description = "The review, with the new due date", headers = @Header(name = "Location", description = "URI of the review", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a clinician or admin")
@@ -66,7 +70,7 @@ public class ReviewResource {
 
     @GET
     @RolesAllowed({ CLINICIAN, ADMIN, INTEGRATION, PATIENT })
-    @Operation(summary = "A plan's reviews", description = "Oldest first. Review notes are clinical content: not for a scheduler"
+    @Operation(operationId = "listPlanReviews", summary = "A plan's reviews", description = "Oldest first. Review notes are clinical content: not for a scheduler"
             + " (minimum necessary); a caller outside the program gets a Part 2 patient's reviews only with that patient's consent.")
     @APIResponse(responseCode = "200", description = "The reviews")
     @APIResponse(responseCode = "401", description = "No valid token")

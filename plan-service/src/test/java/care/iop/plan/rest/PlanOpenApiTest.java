@@ -29,6 +29,7 @@ class PlanOpenApiTest {
                 if (!List.of("get", "post", "put").contains(method)) {
                     return;
                 }
+                assertThat(op.get("operationId")).as(method + " " + path + " operationId").isNotNull();
                 assertThat(op.get("summary")).as(method + " " + path).isNotNull();
                 assertThat(op.get("description")).as(method + " " + path).isNotNull();
                 assertThat((List<String>) op.get("tags")).as(method + " " + path).isNotEmpty();

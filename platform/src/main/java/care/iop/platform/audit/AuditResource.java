@@ -40,7 +40,7 @@ public class AuditResource {
     @GET
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    @Operation(summary = "Read this service's audit trail",
+    @Operation(operationId = "searchAuditEntries", summary = "Read this service's audit trail",
             description = "Every read or write of patient data in this service, in time order, optionally for one patient and a time window [from, to). Admins only.")
     @APIResponse(responseCode = "200", description = "A page of audit entries")
     @APIResponse(responseCode = "400", description = "Bad parameter")
@@ -57,7 +57,7 @@ public class AuditResource {
     @GET
     @Path("/verify")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Verify this service's audit hash chain",
+    @Operation(operationId = "verifyAuditChain", summary = "Verify this service's audit hash chain",
             description = "Walks every sealed audit row in chain order, recomputes its hash (sha256 of the previous link's hash and the"
                     + " row) and names the first broken link: a row changed after sealing, a row deleted, links rechained. Rows written"
                     + " in the last second or so are not sealed yet (unsealedRows) and not covered. Record headSeq and headHash outside"

@@ -58,7 +58,7 @@ public class AttendanceResource {
     @PUT
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN })
     @Transactional
-    @Operation(summary = "Record attendance",
+    @Operation(operationId = "recordAttendance", summary = "Record attendance",
             description = "Statuses ATTENDED, LATE, LEFT_EARLY, ABSENT, EXCUSED, NO_SHOW with minutes for each booked patient. The session "
                     + "becomes fulfilled and session.attendance-recorded is published (per patient: status, minutes, modality). Each "
                     + "attendee gets a suggested code: individual 90832/90834/90837 by minutes, group 90853, family 90847 (90846 when "
@@ -83,7 +83,7 @@ public class AttendanceResource {
     @GET
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN, Roles.SCHEDULER, Roles.INTEGRATION })
     @Transactional
-    @Operation(summary = "Read attendance",
+    @Operation(operationId = "getAttendance", summary = "Read attendance",
             description = "The recorded attendance of a session with billing codes. Staff and external callers. Minimum necessary: the "
                     + "free-text notes (groupNote, each attendee's note) are for clinicians and admins only and absent for schedulers "
                     + "and external callers. 42 CFR Part 2: for an external caller an INDIVIDUAL or FAMILY session of a Part 2 patient "

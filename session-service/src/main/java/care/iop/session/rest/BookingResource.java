@@ -72,7 +72,7 @@ public class BookingResource {
 
     @Idempotent(recordedByCommitter = true)
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN })
-    @Operation(summary = "Book a patient into a group",
+    @Operation(operationId = "bookGroupSeat", summary = "Book a patient into a group",
             description = "BOOKED while seats are free, otherwise WAITLISTED with its position. Capacity is a hard invariant under concurrent "
                     + "requests. Eligibility: patient known, not discharged, with an active plan prescribing group hours, and an active "
                     + "GROUP_PARTICIPATION consent.")
@@ -97,7 +97,7 @@ public class BookingResource {
     @Path("/{patientId}")
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN, Roles.PATIENT })
     @Transactional
-    @Operation(summary = "Cancel a booking",
+    @Operation(operationId = "cancelBooking", summary = "Cancel a booking",
             description = "Flagged late under 24 h before the start; the first waitlisted patient is promoted. Cancelling the patient of an "
                     + "INDIVIDUAL or FAMILY session cancels the session. A patient token may cancel only its own booking. Once the "
                     + "session has started, no booking can be cancelled (422): its attendance is recorded instead.")
@@ -118,7 +118,7 @@ public class BookingResource {
     @GET
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN, Roles.INTEGRATION })
     @Transactional
-    @Operation(summary = "Read the roster",
+    @Operation(operationId = "getRoster", summary = "Read the roster",
             description = "Booked patients, then the waitlist in order, then cancellations. Staff and external callers; a patient "
                     + "sees only its own booking (GET /api/v1/sessions/{id}). 42 CFR Part 2: for an external caller an INDIVIDUAL or "
                     + "FAMILY session of a Part 2 patient without the patient's disclosure consent is not found (404); in a group, "

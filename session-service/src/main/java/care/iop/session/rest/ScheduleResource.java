@@ -62,7 +62,7 @@ public class ScheduleResource {
     @Path("/patients/{id}")
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN, Roles.INTEGRATION, Roles.PATIENT })
     @Transactional
-    @Operation(summary = "A patient's agenda",
+    @Operation(operationId = "getPatientAgenda", summary = "A patient's agenda",
             description = "Booked and waitlisted sessions (with waitlist position) in [from, to); default: the next 7 days. from/to take a "
                     + "date (a day in the program time zone; to inclusive) or a date-time with offset, in the years 1-9999. A patient "
                     + "token reads only its own agenda. Never shows other members of a group. 42 CFR Part 2: for an external caller "
@@ -86,7 +86,7 @@ public class ScheduleResource {
     @Path("/clinicians/{id}")
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN, Roles.INTEGRATION })
     @Transactional
-    @Operation(summary = "A clinician's week",
+    @Operation(operationId = "getClinicianSchedule", summary = "A clinician's week",
             description = "The clinician's sessions in [from, to), cancelled ones included; default: the next 7 days; from/to as for a "
                     + "patient's agenda. 42 CFR Part 2: for an external caller the INDIVIDUAL and FAMILY sessions of Part 2 patients "
                     + "without the patient's disclosure consent are left out (group sessions stay: they show no member). Every patient "

@@ -60,7 +60,7 @@ public class SeriesResource {
     @Idempotent
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN })
     @Transactional
-    @Operation(summary = "Create a weekly series",
+    @Operation(operationId = "createSessionSeries", summary = "Create a weekly series",
             description = "Creates every occurrence (days of week, local start time in the program time zone, duration, from a date until a "
                     + "date or for a count). Occurrences keep their wall-clock time across daylight-saving changes. Any conflicting "
                     + "occurrence refuses the whole series (409 naming the colliding session). Change or cancel one occurrence, or it "
@@ -89,7 +89,7 @@ public class SeriesResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN, Roles.INTEGRATION })
     @Transactional
-    @Operation(summary = "Read a series",
+    @Operation(operationId = "getSessionSeries", summary = "Read a series",
             description = "The series and its occurrences in time order. 42 CFR Part 2: an INDIVIDUAL or FAMILY series is its patient's "
                     + "record; for an external caller one of a Part 2 patient without the patient's disclosure consent is not found "
                     + "(404, audited as DENIED).")
@@ -115,7 +115,7 @@ public class SeriesResource {
     @Path("/{id}/participants")
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN })
     @Transactional
-    @Operation(summary = "Book a patient into every future occurrence",
+    @Operation(operationId = "bookSeriesSeats", summary = "Book a patient into every future occurrence",
             description = "Rolling admission: each future occurrence books the patient (or waitlists when full). Same eligibility and "
                     + "conflict rules as a single booking; all or nothing.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookingRequest.class),

@@ -30,6 +30,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -84,7 +86,7 @@ public class SessionResource {
     @Idempotent
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN })
     @Transactional
-    @Operation(summary = "Schedule a session",
+    @Operation(operationId = "createSession", summary = "Schedule a session",
             description = "INDIVIDUAL and FAMILY sessions name a patient, who is booked at once (eligibility from the plan); GROUP sessions "
                     + "have a capacity (default 12, at most the configured maximum) and a clinician who may lead groups. A clinician, "
                     + "a room or a patient is never in two overlapping sessions: the database refuses it, even for concurrent requests.")
@@ -115,13 +117,13 @@ public class SessionResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN, Roles.INTEGRATION, Roles.PATIENT })
     @Transactional
-    @Operation(summary = "Read a session",
+    @Operation(operationId = "getSession", summary = "Read a session",
             description = "Staff see the session with its counts (ETag = version). A patient token sees only a session it is booked or "
                     + "waitlisted in, and only topic, time, place, clinician and its own booking: never another member nor the counts. "
                     + "42 CFR Part 2: an INDIVIDUAL or FAMILY session is its patient's record; for an external caller (integration) "
                     + "one of a Part 2 patient without the patient's disclosure consent is not found (404, audited as DENIED). A GROUP "
                     + "session is shown with its counts.")
-    @APIResponse(responseCode = "200", description = "The session", content = @Content(schema = @Schema(oneOf = { Views.SessionView.class, Views.PatientSessionView.class })))
+    @APIResponse(responseCode = "200", description = "The session", content = @Content(schema = @Schema(implementation = Views.SessionDetailDoc.class)))
     @APIResponse(responseCode = "400", description = "Bad id")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such session (or not the patient's; or, for an external caller, a Part 2 patient's session without consent)")
@@ -147,7 +149,7 @@ public class SessionResource {
     @GET
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN, Roles.INTEGRATION })
     @Transactional
-    @Operation(summary = "Search sessions",
+    @Operation(operationId = "searchSessions", summary = "Search sessions",
             description = "Filters combine; from/to take a date (a day in the program time zone, to inclusive) or a date-time with offset "
                     + "(to exclusive), in the years 1-9999. Sorted by start. 42 CFR Part 2: for an external caller the INDIVIDUAL and "
                     + "FAMILY sessions of Part 2 patients without the patient's disclosure consent are left out of the items and the "
@@ -190,7 +192,7 @@ public class SessionResource {
     @Path("/{id}/cancel")
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN })
     @Transactional
-    @Operation(summary = "Cancel a session",
+    @Operation(operationId = "cancelSession", summary = "Cancel a session",
             description = "Cancels the session and every booking in it (booking.cancelled events notify the patients). For a series occurrence, "
                     + "scope THIS_AND_FOLLOWING cancels the later occurrences too. Returns the cancelled sessions. A session that has "
                     + "started cannot be cancelled (422): its attendance is recorded instead.")
@@ -213,14 +215,15 @@ public class SessionResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN })
     @Transactional
-    @Operation(summary = "Reschedule a session",
+    @Operation(operationId = "rescheduleSession", summary = "Reschedule a session",
             description = "New time, place, topic, capacity or clinician; requires If-Match with the ETag of the last read. Bookings move with "
                     + "the session; conflicts are refused as on creation. Scope THIS_AND_FOLLOWING moves later occurrences of the series "
                     + "to the same local time. A session that has started cannot be moved (422).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RescheduleRequest.class),
             examples = @ExampleObject(name = "move", value = """
                     {"start":"2026-12-01T10:00:00-05:00","end":"2026-12-01T13:00:00-05:00","location":"Room B","scope":"THIS"}""")))
-    @APIResponse(responseCode = "200", description = "The rescheduled session")
+    @APIResponse(responseCode = "200", description = "The rescheduled session", headers = @Header(name = "ETag", description = "New version (an entity tag: send it in If-Match)", schema = @Schema(type = SchemaType.STRING, example = "\"0\"")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.SessionView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role may not reschedule")

@@ -27,6 +27,25 @@ public final class Views {
                                      String bookingStatus, Integer waitlistPosition) {
     }
 
+    /**
+     * Documentation only (never built): what {@code GET /api/v1/sessions/{id}} answers, a {@link SessionView} to staff and
+     * a {@link PatientSessionView} to a patient token, as one schema that a generated client can always read.
+     */
+    @Schema(name = "SessionDetail", description = "A session as the caller may see it. Staff (and external callers) get the "
+            + "Session fields: counts, version, the patient of an INDIVIDUAL or FAMILY session. A patient token gets only id, "
+            + "seriesId, type, status, clinicianId, start, end, topic, location and its own bookingStatus and waitlistPosition.")
+    public record SessionDetailDoc(UUID id, UUID seriesId, String type, String status, UUID clinicianId,
+                                   @Schema(description = "INDIVIDUAL and FAMILY only; staff only") UUID patientId,
+                                   OffsetDateTime start, OffsetDateTime end, String topic, String location,
+                                   @Schema(description = "Staff only") Integer capacity,
+                                   @Schema(description = "Staff only") Long booked,
+                                   @Schema(description = "Staff only") Long waitlisted,
+                                   @Schema(description = "Staff only") String cancelReason,
+                                   @Schema(description = "Staff only; also sent as the ETag") Long version,
+                                   @Schema(description = "Patient token only: BOOKED or WAITLISTED") String bookingStatus,
+                                   @Schema(description = "Patient token only: place on the waitlist, from 1") Integer waitlistPosition) {
+    }
+
     @Schema(name = "Booking")
     public record BookingView(UUID sessionId, UUID patientId,
                               @Schema(enumeration = { "BOOKED", "WAITLISTED", "CANCELLED" }) String status,

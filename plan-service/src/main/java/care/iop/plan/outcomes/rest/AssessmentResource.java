@@ -50,7 +50,7 @@ public class AssessmentResource {
 
     @Idempotent
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN, Roles.PATIENT })
-    @Operation(summary = "Record a completed questionnaire",
+    @Operation(operationId = "createAssessment", summary = "Record a completed questionnaire",
             description = "Checks the number of answers and each answer's range for the instrument, computes the total and"
                     + " severity band, and raises a safety flag (event assessment.safety-flag-raised on iop.plans) when PHQ-9"
                     + " item 9 is above 0. A patient may submit only its own (self-report).")
@@ -77,7 +77,7 @@ public class AssessmentResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN, Roles.PATIENT })
-    @Operation(summary = "Read one assessment", description = "A patient reads only its own (others answer 404).")
+    @Operation(operationId = "getAssessment", summary = "Read one assessment", description = "A patient reads only its own (others answer 404).")
     @APIResponse(responseCode = "200", description = "The assessment", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "400", description = "id is not a UUID")
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -89,7 +89,7 @@ public class AssessmentResource {
 
     @GET
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN, Roles.PATIENT })
-    @Operation(summary = "Time series of a patient's scores",
+    @Operation(operationId = "searchAssessments", summary = "Time series of a patient's scores",
             description = "Oldest first, optionally one instrument and a window of days (from and to included, in the"
                     + " configured time zone). patientId is required for staff; a patient may omit it and sees only its own.")
     @APIResponse(responseCode = "200", description = "One page of the series")

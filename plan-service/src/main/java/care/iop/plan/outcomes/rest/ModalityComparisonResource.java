@@ -60,7 +60,7 @@ public class ModalityComparisonResource {
     @GET
     @Produces({ MediaType.APPLICATION_JSON, CSV })
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN })
-    @Operation(summary = "Compare outcomes by attended modality mix",
+    @Operation(operationId = "compareOutcomesByModality", summary = "Compare outcomes by attended modality mix",
             description = "Buckets patients by the share of their attended minutes that were group therapy (MOSTLY_INDIVIDUAL"
                     + " below 1/3, MOSTLY_GROUP above 2/3, MIXED otherwise) and reports per bucket n, mean baseline, mean latest,"
                     + " mean change with a 95 % CI (t distribution), response rate (at least 50 % drop), remission rate (PHQ-9/GAD-7"
@@ -93,7 +93,7 @@ public class ModalityComparisonResource {
     @Produces(SVG)
     @PermitAll
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "The comparison as an SVG chart",
+    @Operation(operationId = "getModalityComparisonChart", summary = "The comparison as an SVG chart",
             description = "Mean change per bucket as bars with the 95 % confidence interval as error bars; suppressed buckets"
                     + " are labelled as such. Opens as is in a browser. instrument defaults to PHQ9. Needs a clinician or admin"
                     + " token, or no token at all with the expires, by and signature parameters of a signed link from"
@@ -134,7 +134,7 @@ public class ModalityComparisonResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN })
-    @Operation(summary = "Make a signed link to the chart",
+    @Operation(operationId = "createModalityComparisonChartLink", summary = "Make a signed link to the chart",
             description = "Returns a link to GET /api/v1/outcomes/modality-comparison/chart with these parameters that works without a"
                     + " token until it expires (15 minutes by default, iop.outcomes.chart-link.ttl), like a presigned URL: for a"
                     + " browser tab, an <img> in a dashboard or a message to the program director. The link is signed (HMAC-SHA256)"

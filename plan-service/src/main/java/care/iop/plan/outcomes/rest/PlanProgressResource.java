@@ -30,7 +30,7 @@ public class PlanProgressResource {
 
     @GET
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN, Roles.PATIENT })
-    @Operation(summary = "Progress of a plan's measured goals",
+    @Operation(operationId = "getPlanProgress", summary = "Progress of a plan's measured goals",
             description = "For each goal with a measure: baseline (first score at or after plan start), latest, change, percent"
                     + " change, response (at least 50 % drop), remission (PHQ-9/GAD-7 below 5) and the FHIR Goal"
                     + " achievementStatus (in-progress, improving, worsening, no-change, achieved), computed from the scores"

@@ -50,7 +50,7 @@ public class SafetyFlagResource {
 
     @GET
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN })
-    @Operation(summary = "The safety-flag queue", description = "Flags oldest first; status=open lists those still waiting for a"
+    @Operation(operationId = "searchSafetyFlags", summary = "The safety-flag queue", description = "Flags oldest first; status=open lists those still waiting for a"
             + " clinician's acknowledgement. Each listed flag is recorded in the audit trail as read.")
     @APIResponse(responseCode = "200", description = "One page of flags")
     @APIResponse(responseCode = "400", description = "status is not open or acknowledged; bad patientId, page or size")
@@ -67,7 +67,7 @@ public class SafetyFlagResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN })
-    @Operation(summary = "Read one safety flag", description = "The ETag header carries the flag's version.")
+    @Operation(operationId = "getSafetyFlag", summary = "Read one safety flag", description = "The ETag header carries the flag's version.")
     @APIResponse(responseCode = "200", description = "The flag", content = @Content(schema = @Schema(implementation = SafetyFlagView.class)))
     @APIResponse(responseCode = "400", description = "id is not a UUID")
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -83,7 +83,7 @@ public class SafetyFlagResource {
     @Idempotent
     @Path("/{id}/acknowledge")
     @RolesAllowed(Roles.CLINICIAN)
-    @Operation(summary = "Acknowledge a safety flag with a note",
+    @Operation(operationId = "acknowledgeSafetyFlag", summary = "Acknowledge a safety flag with a note",
             description = "Only a clinician acknowledges. Closes the flag and publishes assessment.safety-flag-acknowledged on"
                     + " iop.plans. If-Match is optional; when sent it must carry the flag's current ETag.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
