@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -39,6 +40,7 @@ import care.iop.participant.domain.PatientStatus;
 import care.iop.participant.domain.Track;
 import care.iop.participant.service.PatientSearch;
 import care.iop.participant.service.PatientService;
+import care.iop.platform.consistency.ConsistencyDocumentation;
 import care.iop.platform.problem.Problem;
 import care.iop.platform.security.Roles;
 import care.iop.platform.web.ETags;
@@ -58,6 +60,7 @@ public class PatientResource {
     PatientSearch search;
 
     @POST
+    @Extension(name = ConsistencyDocumentation.WRITES, value = "true")
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN, Roles.INTEGRATION })
     @Operation(summary = "Register a patient",
             description = "Stores a new patient. Status is ACTIVE when an admission date is given, else REFERRED. "
@@ -106,6 +109,7 @@ public class PatientResource {
     }
 
     @PUT
+    @Extension(name = ConsistencyDocumentation.WRITES, value = "true")
     @Path("/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN, Roles.INTEGRATION })
     @Operation(summary = "Replace a patient's record",
@@ -157,6 +161,7 @@ public class PatientResource {
     }
 
     @POST
+    @Extension(name = ConsistencyDocumentation.WRITES, value = "true")
     @Path("/{id}/discharge")
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN, Roles.INTEGRATION })
     @Operation(summary = "Discharge a patient",

@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import care.iop.plan.service.ModalityService;
+import care.iop.platform.consistency.ConsistencyDocumentation;
 
 @Path("/api/v1/plans/{id}/modality-changes")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,6 +49,7 @@ public class ModalityChangeResource {
     UriInfo uriInfo;
 
     @POST
+    @Extension(name = ConsistencyDocumentation.WRITES, value = "true")
     @RolesAllowed({ CLINICIAN, ADMIN })
     @Operation(summary = "Switch the plan's modality mix",
             description = "From `effectiveFrom` (default today, within the plan). Group hours need the active GROUP_PARTICIPATION consent; "

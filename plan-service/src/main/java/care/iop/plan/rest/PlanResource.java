@@ -31,6 +31,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -40,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import care.iop.plan.service.PlanLifecycleService;
 import care.iop.plan.service.PlanService;
+import care.iop.platform.consistency.ConsistencyDocumentation;
 import care.iop.platform.web.ETags;
 import care.iop.platform.web.Page;
 import care.iop.platform.web.PageQuery;
@@ -59,6 +61,7 @@ public class PlanResource {
     UriInfo uriInfo;
 
     @POST
+    @Extension(name = ConsistencyDocumentation.WRITES, value = "true")
     @RolesAllowed({ CLINICIAN, ADMIN })
     @Operation(summary = "Create a treatment plan (draft)",
             description = "Creates a draft plan for a patient known from participant events. Omit `modality` to get a proposal from the "
@@ -100,6 +103,7 @@ public class PlanResource {
     }
 
     @PUT
+    @Extension(name = ConsistencyDocumentation.WRITES, value = "true")
     @Path("/{id}")
     @RolesAllowed({ CLINICIAN, ADMIN })
     @Operation(summary = "Edit a plan's problems, goals, rationale and dates",
@@ -138,6 +142,7 @@ public class PlanResource {
     }
 
     @PUT
+    @Extension(name = ConsistencyDocumentation.WRITES, value = "true")
     @Path("/{id}/status")
     @RolesAllowed({ CLINICIAN, ADMIN })
     @Operation(summary = "Move a plan through its lifecycle",

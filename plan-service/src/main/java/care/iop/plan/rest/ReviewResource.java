@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import care.iop.plan.service.ReviewService;
+import care.iop.platform.consistency.ConsistencyDocumentation;
 
 @Path("/api/v1/plans/{id}/reviews")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,6 +47,7 @@ public class ReviewResource {
     UriInfo uriInfo;
 
     @POST
+    @Extension(name = ConsistencyDocumentation.WRITES, value = "true")
     @RolesAllowed({ CLINICIAN, ADMIN })
     @Operation(summary = "Record a review", description = "Decision CONTINUE, ADJUST, STEP_DOWN or DISCHARGE; the plan's nextReviewDue becomes "
             + "the latest review date + the review interval (a backdated review never moves it back).")

@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 import care.iop.events.EventTypes;
 import care.iop.platform.audit.AuditAction;
 import care.iop.platform.audit.AuditLog;
+import care.iop.platform.consistency.ReadYourWrites;
 import care.iop.platform.outbox.Outbox;
 import care.iop.platform.problem.ProblemException;
 import care.iop.session.config.SessionConfig;
@@ -81,6 +82,7 @@ public class BookingService {
      * together with the bookings that arrived with it, in one transaction that also checks each
      * patient's eligibility and records each request's audit entry and event.
      */
+    @ReadYourWrites
     public Booking book(UUID sessionId, UUID patientId) {
         BookingLine.Ticket ticket = new BookingLine.Ticket(patientId, audit.change(AuditAction.CREATE, BOOKING, sessionId, patientId),
                 Outbox.Origin.current());
