@@ -18,10 +18,18 @@ import io.quarkus.arc.Arc;
 @ApplicationScoped
 public class ConsistencyTokens {
 
-    /** The current request's writes. */
+    /** The current request's writes (reached through its client proxy: methods only, never fields). */
     @RequestScoped
     static class Written {
-        final List<AggregateVersion> versions = new ArrayList<>(2);
+        private final List<AggregateVersion> versions = new ArrayList<>(2);
+
+        public void add(AggregateVersion version) {
+            versions.add(version);
+        }
+
+        public List<AggregateVersion> all() {
+            return versions;
+        }
     }
 
     @Inject
@@ -30,12 +38,12 @@ public class ConsistencyTokens {
     /** The current request changed the aggregate to this version. */
     public void wrote(String kind, UUID id, long version) {
         if (Arc.container().requestContext().isActive()) {
-            written.versions.add(new AggregateVersion(kind, id, version));
+            written.add(new AggregateVersion(kind, id, version));
         }
     }
 
     /** What the current request wrote, the highest version per aggregate. */
     List<AggregateVersion> written() {
-        return Arc.container().requestContext().isActive() ? ConsistencyToken.merge(written.versions) : List.of();
+        return Arc.container().requestContext().isActive() ? ConsistencyToken.merge(written.all()) : List.of();
     }
 }
