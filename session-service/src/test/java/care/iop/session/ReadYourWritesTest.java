@@ -193,6 +193,17 @@ class ReadYourWritesTest {
     }
 
     @Test
+    void aPatientsTokenIsNeverWaitedFor() {
+        // a patient makes no write that answers a token, and waiting for another id would tell whether it exists
+        UUID patient = fx.eligibleGroupPatient();
+        double waitsBefore = allWaits();
+        given().header("Authorization", "Bearer " + care.iop.testing.TestTokens.patient(patient))
+                .header(TOKEN, "patient:" + UUID.randomUUID() + "@0")
+                .when().get("/api/v1/schedules/patients/" + patient + "?from=2030-01-07&to=2030-01-08").then().statusCode(200);
+        assertThat(allWaits()).isEqualTo(waitsBefore);
+    }
+
+    @Test
     void aMalformedTokenIs400NamingTheHeader() {
         given().header("Authorization", auth("scheduler")).header(TOKEN, "patient:not-a-uuid@1").when().get("/api/v1/sessions")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo(TOKEN));
