@@ -12,8 +12,8 @@ import jakarta.inject.Inject;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Context;
 
 /**
  * The bounded wait of read-your-writes: a request that needs versions of other services' aggregates its read models do
@@ -75,7 +75,7 @@ public class ReadModelWait {
         if (behind.isEmpty()) {
             return;
         }
-        if (!BlockingOperationControl.isBlockingAllowed() || !slots().tryAcquire()) {
+        if (Context.isOnEventLoopThread() || !slots().tryAcquire()) {
             record("refused", System.nanoTime());
             throw ReadModelBehindException.afterWaiting(field, behind);
         }

@@ -17,8 +17,12 @@ public interface ReadYourWritesConfig {
     @WithDefault("1s")
     Duration retryAfter();
 
-    /** The most requests of one process waiting at once; a request beyond it answers 503 at once instead of waiting. */
-    @WithDefault("200")
+    /**
+     * The most requests of one process waiting at once; a request beyond it answers 503 at once instead of waiting. A
+     * waiting request holds a worker thread (no database connection): keep it well below the worker pool
+     * ({@code quarkus.thread-pool.max-threads}, 200 on a small machine), so the rest of the service keeps its threads.
+     */
+    @WithDefault("50")
     int maxWaiting();
 
     /**
