@@ -59,6 +59,8 @@ public interface GatewayConfig {
 
     Audit audit();
 
+    ReadYourWrites readYourWrites();
+
     interface RateLimit {
         /** Whether the per-client limit applies at all. */
         @WithDefault("true")
@@ -118,6 +120,21 @@ public interface GatewayConfig {
         /** Most entries read from one service for one merged audit request; beyond it the caller must narrow the window. */
         @WithDefault("10000")
         int maxEntriesPerService();
+    }
+
+    /** Read-your-writes for clients that do not pass {@code Consistency-Token} on themselves (docs/gateway.md). */
+    interface ReadYourWrites {
+        /** Whether the gateway remembers each caller's latest tokens and sends them with the caller's next requests. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long a token is sent along after the write that answered it. */
+        @WithDefault("10s")
+        Duration rememberFor();
+
+        /** Most callers remembered at once (a few hundred bytes each); beyond it new callers are not remembered. */
+        @WithDefault("10000")
+        int maxCallers();
     }
 
     /** The configured upstream URL by name, or a startup failure naming the missing setting. */

@@ -20,7 +20,7 @@ import io.vertx.core.json.JsonObject;
  * Three stub services (participant, plan, session) on free ports, plus a control server that takes one
  * down and brings it back ({@code POST /<name>/down}, {@code /<name>/up}). Each stub echoes what it
  * received as JSON, serves an OpenAPI document, a paged audit trail, an audit chain verification and
- * readiness, and misbehaves on request: paths ending in {@code /slow} answer after {@link #SLOW_MILLIS}, in {@code /boom} with a raw 500.
+ * readiness, answers a {@code Consistency-Token} given as {@code ?answerToken=}, and misbehaves on request: paths ending in {@code /slow} answer after {@link #SLOW_MILLIS}, in {@code /boom} with a raw 500.
  */
 public final class StubUpstreams {
     public static final List<String> NAMES = List.of("participant", "plan", "session");
@@ -119,6 +119,7 @@ public final class StubUpstreams {
                 .put("idempotencyKey", request.getHeader("Idempotency-Key"))
                 .put("testHooks", new JsonArray(request.headers().names().stream().map(String::toLowerCase)
                         .filter(n -> n.startsWith("x-iop-test-")).sorted().toList()))
+                .put("consistencyToken", request.getHeader("Consistency-Token"))
                 .put("body", body));
     }
 
@@ -133,6 +134,12 @@ public final class StubUpstreams {
     }
 
     private static void json(HttpServerRequest request, int status, JsonObject body) {
+        // a write answers what it changed (read-your-writes): ?answerToken=<Consistency-Token>[&answerStatus=<status>]
+        String token = request.getParam("answerToken");
+        if (token != null) {
+            request.response().putHeader("Consistency-Token", token);
+            status = Integer.parseInt(request.getParam("answerStatus", String.valueOf(status)));
+        }
         request.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
     }
 

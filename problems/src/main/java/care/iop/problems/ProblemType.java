@@ -27,6 +27,12 @@ public enum ProblemType {
     INTERNAL("internal-error", "Internal error", 500),
     BAD_GATEWAY("bad-gateway", "Upstream error", 502),
     SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", 503),
+    /**
+     * The request names an entity another service owns (or a version of it, in {@code Consistency-Token}) that this
+     * service's read model has not received yet, even after waiting: retry after {@code Retry-After}. Never a broken rule.
+     * Declared after {@link #SERVICE_UNAVAILABLE} so that {@link #forStatus(int)} maps a bare 503 to that one.
+     */
+    READ_MODEL_BEHIND("read-model-behind", "Not known here yet: the data is still on its way from another service", 503),
     GATEWAY_TIMEOUT("gateway-timeout", "Upstream timeout", 504),
     // Idempotency-Key (docs/gateway.md, "Retrying safely"); after the generic types so that forStatus keeps them.
     /** Another request with the same Idempotency-Key is still running: retry after Retry-After seconds. */

@@ -262,7 +262,7 @@ class JourneyIT {
                 id[0] = created.path("id");
                 return true;
             }
-            assertThat(created.statusCode()).as(created.asString()).isEqualTo(422);
+            assertThat(created.statusCode()).as(created.asString()).isIn(422, 503); // not eligible yet, or read model still behind after its wait
             return false;
         });
         return id[0];
@@ -276,7 +276,7 @@ class JourneyIT {
                 booked[0] = response;
                 return true;
             }
-            assertThat(response.statusCode()).as(response.asString()).isEqualTo(422);
+            assertThat(response.statusCode()).as(response.asString()).isIn(422, 503); // not eligible yet, or read model still behind after its wait
             return false;
         });
         assertThat(booked[0].<String>path("status")).isEqualTo(expectedStatus);

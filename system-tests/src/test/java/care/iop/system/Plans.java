@@ -35,7 +35,7 @@ final class Plans {
                 id[0] = created.path("id");
                 return true;
             }
-            assertThat(created.statusCode()).as(created.asString()).isEqualTo(422);
+            assertThat(created.statusCode()).as(created.asString()).isIn(422, 503); // consent not known yet, or read model behind after its wait
             return false;
         });
         clinician.put("/api/v1/plans/{id}/status", Map.of("status", "active", "reason", "Plan agreed with the patient"), id[0])

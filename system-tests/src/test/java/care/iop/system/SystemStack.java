@@ -62,6 +62,11 @@ public final class SystemStack {
         return tokens.mint(role, "system-" + role, null, 60);
     }
 
+    /** A token of the role for a subject of its own (a caller of its own for the gateway's rate limit and remembered writes). */
+    public String token(String role, String subject) {
+        return tokens.mint(role, subject, null, 60);
+    }
+
     /** A token for a client outside the program, e.g. an EHR: role {@code integration}, client identity {@code azp}. */
     public String clientToken(String role, String clientId, Map<String, Object> claims) {
         Map<String, Object> all = new java.util.HashMap<>(claims);

@@ -48,6 +48,7 @@ public class TokenVerifier {
 
     private static Identity identity(JsonWebToken jwt) {
         Set<String> groups = jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups());
-        return new Identity(jwt.getSubject() != null ? jwt.getSubject() : jwt.getName(), groups);
+        Object client = jwt.getClaim("azp") != null ? jwt.getClaim("azp") : jwt.getClaim("client_id");
+        return new Identity(jwt.getSubject() != null ? jwt.getSubject() : jwt.getName(), groups, client == null ? null : client.toString());
     }
 }

@@ -15,6 +15,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
+import care.iop.gateway.consistency.ConsistencyTokens;
 import care.iop.gateway.edge.ClientResolver;
 import care.iop.gateway.problem.Problems;
 import care.iop.problems.ProblemType;
@@ -22,7 +23,8 @@ import care.iop.problems.ProblemType;
 /**
  * Forwards a request (already buffered and authenticated) to its upstream and relays the answer.
  * Hop-by-hop headers are dropped; {@code Authorization} and {@code X-Request-Id} go through; the
- * forwarding headers are the gateway's own ({@code X-Forwarded-For/-Proto/-Host} of the client). Upstream
+ * forwarding headers are the gateway's own ({@code X-Forwarded-For/-Proto/-Host} of the client); {@code Consistency-Token}
+ * carries what the caller wrote lately ({@link ConsistencyTokens}). Upstream
  * 5xx answers that are not problem+json, refused connections and timeouts become the gateway's own problems.
  */
 @ApplicationScoped
@@ -41,6 +43,9 @@ public class ProxyHandler {
     @Inject
     ClientResolver clients;
 
+    @Inject
+    ConsistencyTokens consistency;
+
     public void forward(RoutingContext ctx, String prefix, String upstream) {
         HttpServerRequest in = ctx.request();
         long start = System.nanoTime();
@@ -51,6 +56,7 @@ public class ProxyHandler {
                     return body == null || body.length() == 0 ? out.send() : out.send(body);
                 })
                 .compose(response -> response.body().map(buffer -> {
+                    consistency.remember(ctx, response);
                     relay(ctx, upstream, response, buffer);
                     return response.statusCode();
                 }))
@@ -78,6 +84,7 @@ public class ProxyHandler {
             }
         });
         clients.forwardTo(ctx, headers);
+        consistency.attach(ctx, headers);
     }
 
     private static boolean isForwarding(String lowerCaseName) {

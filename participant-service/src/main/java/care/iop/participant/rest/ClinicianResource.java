@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -37,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import care.iop.participant.domain.Clinician;
 import care.iop.participant.service.ClinicianService;
 import care.iop.platform.idempotency.Idempotent;
+import care.iop.platform.consistency.ConsistencyDocumentation;
 import care.iop.platform.problem.Problem;
 import care.iop.platform.security.Roles;
 import care.iop.platform.web.ETags;
@@ -55,6 +57,7 @@ public class ClinicianResource {
     @POST
 
     @Idempotent
+    @Extension(name = ConsistencyDocumentation.WRITES, value = "true")
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN })
     @Operation(operationId = "createClinician", summary = "Register a clinician",
             description = "Stores a clinician. The NPI is 10 digits passing the check-digit rule (Luhn with prefix 80840) and is unique. "
@@ -93,6 +96,7 @@ public class ClinicianResource {
     }
 
     @PUT
+    @Extension(name = ConsistencyDocumentation.WRITES, value = "true")
     @Path("/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN })
     @Operation(operationId = "replaceClinician", summary = "Replace a clinician's record",

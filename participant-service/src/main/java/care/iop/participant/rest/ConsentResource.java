@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -35,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import care.iop.participant.domain.Consent;
 import care.iop.participant.service.ConsentService;
 import care.iop.platform.idempotency.Idempotent;
+import care.iop.platform.consistency.ConsistencyDocumentation;
 import care.iop.platform.problem.Problem;
 import care.iop.platform.security.Roles;
 
@@ -50,6 +52,7 @@ public class ConsentResource {
     @POST
 
     @Idempotent
+    @Extension(name = ConsistencyDocumentation.WRITES, value = "true")
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN })
     @Operation(operationId = "createConsent", summary = "Record a consent",
             description = "Stores a signed consent. PART2_DISCLOSURE needs recipient (the display name), recipientId (the client identity "
@@ -103,6 +106,7 @@ public class ConsentResource {
     @POST
 
     @Idempotent
+    @Extension(name = ConsistencyDocumentation.WRITES, value = "true")
     @Path("/{consentId}/revoke")
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN })
     @Operation(operationId = "revokeConsent", summary = "Revoke a consent",

@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Context;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -41,6 +42,7 @@ import care.iop.participant.domain.Track;
 import care.iop.participant.service.PatientSearch;
 import care.iop.participant.service.PatientService;
 import care.iop.platform.idempotency.Idempotent;
+import care.iop.platform.consistency.ConsistencyDocumentation;
 import care.iop.platform.problem.Problem;
 import care.iop.platform.security.Roles;
 import care.iop.platform.web.ETags;
@@ -62,6 +64,7 @@ public class PatientResource {
     @POST
 
     @Idempotent
+    @Extension(name = ConsistencyDocumentation.WRITES, value = "true")
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN, Roles.INTEGRATION })
     @Operation(operationId = "createPatient", summary = "Register a patient",
             description = "Stores a new patient. Status is ACTIVE when an admission date is given, else REFERRED. "
@@ -111,6 +114,7 @@ public class PatientResource {
     }
 
     @PUT
+    @Extension(name = ConsistencyDocumentation.WRITES, value = "true")
     @Path("/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN, Roles.INTEGRATION })
     @Operation(operationId = "replacePatient", summary = "Replace a patient's record",
@@ -164,6 +168,7 @@ public class PatientResource {
     @POST
 
     @Idempotent
+    @Extension(name = ConsistencyDocumentation.WRITES, value = "true")
     @Path("/{id}/discharge")
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN, Roles.INTEGRATION })
     @Operation(operationId = "dischargePatient", summary = "Discharge a patient",

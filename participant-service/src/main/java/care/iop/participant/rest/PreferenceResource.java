@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -32,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import care.iop.participant.domain.Patient;
 import care.iop.participant.service.PreferenceService;
+import care.iop.platform.consistency.ConsistencyDocumentation;
 import care.iop.platform.problem.Problem;
 import care.iop.platform.security.Roles;
 import care.iop.platform.web.ETags;
@@ -66,6 +68,7 @@ public class PreferenceResource {
     }
 
     @PUT
+    @Extension(name = ConsistencyDocumentation.WRITES, value = "true")
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN })
     @Operation(operationId = "replacePreferences", summary = "Change a patient's preferences",
             description = "Replaces the preferences. Each actual change is kept as history (who, when, before, after) and publishes "

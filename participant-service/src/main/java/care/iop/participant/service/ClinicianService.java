@@ -17,6 +17,8 @@ import care.iop.participant.domain.Clinician;
 import care.iop.participant.domain.ClinicianRepository;
 import care.iop.participant.rest.ClinicianRequest;
 import care.iop.participant.rest.ClinicianResponse;
+import care.iop.platform.consistency.AggregateVersion;
+import care.iop.platform.consistency.ConsistencyTokens;
 import care.iop.platform.outbox.Outbox;
 import care.iop.platform.problem.ProblemException;
 import care.iop.platform.web.ETags;
@@ -35,6 +37,9 @@ public class ClinicianService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    ConsistencyTokens tokens;
 
     @Inject
     TimeSource time;
@@ -115,6 +120,7 @@ public class ClinicianService {
         UniqueConstraints.flush(clinicians::flush, npi -> "NPI " + c.npi + " is already registered to another clinician");
         outbox.publish(Topics.PARTICIPANTS, c.id, type,
                 new ClinicianState(c.id, c.npi, c.displayName(), c.canLeadGroups, c.active, c.version));
+        tokens.wrote(AggregateVersion.CLINICIAN, c.id, c.version);
     }
 
     private static boolean apply(Clinician c, ClinicianRequest r) {

@@ -16,6 +16,8 @@ import care.iop.participant.domain.ConsentKind;
 import care.iop.participant.domain.ConsentRepository;
 import care.iop.participant.domain.Patient;
 import care.iop.participant.domain.PatientRepository;
+import care.iop.platform.consistency.AggregateVersion;
+import care.iop.platform.consistency.ConsistencyTokens;
 import care.iop.platform.outbox.Outbox;
 import care.iop.platform.privacy.Purpose;
 
@@ -32,6 +34,9 @@ public class PatientEvents {
     Outbox outbox;
 
     @Inject
+    ConsistencyTokens tokens;
+
+    @Inject
     PatientRepository patients;
 
     @Inject
@@ -43,15 +48,17 @@ public class PatientEvents {
     @ConfigProperty(name = "iop.consents.max-active-disclosures", defaultValue = "20")
     int maxActiveDisclosures;
 
-    /** Flushes first, so the payload carries the version this change produced. */
+    /** Flushes first, so the payload carries the version this change produced; the request answers that version (Consistency-Token). */
     public void publish(Patient patient, String type) {
         patients.flush();
         outbox.publish(Topics.PARTICIPANTS, patient.id, type, state(patient));
+        tokens.wrote(AggregateVersion.PATIENT, patient.id, patient.version);
     }
 
     /** For a patient just registered and flushed (version 0): it has no consents yet, so its state needs no query. */
     public void publishRegistered(Patient patient) {
         outbox.publish(Topics.PARTICIPANTS, patient.id, EventTypes.PATIENT_REGISTERED, state(patient, List.of()));
+        tokens.wrote(AggregateVersion.PATIENT, patient.id, patient.version);
     }
 
     public PatientState state(Patient p) {

@@ -33,6 +33,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -44,6 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import care.iop.plan.service.PlanLifecycleService;
 import care.iop.plan.service.PlanService;
 import care.iop.platform.idempotency.Idempotent;
+import care.iop.platform.consistency.ConsistencyDocumentation;
 import care.iop.platform.web.ETags;
 import care.iop.platform.web.Page;
 import care.iop.platform.web.PageQuery;
@@ -65,6 +67,7 @@ public class PlanResource {
     @POST
 
     @Idempotent
+    @Extension(name = ConsistencyDocumentation.WRITES, value = "true")
     @RolesAllowed({ CLINICIAN, ADMIN })
     @Operation(operationId = "createPlan", summary = "Create a treatment plan (draft)",
             description = "Creates a draft plan for a patient known from participant events. Omit `modality` to get a proposal from the "
@@ -111,6 +114,7 @@ public class PlanResource {
     }
 
     @PUT
+    @Extension(name = ConsistencyDocumentation.WRITES, value = "true")
     @Path("/{id}")
     @RolesAllowed({ CLINICIAN, ADMIN })
     @Operation(operationId = "replacePlan", summary = "Edit a plan's problems, goals, rationale and dates",
@@ -151,6 +155,7 @@ public class PlanResource {
     }
 
     @PUT
+    @Extension(name = ConsistencyDocumentation.WRITES, value = "true")
     @Path("/{id}/status")
     @RolesAllowed({ CLINICIAN, ADMIN })
     @Operation(operationId = "changePlanStatus", summary = "Move a plan through its lifecycle",

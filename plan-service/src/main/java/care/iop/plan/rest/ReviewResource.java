@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -35,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import care.iop.plan.service.ReviewService;
 import care.iop.platform.idempotency.Idempotent;
+import care.iop.platform.consistency.ConsistencyDocumentation;
 
 @Path("/api/v1/plans/{id}/reviews")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,6 +53,7 @@ public class ReviewResource {
     @POST
 
     @Idempotent
+    @Extension(name = ConsistencyDocumentation.WRITES, value = "true")
     @RolesAllowed({ CLINICIAN, ADMIN })
     @Operation(operationId = "createPlanReview", summary = "Record a review", description = "Decision CONTINUE, ADJUST, STEP_DOWN or DISCHARGE; the plan's nextReviewDue becomes "
             + "the latest review date + the review interval (a backdated review never moves it back).")

@@ -23,6 +23,7 @@ import care.iop.plan.rest.ModalityChangeRequest;
 import care.iop.plan.rest.ModalityChangeView;
 import care.iop.platform.audit.AuditAction;
 import care.iop.platform.audit.AuditLog;
+import care.iop.platform.consistency.ReadYourWrites;
 import care.iop.platform.problem.ProblemException;
 import care.iop.platform.web.ETags;
 
@@ -51,6 +52,7 @@ public class ModalityService {
     @Inject
     MinimumNecessary necessary;
 
+    @ReadYourWrites
     @Transactional
     public ModalityChangeView change(UUID planId, String ifMatch, @Valid @NotNull ModalityChangeRequest request) {
         CarePlan plan = access.planForUpdate(planId);

@@ -22,6 +22,7 @@ import care.iop.plan.rest.StatusChangeRequest;
 import care.iop.plan.rest.TransitionView;
 import care.iop.platform.audit.AuditAction;
 import care.iop.platform.audit.AuditLog;
+import care.iop.platform.consistency.ReadYourWrites;
 import care.iop.platform.problem.ProblemException;
 import care.iop.platform.web.ETags;
 
@@ -50,6 +51,7 @@ public class PlanLifecycleService {
     @Inject
     MinimumNecessary necessary;
 
+    @ReadYourWrites
     @Transactional
     public PlanView changeStatus(UUID id, String ifMatch, @Valid @NotNull StatusChangeRequest request) {
         PlanStatus target = PlanStatus.fromCode(request.status()).orElseThrow(() -> ProblemException.invalidField("status",

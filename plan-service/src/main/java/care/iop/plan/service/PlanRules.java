@@ -11,6 +11,8 @@ import care.iop.plan.config.PlanConfig;
 import care.iop.plan.readmodel.Consents;
 import care.iop.plan.readmodel.KnownClinician;
 import care.iop.plan.readmodel.KnownPatient;
+import care.iop.platform.consistency.AggregateVersion;
+import care.iop.platform.consistency.ReadModelBehindException;
 import care.iop.platform.problem.ProblemException;
 
 /** Business rules shared by plan creation, activation and modality switches (each a 4xx problem). */
@@ -23,11 +25,14 @@ public class PlanRules {
     @Inject
     Consents consents;
 
-    /** The patient must be known from iop.participants and not discharged → else 422. */
+    /**
+     * The patient must not be discharged → else 422. A patient iop.participants has not introduced yet is not a broken
+     * rule: {@link ReadModelBehindException} (a {@code ReadYourWrites} method waits for the event, else 503).
+     */
     public KnownPatient treatablePatient(UUID patientId) {
         KnownPatient patient = KnownPatient.findById(patientId);
         if (patient == null) {
-            throw ProblemException.ruleViolation("patientId", "Patient " + patientId + " is not known to plan-service (register the patient first)");
+            throw ReadModelBehindException.unknown("patientId", AggregateVersion.PATIENT, patientId);
         }
         if (patient.isDischarged()) {
             throw ProblemException.ruleViolation("patientId", "Patient " + patientId + " is discharged");
@@ -35,11 +40,11 @@ public class PlanRules {
         return patient;
     }
 
-    /** The clinician must be known and active → else 422. */
+    /** The clinician must be active → else 422; unknown yet → {@link ReadModelBehindException}. */
     public void activeClinician(UUID clinicianId) {
         KnownClinician clinician = KnownClinician.findById(clinicianId);
         if (clinician == null) {
-            throw ProblemException.ruleViolation("primaryClinicianId", "Clinician " + clinicianId + " is not known to plan-service");
+            throw ReadModelBehindException.unknown("primaryClinicianId", AggregateVersion.CLINICIAN, clinicianId);
         }
         if (!clinician.active) {
             throw ProblemException.ruleViolation("primaryClinicianId", "Clinician " + clinicianId + " is not active");

@@ -30,6 +30,7 @@ import care.iop.plan.rest.PlanUpdateRequest;
 import care.iop.plan.rest.PlanView;
 import care.iop.platform.audit.AuditAction;
 import care.iop.platform.audit.AuditLog;
+import care.iop.platform.consistency.ReadYourWrites;
 import care.iop.platform.security.CurrentUser;
 import care.iop.platform.web.ETags;
 import care.iop.platform.web.ReadOnlyFields;
@@ -71,6 +72,7 @@ public class PlanService {
     @Inject
     MinimumNecessary necessary;
 
+    @ReadYourWrites
     @Transactional
     public PlanView create(@Valid @NotNull PlanRequest request) {
         KnownPatient patient = rules.treatablePatient(request.patientId());

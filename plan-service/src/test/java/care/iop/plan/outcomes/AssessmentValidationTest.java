@@ -119,10 +119,12 @@ class AssessmentValidationTest {
     }
 
     @Test
-    void unknownPatientIsARuleViolation() {
+    void unknownPatientIsAReadModelBehindNotARuleViolation() {
+        // no participant event ever introduces the patient: waited for, then 503 read-model-behind (retry), no row, no flag
         UUID stranger = UUID.randomUUID();
-        post(CLINICIAN, body(stranger, "PHQ9", List.of(0, 0, 0, 0, 0, 0, 0, 0, 1), TAKEN)).statusCode(422)
-                .contentType("application/problem+json")
+        post(CLINICIAN, body(stranger, "PHQ9", List.of(0, 0, 0, 0, 0, 0, 0, 0, 1), TAKEN)).statusCode(503)
+                .contentType("application/problem+json").header("Retry-After", "1")
+                .body("type", org.hamcrest.Matchers.endsWith("/read-model-behind"))
                 .body("errors.field", contains("patientId"));
         assertThat(ReadModelProbe.count(ds, "select count(*) from assessment where patient_id = ?", stranger)).isZero();
         assertThat(ReadModelProbe.count(ds, "select count(*) from outbox where aggregate_id = ?", stranger.toString())).isZero();

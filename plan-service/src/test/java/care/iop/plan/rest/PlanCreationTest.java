@@ -107,11 +107,12 @@ class PlanCreationTest {
     }
 
     @Test
-    void unknownPatientOrClinicianIs422AndNothingIsStored() {
+    void unknownPatientOrClinicianIsReadModelBehindAndNothingIsStored() {
+        // no participant event ever introduces them: waited for (iop.read-your-writes.max-wait), then 503, never the 422 of a rule
         UUID[] ids = fixtures.patientAndClinician();
         UUID stranger = UUID.randomUUID();
-        assertProblem(post("clinician", PLANS, planBody(stranger, ids[1], modality(1, 50, 8.5, 0), null)), 422, "patientId");
-        assertProblem(post("clinician", PLANS, planBody(ids[0], UUID.randomUUID(), modality(1, 50, 8.5, 0), null)), 422, "primaryClinicianId");
+        assertProblem(post("clinician", PLANS, planBody(stranger, ids[1], modality(1, 50, 8.5, 0), null)), 503, "patientId");
+        assertProblem(post("clinician", PLANS, planBody(ids[0], UUID.randomUUID(), modality(1, 50, 8.5, 0), null)), 503, "primaryClinicianId");
         assertThat(plansOf(stranger)).isZero();
         assertThat(plansOf(ids[0])).isZero();
         assertThat(outboxOrEventsOf(ids[0])).isZero();

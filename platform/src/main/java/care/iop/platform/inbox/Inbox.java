@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import care.iop.platform.consistency.ReadModelSignals;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -34,6 +35,9 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  * failure is thrown; the channel's failure strategy ({@link DeadLetterUnprocessable}) then stops the
  * channel without committing the event, liveness turns DOWN, and the restarted process reads the
  * event again.
+ * <p>
+ * Once a transaction that applied events commits, the requests waiting for those aggregates look at the read models
+ * again ({@link ReadModelSignals}, read-your-writes).
  */
 @ApplicationScoped
 public class Inbox {
@@ -44,6 +48,9 @@ public class Inbox {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    ReadModelSignals signals;
 
     @ConfigProperty(name = "iop.consumer.retry.initial-delay", defaultValue = "200ms")
     Duration initialDelay;
@@ -87,12 +94,15 @@ public class Inbox {
     private boolean appliedTogether(String consumer, List<KafkaRecord<String, String>> records, Consumer<IncomingEvent> handler) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
+                List<String> applied = new ArrayList<>(records.size());
                 for (KafkaRecord<String, String> record : records) {
                     IncomingEvent event = IncomingEvent.from(record).bindRequestId();
                     if (processed.firstDelivery(consumer, event.id())) {
                         handler.accept(event);
+                        applied.add(event.aggregateId());
                     }
                 }
+                signals.applied(applied);
             });
             return true;
         } catch (RuntimeException e) {
@@ -111,6 +121,7 @@ public class Inbox {
                 QuarkusTransaction.requiringNew().run(() -> {
                     if (processed.firstDelivery(consumer, event.id())) {
                         handler.accept(event);
+                        signals.applied(java.util.Collections.singletonList(event.aggregateId()));
                     }
                 });
                 if (attempt > 1) {

@@ -41,6 +41,11 @@ public record IncomingEvent(String id, String type, String source, String subjec
         }
     }
 
+    /** The id of the aggregate the event is about: {@code ce_subject}, else the record key (null when neither is set). */
+    public String aggregateId() {
+        return subject != null ? subject : key;
+    }
+
     /** Puts the producing request's id in the log context while the event is handled. */
     public IncomingEvent bindRequestId() {
         if (requestId != null) {

@@ -29,6 +29,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import care.iop.platform.audit.AuditLog;
+import care.iop.platform.consistency.ReadModelBehindException;
+import care.iop.platform.consistency.ReadYourWritesConfig;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -44,9 +46,16 @@ public class ProblemMappers {
     @Inject
     AuditLog audit;
 
+    @Inject
+    ReadYourWritesConfig readYourWrites;
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return ProblemResponses.of(e.type(), e.getMessage(), path(uri), e.errors(), e.conflictsWith());
+        Response response = ProblemResponses.of(e.type(), e.getMessage(), path(uri), e.errors(), e.conflictsWith());
+        if (e instanceof ReadModelBehindException) {
+            return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, Math.max(1, readYourWrites.retryAfter().toSeconds())).build();
+        }
+        return response;
     }
 
     @ServerExceptionMapper

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import care.iop.platform.audit.AuditAction;
 import care.iop.platform.audit.AuditLog;
 import care.iop.platform.idempotency.Idempotent;
+import care.iop.platform.consistency.ReadYourWrites;
 import care.iop.platform.problem.ProblemException;
 import care.iop.platform.security.Roles;
 import care.iop.session.domain.Booking;
@@ -59,6 +60,7 @@ public class SeriesResource {
 
     @Idempotent
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN })
+    @ReadYourWrites
     @Transactional
     @Operation(operationId = "createSessionSeries", summary = "Create a weekly series",
             description = "Creates every occurrence (days of week, local start time in the program time zone, duration, from a date until a "
@@ -114,6 +116,7 @@ public class SeriesResource {
     @Idempotent
     @Path("/{id}/participants")
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN })
+    @ReadYourWrites
     @Transactional
     @Operation(operationId = "bookSeriesSeats", summary = "Book a patient into every future occurrence",
             description = "Rolling admission: each future occurrence books the patient (or waitlists when full). Same eligibility and "

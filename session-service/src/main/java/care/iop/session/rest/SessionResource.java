@@ -43,6 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import care.iop.platform.audit.AuditAction;
 import care.iop.platform.audit.AuditLog;
 import care.iop.platform.idempotency.Idempotent;
+import care.iop.platform.consistency.ReadYourWrites;
 import care.iop.platform.problem.ProblemException;
 import care.iop.platform.security.CurrentUser;
 import care.iop.platform.security.Roles;
@@ -85,6 +86,7 @@ public class SessionResource {
 
     @Idempotent
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN })
+    @ReadYourWrites
     @Transactional
     @Operation(operationId = "createSession", summary = "Schedule a session",
             description = "INDIVIDUAL and FAMILY sessions name a patient, who is booked at once (eligibility from the plan); GROUP sessions "
@@ -214,6 +216,7 @@ public class SessionResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN })
+    @ReadYourWrites
     @Transactional
     @Operation(operationId = "rescheduleSession", summary = "Reschedule a session",
             description = "New time, place, topic, capacity or clinician; requires If-Match with the ETag of the last read. Bookings move with "

@@ -26,6 +26,7 @@ import care.iop.platform.audit.AuditAction;
 import care.iop.platform.audit.AuditLog;
 import care.iop.platform.idempotency.IdempotencyClaim;
 import care.iop.platform.idempotency.IdempotentAnswer;
+import care.iop.platform.consistency.ReadYourWrites;
 import care.iop.platform.outbox.Outbox;
 import care.iop.platform.problem.ProblemException;
 import care.iop.session.config.SessionConfig;
@@ -86,6 +87,7 @@ public class BookingService {
      * patient's eligibility and records each request's audit entry and event, and, for a request with an
      * Idempotency-Key, its answer ({@code answer} of the booking placed), whichever request's thread commits it.
      */
+    @ReadYourWrites
     public Booking book(UUID sessionId, UUID patientId, Function<Booking, IdempotentAnswer> answer) {
         Consumer<Booking> recordAnswer = IdempotencyClaim.current()
                 .<Consumer<Booking>>map(claim -> booking -> claim.record(answer.apply(booking))).orElse(null);

@@ -14,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import care.iop.events.ModalityMix;
+import care.iop.platform.consistency.AggregateVersion;
+import care.iop.platform.consistency.ReadModelBehindException;
 import care.iop.platform.problem.ProblemException;
 import care.iop.session.config.SessionConfig;
 import care.iop.session.domain.ReadModels;
@@ -35,8 +37,10 @@ public class Eligibility {
 
     /**
      * 422 naming {@code patientId} unless the patient may be booked into a session of this type at
-     * this time: known, not discharged, a plan that is active (not on hold) and prescribes this kind
-     * of therapy on the session's day, and for a group the group consent on that day.
+     * this time: not discharged, a plan that is active (not on hold) and prescribes this kind
+     * of therapy on the session's day, and for a group the group consent on that day. A patient no
+     * participant event introduced yet is not a broken rule: {@link ReadModelBehindException} (the
+     * {@code @ReadYourWrites} method waits for the event, else 503).
      */
     public void requirePatient(UUID patientId, SessionType type, OffsetDateTime start) {
         ProblemException refusal = refusals(List.of(patientId), type, start).get(patientId);
@@ -54,6 +58,10 @@ public class Eligibility {
         Map<UUID, PlanFacts> plans = patients.isEmpty() ? Map.of() : readModels.currentPlans(patients.keySet());
         Map<UUID, ProblemException> refusals = new HashMap<>();
         for (UUID patientId : patientIds) {
+            if (!patients.containsKey(patientId)) {
+                refusals.put(patientId, ReadModelBehindException.unknown("patientId", AggregateVersion.PATIENT, patientId));
+                continue;
+            }
             reason(patientId, Optional.ofNullable(patients.get(patientId)), Optional.ofNullable(plans.get(patientId)), type, start, true)
                     .ifPresent(reason -> refusals.put(patientId, ProblemException.ruleViolation("patientId", reason)));
         }
@@ -111,11 +119,14 @@ public class Eligibility {
         };
     }
 
-    /** 422 naming {@code clinicianId} unless the clinician is known, active and (for groups) can lead groups. */
+    /**
+     * 422 naming {@code clinicianId} unless the clinician is active and (for groups) can lead groups; a clinician no
+     * participant event introduced yet is {@link ReadModelBehindException} (waited for, else 503).
+     */
     public void requireClinician(UUID clinicianId, SessionType type) {
         Optional<ClinicianFacts> clinician = readModels.clinician(clinicianId);
         if (clinician.isEmpty()) {
-            throw ProblemException.ruleViolation("clinicianId", "Clinician " + clinicianId + " is not known (no participant event received)");
+            throw ReadModelBehindException.unknown("clinicianId", AggregateVersion.CLINICIAN, clinicianId);
         }
         if (!clinician.get().active()) {
             throw ProblemException.ruleViolation("clinicianId", "Clinician " + clinicianId + " is not active");

@@ -22,6 +22,9 @@ import care.iop.plan.outcomes.domain.Instrument;
 import care.iop.plan.outcomes.domain.SafetyFlag;
 import care.iop.platform.audit.AuditAction;
 import care.iop.platform.audit.AuditLog;
+import care.iop.platform.consistency.AggregateVersion;
+import care.iop.platform.consistency.ReadModelBehindException;
+import care.iop.platform.consistency.ReadYourWrites;
 import care.iop.platform.outbox.Outbox;
 import care.iop.platform.problem.ProblemException;
 import care.iop.platform.security.CurrentUser;
@@ -54,6 +57,7 @@ public class AssessmentService {
     @Inject
     OutcomesConfig config;
 
+    @ReadYourWrites
     @Transactional
     public Recorded record(@NotNull UUID patientId, @NotNull Instrument instrument, @NotNull List<Integer> answers,
                            @NotNull OffsetDateTime takenAt) {
@@ -64,7 +68,7 @@ public class AssessmentService {
             throw ProblemException.invalidField("takenAt", "must not be in the future");
         }
         if (!isKnownPatient(patientId)) {
-            throw ProblemException.ruleViolation("patientId", "patient " + patientId + " is not known to the plan service");
+            throw ReadModelBehindException.unknown("patientId", AggregateVersion.PATIENT, patientId);
         }
         Assessment assessment = new Assessment();
         assessment.id = UUID.randomUUID();
