@@ -78,6 +78,9 @@ class IdempotencyKeyTest {
         assertThat(retry.header("ETag")).isEqualTo(first.header("ETag")).isEqualTo("\"0\"");
         assertThat(retry.jsonPath().getMap("")).isEqualTo(first.jsonPath().getMap(""));
         String id = first.path("id");
+        // the retrying client keeps its read-your-writes token
+        assertThat(first.header("Consistency-Token")).isEqualTo("patient:" + id + "@0");
+        assertThat(retry.header("Consistency-Token")).isEqualTo(first.header("Consistency-Token"));
         assertThat(patientsWithMrn(mrn)).isEqualTo(1);
         assertThat(Db.count(ds, "select count(*) from audit_event where patient_id = ? and action = 'CREATE'", UUID.fromString(id))).isEqualTo(1);
         assertThat(Db.count(ds, "select count(*) from audit_event where patient_id = ? and action = 'REPLAY'", UUID.fromString(id))).isEqualTo(1);

@@ -1,13 +1,16 @@
 package care.iop.platform.consistency;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
+import care.iop.platform.idempotency.IdempotentAnswer;
 import io.quarkus.arc.Arc;
 
 /**
@@ -40,6 +43,17 @@ public class ConsistencyTokens {
         if (Arc.container().requestContext().isActive()) {
             written.add(new AggregateVersion(kind, id, version));
         }
+    }
+
+    /** The answer with the {@value ConsistencyToken#HEADER} header of what the current request wrote so far, if anything. */
+    public IdempotentAnswer withWritten(IdempotentAnswer answer) {
+        List<AggregateVersion> versions = written();
+        if (versions.isEmpty()) {
+            return answer;
+        }
+        Map<String, String> headers = new LinkedHashMap<>(answer.headers());
+        headers.put(ConsistencyToken.HEADER, ConsistencyToken.format(versions));
+        return new IdempotentAnswer(answer.status(), headers, answer.entity(), answer.mediaType());
     }
 
     /** What the current request wrote, the highest version per aggregate. */

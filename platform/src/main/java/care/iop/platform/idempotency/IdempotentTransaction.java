@@ -6,6 +6,7 @@ import jakarta.interceptor.InvocationContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
+import care.iop.platform.consistency.ConsistencyTokens;
 import care.iop.platform.privacy.Disclosure;
 
 /**
@@ -24,12 +25,16 @@ public class IdempotentTransaction {
     @Inject
     Disclosure disclosure;
 
+    @Inject
+    ConsistencyTokens consistency;
+
     @Transactional(rollbackOn = Exception.class)
     public Object run(InvocationContext context, IdempotencyClaim claim) throws Exception {
         JoinedTransactionFlush.wrap(transactions.getTransactionKey());
         try {
             Object result = context.proceed();
-            IdempotentAnswer answer = IdempotentAnswer.of(result);
+            // a replay names the versions the first request wrote, so a retrying client keeps its read-your-writes token
+            IdempotentAnswer answer = consistency.withWritten(IdempotentAnswer.of(result));
             if (answer.success()) {
                 claim.record(answer, disclosure.noticeRequired());
             }
