@@ -21,13 +21,15 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * Idempotency-Key across a crash (issue 19): plan-service dies (the test hook halts its JVM) right after the assessment
- * and its stored answer committed, before the answer left. After a restart, the client's retry with the same key gets
- * that answer, marked as a replay, and the assessment and its safety flag exist once.
+ * Idempotency-Key across a crash (issue 19): a service dies (the test hook halts its JVM) right after the change and
+ * its stored answer committed, before the answer left. After a restart, the client's retry with the same key gets
+ * that answer, marked as a replay, and the change exists once: an assessment and its safety flag in plan-service, a
+ * registration in participant-service.
  * <p>
  * The requests go to plan-service directly: the gateway never forwards the {@code X-IOP-Test-*} hook headers.
  */
 class IdempotentRetryAfterCrashIT {
+    private static final Component PARTICIPANT = Component.SERVICES.get(0);
     private static final Component PLAN = Component.SERVICES.get(1);
     private static final String HALT = "X-IOP-Test-Halt-After-Commit";
 
@@ -89,5 +91,38 @@ class IdempotentRetryAfterCrashIT {
         Response again = clinician().header("Idempotency-Key", key).body(assessment).post("/api/v1/assessments");
         again.then().statusCode(201).header("Idempotent-Replayed", "true");
         assertThat(again.jsonPath().getMap("")).isEqualTo(retry.jsonPath().getMap(""));
+    }
+
+    @Test
+    void aRegistrationRetriedAfterParticipantServiceDiedBetweenCommitAndAnswerExistsOnce() throws Exception {
+        String mrn = "MRN-" + UUID.randomUUID();
+        Map<String, Object> patient = Map.of("identifiers", List.of(Map.of("system", "urn:example:mrn", "value", mrn)),
+                "givenName", "Ivo", "familyName", "Crash", "birthDate", "1979-02-11", "gender", "male", "track", "ADULT_MH",
+                "levelOfCare", "2.1");
+        String key = UUID.randomUUID().toString();
+        Response lost = null;
+        try {
+            lost = integration().header("Idempotency-Key", key).header(HALT, "true").body(patient).post("/api/v1/patients");
+        } catch (Exception connectionLost) {
+            // the JVM halted after the commit: the client saw no answer and will retry
+        }
+        assertThat(lost).as("participant-service answered instead of halting after the commit").isNull();
+        await("participant-service halted by the test hook").atMost(Duration.ofSeconds(20))
+                .until(() -> !system.processes().process(PARTICIPANT.name()).map(ProcessHandle::isAlive).orElse(false));
+        system.processes().kill(PARTICIPANT.name());
+        system.processes().restart(PARTICIPANT);
+
+        Response retry = integration().header("Idempotency-Key", key).body(patient).post("/api/v1/patients");
+        retry.then().statusCode(201).header("Idempotent-Replayed", "true").contentType(ContentType.JSON);
+        String id = retry.path("id");
+        assertThat(retry.header("Location")).endsWith("/api/v1/patients/" + id);
+        Response found = integration().queryParam("identifier", "urn:example:mrn|" + mrn).get("/api/v1/patients");
+        found.then().statusCode(200);
+        assertThat(found.jsonPath().getList("items.id")).containsExactly(id);
+    }
+
+    private static RequestSpecification integration() {
+        return given().baseUri(system.serviceUrl(PARTICIPANT)).header("Authorization", "Bearer " + system.token("integration"))
+                .contentType(ContentType.JSON);
     }
 }
