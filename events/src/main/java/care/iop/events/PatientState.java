@@ -16,10 +16,22 @@ import java.util.UUID;
  * @param activeConsents consents active when the event was produced (at most a bounded number: see participant-service)
  * @param part2 the patient's records are 42 CFR Part 2 records ({@link Part2}); null in events written before the
  *        label existed: then {@link Part2#label} derives it from the track
+ * @param birthDate the date of birth (adolescent or adult on a plan's start); null in events written before it was carried
+ * @param admissionDate the admission date of the current episode of care; null when not admitted (or in older events)
+ * @param dischargeReasonCode why the patient left ({@link DischargeReason} name); null unless discharged (or in older events)
  */
 public record PatientState(UUID patientId, String status, String track, String levelOfCare,
                            String groupComfort, String preferredModality, List<ConsentSummary> activeConsents,
-                           LocalDate dischargedOn, long version, Boolean part2) {
+                           LocalDate dischargedOn, long version, Boolean part2, LocalDate birthDate,
+                           LocalDate admissionDate, String dischargeReasonCode) {
+
+    /** The state without the facts of the episode (events written before issue 20 carry none). */
+    public PatientState(UUID patientId, String status, String track, String levelOfCare, String groupComfort,
+                        String preferredModality, List<ConsentSummary> activeConsents, LocalDate dischargedOn, long version,
+                        Boolean part2) {
+        this(patientId, status, track, levelOfCare, groupComfort, preferredModality, activeConsents, dischargedOn, version, part2,
+                null, null, null);
+    }
 
     /** The state with the label its track implies. */
     public PatientState(UUID patientId, String status, String track, String levelOfCare, String groupComfort,

@@ -130,7 +130,9 @@ class ClinicianTest {
         assertThat(records).allSatisfy(r -> assertThat(header(r, "ce_subject")).isEqualTo(id));
         assertThat(header(records.get(0), "ce_requestid")).isEqualTo("req-clin-" + npi);
         assertThat(records.get(0).value()).contains("\"displayName\":\"Sam " + family + ", LCSW\"").contains("\"canLeadGroups\":true")
-                .contains("\"active\":true").contains("\"npi\":\"" + npi + "\"").contains("\"version\":0");
-        assertThat(records.get(1).value()).contains("\"canLeadGroups\":false").contains("\"active\":false").contains("\"version\":1");
+                .contains("\"active\":true").contains("\"npi\":\"" + npi + "\"").contains("\"version\":0")
+                .contains("\"credentials\":[\"LCSW\"]");
+        assertThat(records.get(1).value()).contains("\"canLeadGroups\":false").contains("\"active\":false").contains("\"version\":1")
+                .contains("\"credentials\":[\"LCSW\",\"LAC\"]");
     }
 }

@@ -146,6 +146,7 @@ class PatientCrudTest {
                 .body("status", equalTo("DISCHARGED"))
                 .body("dischargedOn", equalTo("2026-02-20"))
                 .body("dischargeReason", equalTo("Completed program"))
+                .body("dischargeReasonCode", equalTo("OTHER"))
                 .header("ETag", equalTo("\"1\""));
 
         assertProblem(as("clinician").body("{\"reason\":\"Again\",\"date\":\"2026-02-21\"}").when().post(PATIENTS + "/" + id + "/discharge").then(), 409, null);
@@ -153,6 +154,15 @@ class PatientCrudTest {
         String mrn = as("admin").when().get(PATIENTS + "/" + id).then().extract().path("identifiers[0].value");
         as("admin").header("If-Match", "\"1\"").body(patientBody(mrn, "Corrected", "2026-01-05")).when().put(PATIENTS + "/" + id)
                 .then().statusCode(200).body("status", equalTo("DISCHARGED"));
+    }
+
+    @Test
+    void dischargeKeepsItsCodedReason() {
+        String id = Api.newPatient().toString();
+        as("clinician").body("{\"reason\":\"Stopped coming after week 3\",\"date\":\"2026-02-20\",\"reasonCode\":\"NON_ATTENDANCE\"}")
+                .when().post(PATIENTS + "/" + id + "/discharge").then().statusCode(200)
+                .body("dischargeReasonCode", equalTo("NON_ATTENDANCE"));
+        as("admin").when().get(PATIENTS + "/" + id).then().body("dischargeReasonCode", equalTo("NON_ATTENDANCE"));
     }
 
     @Test
@@ -164,6 +174,8 @@ class PatientCrudTest {
         assertProblem(as("clinician").body("{\"reason\":\"x\",\"date\":\"2999-01-01\"}").when().post(path).then(), 400, "date");
         assertProblem(as("clinician").body("{\"reason\":\"x\",\"date\":\"-10000-01-01\"}").when().post(path).then(), 400, "date");
         assertProblem(as("clinician").body("{\"reason\":\"x\",\"date\":\"2025-12-31\"}").when().post(path).then(), 422, "date");
+        assertProblem(as("clinician").body("{\"reason\":\"x\",\"date\":\"2026-02-20\",\"reasonCode\":\"FINISHED\"}").when().post(path).then(),
+                400, "reasonCode");
         as("admin").when().get(PATIENTS + "/" + id).then().body("status", equalTo("ACTIVE")).header("ETag", endsWith("0\""));
     }
 }

@@ -54,8 +54,8 @@ class PatientEventsTest {
                 .when().post(PATIENTS + "/" + id + "/consents").then().statusCode(201);
         as("clinician").body("{\"reason\":\"secret reason text\"}").when().post(PATIENTS + "/" + id + "/consents/" + consentId + "/revoke")
                 .then().statusCode(200);
-        as("clinician").body("{\"reason\":\"Completed program\",\"date\":\"2026-02-20\"}").when().post(PATIENTS + "/" + id + "/discharge")
-                .then().statusCode(200);
+        as("clinician").body("{\"reason\":\"Completed program\",\"date\":\"2026-02-20\",\"reasonCode\":\"COMPLETED\"}")
+                .when().post(PATIENTS + "/" + id + "/discharge").then().statusCode(200);
 
         List<ConsumerRecord<String, String>> records = awaitEvents(id, 7);
         assertThat(records).extracting(r -> header(r, "ce_type")).containsExactly(
@@ -82,6 +82,10 @@ class PatientEventsTest {
         assertThat(states.get(0).activeConsents()).isEmpty();
         assertThat(states).allSatisfy(state -> assertThat(state.part2()).isTrue());
         assertThat(states.get(1).status()).isEqualTo("ACTIVE");
+        assertThat(states.get(0).admissionDate()).isNull();
+        assertThat(states.get(1).admissionDate()).hasToString("2026-01-05");
+        assertThat(states).allSatisfy(state -> assertThat(state.birthDate()).isNotNull());
+        assertThat(states.subList(0, 6)).allSatisfy(state -> assertThat(state.dischargeReasonCode()).isNull());
         assertThat(states.get(2).groupComfort()).isEqualTo("HESITANT");
         assertThat(states.get(2).preferredModality()).isEqualTo("INDIVIDUAL");
         assertThat(states.get(3).activeConsents()).singleElement().satisfies(c -> {
@@ -94,6 +98,7 @@ class PatientEventsTest {
         assertThat(states.get(5).activeConsents()).extracting(PatientState.ConsentSummary::kind).containsExactly("TELEHEALTH");
         assertThat(states.get(6).status()).isEqualTo("DISCHARGED");
         assertThat(states.get(6).dischargedOn()).hasToString("2026-02-20");
+        assertThat(states.get(6).dischargeReasonCode()).isEqualTo("COMPLETED");
         assertThat(states.get(6).groupComfort()).isEqualTo("HESITANT");
     }
 

@@ -75,6 +75,10 @@ public class Patient extends PanacheEntityBase {
     @Column(name = "discharge_reason")
     public String dischargeReason;
 
+    /** {@link care.iop.events.DischargeReason} name; null unless discharged. */
+    @Column(name = "discharge_reason_code")
+    public String dischargeReasonCode;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "group_comfort")
     public GroupComfort groupComfort;

@@ -46,6 +46,7 @@ public record PatientRequest(
         @Schema(readOnly = true, description = "Read-only: follows the admission date and discharge") PatientStatus status,
         @Schema(readOnly = true, description = "Read-only: set by POST /patients/{id}/discharge") LocalDate dischargedOn,
         @Schema(readOnly = true, description = "Read-only: set by POST /patients/{id}/discharge") String dischargeReason,
+        @Schema(readOnly = true, description = "Read-only: set by POST /patients/{id}/discharge") String dischargeReasonCode,
         @Schema(readOnly = true, description = "Read-only: the version read; when sent it must be the current one (else 412, as If-Match)")
         Long version,
         @Schema(readOnly = true, description = "Read-only: the 42 CFR 2.32 notice a disclosure carries") String part2Notice) {

@@ -16,11 +16,13 @@ public record PatientResponse(UUID id, List<IdentifierDto> identifiers, String g
                               LocalDate birthDate, Gender gender, Track track,
                               @Schema(enumeration = { "1", "2.1", "2.5" }) String levelOfCare, String phone, String email,
                               LocalDate admissionDate, PatientStatus status, LocalDate dischargedOn, String dischargeReason,
+                              @Schema(description = "The coded discharge reason", enumeration = { "COMPLETED", "STEPPED_DOWN", "TRANSFERRED",
+                                      "LEFT_AGAINST_ADVICE", "NON_ATTENDANCE", "ADMINISTRATIVE", "OTHER" }) String dischargeReasonCode,
                               long version) {
 
     public static PatientResponse from(Patient p) {
         return new PatientResponse(p.id, p.identifiers.stream().map(IdentifierDto::from).toList(), p.givenName, p.familyName,
                 p.birthDate, p.gender, p.track, p.levelOfCare, p.phone, p.email, p.admissionDate, p.status, p.dischargedOn,
-                p.dischargeReason, p.version);
+                p.dischargeReason, p.dischargeReasonCode, p.version);
     }
 }

@@ -119,7 +119,7 @@ public class ClinicianService {
     private void publish(Clinician c, String type) {
         UniqueConstraints.flush(clinicians::flush, npi -> "NPI " + c.npi + " is already registered to another clinician");
         outbox.publish(Topics.PARTICIPANTS, c.id, type,
-                new ClinicianState(c.id, c.npi, c.displayName(), c.canLeadGroups, c.active, c.version));
+                new ClinicianState(c.id, c.npi, c.displayName(), c.canLeadGroups, c.active, c.version, c.credentialList()));
         tokens.wrote(AggregateVersion.CLINICIAN, c.id, c.version);
     }
 

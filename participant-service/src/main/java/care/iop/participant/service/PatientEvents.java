@@ -82,6 +82,6 @@ public class PatientEvents {
         return new PatientState(p.id, p.status.name(), p.track.name(), p.levelOfCare,
                 p.groupComfort == null ? null : p.groupComfort.name(),
                 p.preferredModality == null ? null : p.preferredModality.name(),
-                active, p.dischargedOn, p.version, p.part2);
+                active, p.dischargedOn, p.version, p.part2, p.birthDate, p.admissionDate, p.dischargeReasonCode);
     }
 }

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
+import care.iop.events.DischargeReason;
 import care.iop.events.EventTypes;
 import care.iop.participant.domain.Identifier;
 import care.iop.participant.domain.Patient;
@@ -119,6 +120,7 @@ public class PatientService {
         patient.status = PatientStatus.DISCHARGED;
         patient.dischargedOn = request.date();
         patient.dischargeReason = request.reason().strip();
+        patient.dischargeReasonCode = request.reasonCode() == null ? DischargeReason.OTHER.name() : request.reasonCode();
         patient.updatedAt = time.now();
         events.publish(patient, EventTypes.PATIENT_DISCHARGED);
         audit.success(AuditAction.UPDATE, RESOURCE, id, id);

@@ -1,6 +1,7 @@
 package care.iop.plan.readmodel;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -22,7 +23,13 @@ public class KnownClinician extends PanacheEntityBase {
     @Column(name = "can_lead_groups")
     public boolean canLeadGroups;
     public boolean active;
+    /** Comma-separated credentials ("LCSW", "LPC-A"); null when no event carrying them arrived yet. */
+    public String credentials;
     public long version;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+
+    public List<String> credentialList() {
+        return credentials == null || credentials.isBlank() ? List.of() : List.of(credentials.split(","));
+    }
 }

@@ -17,6 +17,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class KnownPatient extends PanacheEntityBase {
     public static final String DISCHARGED = "DISCHARGED";
     public static final String ADOLESCENT = "ADOLESCENT";
+    /** Age from which a patient is treated as an adult. */
+    public static final int ADULT_AGE = 18;
 
     @Id
     @Column(name = "patient_id")
@@ -36,6 +38,14 @@ public class KnownPatient extends PanacheEntityBase {
     public LocalDate dischargedOn;
     /** 42 CFR Part 2: sticky, from the patient's events and the SUD diagnoses of its plans (docs/security.md). */
     public boolean part2;
+    @Column(name = "birth_date")
+    public LocalDate birthDate;
+    /** Admission date of the current episode (null: not admitted, or only events written before issue 20 seen). */
+    @Column(name = "admission_date")
+    public LocalDate admissionDate;
+    /** {@link care.iop.events.DischargeReason} name, when discharged. */
+    @Column(name = "discharge_reason_code")
+    public String dischargeReasonCode;
     public long version;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
@@ -44,7 +54,19 @@ public class KnownPatient extends PanacheEntityBase {
         return DISCHARGED.equals(status);
     }
 
+    /** The track says adolescent (a cross-check of {@link #isAdolescentOn}). */
     public boolean isAdolescent() {
         return ADOLESCENT.equals(track);
+    }
+
+    /**
+     * Under {@value #ADULT_AGE} on {@code day} by the date of birth; the track decides only when the birth date is not
+     * known yet (events written before issue 20).
+     */
+    public boolean isAdolescentOn(LocalDate day) {
+        if (birthDate == null) {
+            return isAdolescent();
+        }
+        return birthDate.plusYears(ADULT_AGE).isAfter(day);
     }
 }

@@ -48,13 +48,16 @@ public class ReadModelWriter {
         }
         int applied = em.createNativeQuery("""
                         insert into known_patient (patient_id, status, track, level_of_care, group_comfort, preferred_modality,
-                                                   active_consents, discharged_on, version, updated_at, part2)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                                                   active_consents, discharged_on, version, updated_at, part2,
+                                                   birth_date, admission_date, discharge_reason_code)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
                         on conflict (patient_id) do update set status = excluded.status, track = excluded.track,
                             level_of_care = excluded.level_of_care, group_comfort = excluded.group_comfort,
                             preferred_modality = excluded.preferred_modality, active_consents = excluded.active_consents,
                             discharged_on = excluded.discharged_on, version = excluded.version, updated_at = excluded.updated_at,
-                            part2 = known_patient.part2 or excluded.part2
+                            part2 = known_patient.part2 or excluded.part2,
+                            birth_date = coalesce(excluded.birth_date, known_patient.birth_date),
+                            admission_date = excluded.admission_date, discharge_reason_code = excluded.discharge_reason_code
                         where known_patient.version < excluded.version""")
                 .setParameter(1, p.patientId())
                 .setParameter(2, p.status())
@@ -67,6 +70,9 @@ public class ReadModelWriter {
                 .setParameter(9, p.version())
                 .setParameter(10, now())
                 .setParameter(11, p.isPart2())
+                .setParameter(12, p.birthDate())
+                .setParameter(13, p.admissionDate())
+                .setParameter(14, p.dischargeReasonCode())
                 .executeUpdate();
         if (applied == 1) {
             replaceDisclosureConsents(p);
@@ -121,10 +127,12 @@ public class ReadModelWriter {
             throw new UnprocessableEventException("ClinicianState needs clinicianId");
         }
         em.createNativeQuery("""
-                        insert into known_clinician (clinician_id, display_name, can_lead_groups, active, version, updated_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6)
+                        insert into known_clinician (clinician_id, display_name, can_lead_groups, active, version, updated_at,
+                                                     credentials)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                         on conflict (clinician_id) do update set display_name = excluded.display_name,
                             can_lead_groups = excluded.can_lead_groups, active = excluded.active,
+                            credentials = excluded.credentials,
                             version = excluded.version, updated_at = excluded.updated_at
                         where known_clinician.version < excluded.version""")
                 .setParameter(1, c.clinicianId())
@@ -133,6 +141,7 @@ public class ReadModelWriter {
                 .setParameter(4, c.active())
                 .setParameter(5, c.version())
                 .setParameter(6, now())
+                .setParameter(7, c.credentials() == null ? null : String.join(",", c.credentials()))
                 .executeUpdate();
     }
 

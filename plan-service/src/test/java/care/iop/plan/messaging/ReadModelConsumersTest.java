@@ -57,13 +57,21 @@ class ReadModelConsumersTest {
         assertThat(value(ds, "select group_comfort from known_patient where patient_id = ?", id)).isEqualTo("COMFORTABLE");
         assertThat(value(ds, "select active_consents from known_patient where patient_id = ?", id)).isEqualTo("[]");
         events().patientEvent(EventTypes.PATIENT_DISCHARGED, EventFixtures.patient(id).groupComfort("HESITANT").withoutConsents()
-                .discharged(java.time.LocalDate.of(2026, 12, 20)).version(4).build());
+                .birthDate(java.time.LocalDate.of(2009, 6, 1)).admittedOn(java.time.LocalDate.of(2026, 11, 2))
+                .discharged(java.time.LocalDate.of(2026, 12, 20), "NON_ATTENDANCE").version(4).build());
         ReadModelProbe.awaitPatient(ds, id, 4);
         assertThat(value(ds, "select status from known_patient where patient_id = ?", id)).isEqualTo("DISCHARGED");
         assertThat(value(ds, "select group_comfort from known_patient where patient_id = ?", id)).isEqualTo("HESITANT");
         assertThat(count(ds, "select count(*) from known_patient where patient_id = ? and group_comfort = 'UNCOMFORTABLE'", id)).isZero();
         assertThat(value(ds, "select active_consents from known_patient where patient_id = ?", id)).isEqualTo("[]");
         assertThat(value(ds, "select discharged_on::text from known_patient where patient_id = ?", id)).isEqualTo("2026-12-20");
+        assertThat(value(ds, "select discharge_reason_code from known_patient where patient_id = ?", id)).isEqualTo("NON_ATTENDANCE");
+        assertThat(value(ds, "select admission_date::text from known_patient where patient_id = ?", id)).isEqualTo("2026-11-02");
+        assertThat(value(ds, "select birth_date::text from known_patient where patient_id = ?", id)).isEqualTo("2009-06-01");
+        // A later event without a birth date (an older producer) keeps the one known.
+        events().patientEvent(EventTypes.PATIENT_UPDATED, EventFixtures.patient(id).version(5).build());
+        ReadModelProbe.awaitPatient(ds, id, 5);
+        assertThat(value(ds, "select birth_date::text from known_patient where patient_id = ?", id)).isEqualTo("2009-06-01");
     }
 
     @Test
@@ -73,6 +81,11 @@ class ReadModelConsumersTest {
         ReadModelProbe.awaitClinician(ds, id, 1);
         assertThat(value(ds, "select active from known_clinician where clinician_id = ?", id)).isEqualTo(true);
         assertThat(value(ds, "select can_lead_groups from known_clinician where clinician_id = ?", id)).isEqualTo(true);
+        assertThat(value(ds, "select credentials from known_clinician where clinician_id = ?", id)).isEqualTo("LCSW");
+        UUID supervised = UUID.randomUUID();
+        events().clinicianRegistered(EventFixtures.clinician(supervised, java.util.List.of("LPC-A", "LAC")));
+        ReadModelProbe.awaitClinician(ds, supervised, 1);
+        assertThat(value(ds, "select credentials from known_clinician where clinician_id = ?", supervised)).isEqualTo("LPC-A,LAC");
     }
 
     @Test

@@ -70,9 +70,15 @@ public final class EventFixtures {
         return new PatientBuilder(patientId);
     }
 
-    /** An active clinician who can lead groups, version 1. */
+    /** An active, licensed (LCSW) clinician who can lead groups, version 1. */
     public static ClinicianState clinician(UUID clinicianId) {
-        return new ClinicianState(clinicianId, "1234567893", "Dr Test " + clinicianId.toString().substring(0, 4), true, true, 1);
+        return clinician(clinicianId, List.of("LCSW"));
+    }
+
+    /** An active clinician who can lead groups with these credentials, version 1. */
+    public static ClinicianState clinician(UUID clinicianId, List<String> credentials) {
+        return new ClinicianState(clinicianId, "1234567893", "Dr Test " + clinicianId.toString().substring(0, 4), true, true, 1,
+                credentials);
     }
 
     /** Attendance of one session lasting {@code minutes} from {@code start}; add attendees then build. */
@@ -164,6 +170,9 @@ public final class EventFixtures {
         private LocalDate dischargedOn;
         private long version = 1;
         private Boolean part2;
+        private LocalDate birthDate;
+        private LocalDate admissionDate;
+        private String dischargeReasonCode;
 
         private PatientBuilder(UUID patientId) {
             this.patientId = patientId;
@@ -217,10 +226,29 @@ public final class EventFixtures {
             return this;
         }
 
-        /** status DISCHARGED, dischargedOn = {@code on}. */
+        /** status DISCHARGED, dischargedOn = {@code on} (no coded reason, as events before issue 20). */
         public PatientBuilder discharged(LocalDate on) {
             status = "DISCHARGED";
             dischargedOn = on;
+            return this;
+        }
+
+        /** status DISCHARGED on {@code on} with a coded reason ({@link care.iop.events.DischargeReason} name). */
+        public PatientBuilder discharged(LocalDate on, String reasonCode) {
+            discharged(on);
+            dischargeReasonCode = reasonCode;
+            return this;
+        }
+
+        /** The date of birth the event carries (default: none, as events before issue 20: the track decides). */
+        public PatientBuilder birthDate(LocalDate value) {
+            birthDate = value;
+            return this;
+        }
+
+        /** The admission date the event carries (default: none). */
+        public PatientBuilder admittedOn(LocalDate value) {
+            admissionDate = value;
             return this;
         }
 
@@ -231,7 +259,8 @@ public final class EventFixtures {
 
         public PatientState build() {
             return new PatientState(patientId, status, track, levelOfCare, groupComfort, preferredModality,
-                    List.copyOf(consents), dischargedOn, version, part2 != null ? part2 : Part2.track(track));
+                    List.copyOf(consents), dischargedOn, version, part2 != null ? part2 : Part2.track(track), birthDate, admissionDate,
+                    dischargeReasonCode);
         }
     }
 
