@@ -3,6 +3,7 @@ package care.iop.plan.service;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 
 import care.iop.events.EventTypes;
 import care.iop.events.ModalityMix;
+import care.iop.events.PlanState;
 import care.iop.plan.config.PlanConfig;
 import care.iop.plan.domain.CarePlan;
 import care.iop.plan.domain.ModalityChange;
@@ -66,9 +68,11 @@ public class ModalityService {
         if (effectiveFrom.isBefore(plan.startDate) || !effectiveFrom.isBefore(plan.endDate)) {
             throw ProblemException.invalidField("effectiveFrom", "must be within the plan, from " + plan.startDate + " to before " + plan.endDate);
         }
-        ModalityMix from = plan.modality();
+        // The mix in force on that day (a switch dated before one already recorded starts from the mix before it).
+        List<ModalityChange> recorded = new ArrayList<>(ModalityChange.ofPlan(plan.id));
+        ModalityMix from = PlanState.modalityOn(ModalitySchedule.of(plan, recorded), plan.modality(), effectiveFrom);
         if (from.equals(to)) {
-            throw ProblemException.conflict("The plan already prescribes this modality mix");
+            throw ProblemException.conflict("On " + effectiveFrom + " the plan already prescribes this modality mix");
         }
         KnownPatient patient = rules.treatablePatient(plan.patientId);
         rules.allowedMix(to, "modality", patient, plan.levelOfCare, request.belowMinimumJustification());
@@ -84,12 +88,15 @@ public class ModalityService {
         change.changedBy = access.subject();
         change.changedAt = OffsetDateTime.now(ZoneOffset.UTC);
         change.persist();
+        recorded.add(change);
 
-        plan.applyModality(to);
-        plan.modalityEffectiveFrom = effectiveFrom;
+        // The plan's mix is the one last in effect, which a backdated switch does not replace.
+        ModalityChange last = ModalitySchedule.relink(recorded);
+        plan.applyModality(last.to());
+        plan.modalityEffectiveFrom = last.effectiveFrom;
         plan.modalityProposed = false;
-        plan.modalityRationale = request.reason();
-        plan.belowMinimumJustification = change.belowMinimumJustification;
+        plan.modalityRationale = last.reason;
+        plan.belowMinimumJustification = last.belowMinimumJustification;
         plan.updatedAt = change.changedAt;
         events.publish(EventTypes.PLAN_MODALITY_CHANGED, plan);
         audit.success(AuditAction.UPDATE, PlanAccess.RESOURCE, planId, plan.patientId);

@@ -97,6 +97,51 @@ class ModalitySwitchTest {
         });
     }
 
+    private static ValidatableResponse switchOn(String planId, String modalityJson, String effectiveFrom) {
+        return post("clinician", PLANS + "/" + planId + "/modality-changes", "{\"modality\":" + modalityJson
+                + ",\"reason\":\"switch effective " + effectiveFrom + "\",\"effectiveFrom\":\"" + effectiveFrom + "\"}");
+    }
+
+    @Test
+    void aSwitchRecordedAfterALaterDatedOneKeepsThePlanTheHistoryAndTheScheduleConsistent() throws Exception {
+        UUID[] ids = fixtures.patientAndClinician();
+        String plan = fixtures.createPlan(ids[0], ids[1], modality(3, 60, 6, 0));        // M0 from 2026-11-30
+        changeStatus(plan, "active").statusCode(200);
+        switchOn(plan, modality(1, 50, 8.5, 0), "2026-12-21").statusCode(201)             // M1 from 12-21, recorded first
+                .body("from.groupHoursPerWeek", equalTo(6.0f));
+        // Recorded second but in force earlier: starts from the mix in force on 12-07 (M0), not from the plan's latest (M1).
+        switchOn(plan, modality(2, 50, 7.5, 0), "2026-12-07").statusCode(201)             // M2 from 12-07
+                .body("from.groupHoursPerWeek", equalTo(6.0f)).body("from.individualSessionsPerWeek", equalTo(3));
+        // The same mix as the one in force that day is no switch.
+        switchOn(plan, modality(2, 50, 7.5, 0), "2026-12-14").statusCode(409);
+
+        // The plan's mix stays the one last in effect (M1 from 12-21) with that switch's reason.
+        get("clinician", PLANS + "/" + plan).statusCode(200)
+                .body("modality.groupHoursPerWeek", equalTo(8.5f)).body("modality.individualSessionsPerWeek", equalTo(1))
+                .body("modalityEffectiveFrom", equalTo("2026-12-21")).body("modalityRationale", equalTo("switch effective 2026-12-21"));
+        // History in the order recorded; the 12-21 switch now starts from M2, which is in force the day before it.
+        get("clinician", PLANS + "/" + plan + "/modality-changes").statusCode(200).body("", hasSize(2))
+                .body("[0].effectiveFrom", equalTo("2026-12-21"))
+                .body("[0].from.groupHoursPerWeek", equalTo(7.5f)).body("[0].to.groupHoursPerWeek", equalTo(8.5f))
+                .body("[1].effectiveFrom", equalTo("2026-12-07"))
+                .body("[1].from.groupHoursPerWeek", equalTo(6.0f)).body("[1].to.groupHoursPerWeek", equalTo(7.5f));
+        // The event's schedule agrees: M0, then M2 from 12-07, then M1 from 12-21; its latest mix is M1.
+        await().atMost(EVENT_TIMEOUT).untilAsserted(() -> {
+            List<ConsumerRecord<String, String>> changed = new TopicReader(bootstrap).readByKey(Topics.PLANS, plan).stream()
+                    .filter(r -> EventTypes.PLAN_MODALITY_CHANGED.equals(header(r, "ce_type"))).toList();
+            assertThat(changed).hasSize(2);
+            PlanState state = JSON.readValue(changed.get(1).value(), PlanState.class);
+            assertThat(state.modalitySchedule()).extracting(PlanState.ModalityPeriod::from).containsExactly(
+                    LocalDate.parse(PlanFixtures.START), LocalDate.parse("2026-12-07"), LocalDate.parse("2026-12-21"));
+            assertThat(state.modalitySchedule()).extracting(p -> p.modality().groupHoursPerWeek()).containsExactly(6.0, 7.5, 8.5);
+            assertThat(state.modality().groupHoursPerWeek()).isEqualTo(8.5);
+        });
+        // The weekly dose plans with the same schedule.
+        get("clinician", PLANS + "/" + plan + "/dose?from=2026-12-07&to=2026-12-27").statusCode(200)
+                .body("", hasSize(3)).body("[0].planned.group", equalTo(7.5f)).body("[1].planned.group", equalTo(7.5f))
+                .body("[2].planned.group", equalTo(8.5f));
+    }
+
     @Test
     void revokedGroupConsentRefusesAGroupSwitchButIndividualOnlyIsAlwaysAllowed() {
         UUID clinician = fixtures.clinician();
