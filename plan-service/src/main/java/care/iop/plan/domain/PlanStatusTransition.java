@@ -1,6 +1,7 @@
 package care.iop.plan.domain;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,6 +35,19 @@ public class PlanStatusTransition extends PanacheEntityBase {
     public String changedBy;
     @Column(name = "changed_at")
     public OffsetDateTime changedAt;
+
+    /** Records the step {@code from} -> {@code to} of {@code plan} now, by {@code by} (a token subject or the event that caused it). */
+    public static PlanStatusTransition record(CarePlan plan, PlanStatus from, PlanStatus to, String reason, String by) {
+        PlanStatusTransition t = new PlanStatusTransition();
+        t.planId = plan.id;
+        t.fromStatus = from;
+        t.toStatus = to;
+        t.reason = reason;
+        t.changedBy = by;
+        t.changedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        t.persist();
+        return t;
+    }
 
     public static List<PlanStatusTransition> ofPlan(UUID planId) {
         return list("planId = ?1 order by id", planId);

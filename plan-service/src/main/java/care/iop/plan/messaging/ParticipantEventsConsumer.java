@@ -14,6 +14,7 @@ import care.iop.events.ClinicianState;
 import care.iop.events.EventTypes;
 import care.iop.events.PatientState;
 import care.iop.plan.readmodel.ReadModelWriter;
+import care.iop.plan.service.PlanDischarge;
 import care.iop.platform.inbox.IncomingEvent;
 import care.iop.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
@@ -21,7 +22,8 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * The only consumer of {@code iop.participants} in plan-service: keeps {@code known_patient} and
- * {@code known_clinician} up to date. Unknown types or versions go to the dead-letter topic.
+ * {@code known_clinician} up to date, and closes a discharged patient's plans ({@link PlanDischarge}). Unknown types or
+ * versions go to the dead-letter topic.
  */
 @ApplicationScoped
 public class ParticipantEventsConsumer {
@@ -40,6 +42,9 @@ public class ParticipantEventsConsumer {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    PlanDischarge discharge;
+
     @Incoming("participants")
     @Blocking
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> records) {
@@ -48,7 +53,11 @@ public class ParticipantEventsConsumer {
 
     private void apply(IncomingEvent event) {
         if (PATIENT_TYPES.contains(event.type())) {
-            writer.upsertPatient(event.payloadAs(PatientState.class, json));
+            PatientState patient = event.payloadAs(PatientState.class, json);
+            writer.upsertPatient(patient);
+            if (EventTypes.PATIENT_DISCHARGED.equals(event.type())) {
+                discharge.patientDischarged(patient);
+            }
         } else if (CLINICIAN_TYPES.contains(event.type())) {
             writer.upsertClinician(event.payloadAs(ClinicianState.class, json));
         } else {

@@ -13,6 +13,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import care.iop.events.EventTypes;
+import care.iop.plan.config.PlanConfig;
 import care.iop.plan.domain.CarePlan;
 import care.iop.plan.domain.PlanStatus;
 import care.iop.plan.domain.PlanStatusTransition;
@@ -51,6 +52,9 @@ public class PlanLifecycleService {
     @Inject
     MinimumNecessary necessary;
 
+    @Inject
+    PlanConfig config;
+
     @ReadYourWrites
     @Transactional
     public PlanView changeStatus(UUID id, String ifMatch, @Valid @NotNull StatusChangeRequest request) {
@@ -67,7 +71,7 @@ public class PlanLifecycleService {
             throw ProblemException.conflict("A " + from.code() + " plan cannot become " + target.code() + "; allowed: " + allowed);
         }
         if (target == PlanStatus.ACTIVE) {
-            rules.treatablePatient(plan.patientId);
+            rules.activatable(plan, ModalitySchedule.of(plan), config.today());
             if (from == PlanStatus.DRAFT) {
                 requireNoOtherCurrentPlan(plan);
             }

@@ -1,12 +1,15 @@
 package care.iop.plan.service;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import care.iop.events.ModalityMix;
+import care.iop.events.PlanState;
+import care.iop.plan.domain.CarePlan;
 import care.iop.plan.config.PlanConfig;
 import care.iop.plan.readmodel.Consents;
 import care.iop.plan.readmodel.KnownClinician;
@@ -66,6 +69,21 @@ public class PlanRules {
         }
         if (mix.individualSessionsPerWeek() > 0 && mix.individualSessionMinutes() < 16) {
             throw ProblemException.invalidField(field + ".individualSessionMinutes", "must be 16 or more when individual sessions are planned");
+        }
+    }
+
+    /**
+     * Activation (from draft, or back from on hold) checks again every rule creation and switches checked, on the facts
+     * of today: the patient is treatable, and each mix the plan prescribes from today on needs the patient's group
+     * consent and keeps the level's hours (a consent revoked or a birth date corrected since must not slip through).
+     */
+    public void activatable(CarePlan plan, List<PlanState.ModalityPeriod> schedule, LocalDate today) {
+        KnownPatient patient = treatablePatient(plan.patientId);
+        for (int i = 0; i < schedule.size(); i++) {
+            boolean over = i + 1 < schedule.size() && !schedule.get(i + 1).from().isAfter(today);
+            if (!over) {
+                allowedMix(schedule.get(i).modality(), "modality", patient, plan.levelOfCare, plan.belowMinimumJustification);
+            }
         }
     }
 

@@ -196,14 +196,7 @@ public class PlanService {
     }
 
     void recordTransition(CarePlan plan, PlanStatus from, PlanStatus to, String reason) {
-        PlanStatusTransition t = new PlanStatusTransition();
-        t.planId = plan.id;
-        t.fromStatus = from;
-        t.toStatus = to;
-        t.reason = reason;
-        t.changedBy = user.subject();
-        t.changedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        t.persist();
+        PlanStatusTransition.record(plan, from, to, reason, user.subject());
     }
 
     static void requireEditable(CarePlan plan) {
