@@ -5,27 +5,20 @@ import static care.iop.participant.Api.as;
 import static care.iop.participant.Api.patientBody;
 import static care.iop.participant.Api.uniqueFamilyName;
 import static care.iop.participant.Api.uniqueMrn;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.POST;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -33,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import care.iop.events.EventTypes;
 import care.iop.events.Topics;
 import care.iop.platform.idempotency.Idempotent;
+import care.iop.testing.IdempotentPosts;
 import care.iop.testing.TopicReader;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -149,33 +143,6 @@ class IdempotencyKeyTest {
 
     @Test
     void everyPostOfTheServiceHonoursTheKeyAndTheDocumentSaysSo() {
-        List<String> posts = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        for (Bean<?> bean : beans.getBeans(Object.class, Any.Literal.INSTANCE)) {
-            if (!bean.getBeanClass().getPackageName().startsWith("care.iop.participant")) {
-                continue;
-            }
-            for (Method method : bean.getBeanClass().getDeclaredMethods()) {
-                if (method.isAnnotationPresent(POST.class)) {
-                    posts.add(method.toString());
-                    if (!method.isAnnotationPresent(Idempotent.class)) {
-                        missing.add(method.toString());
-                    }
-                }
-            }
-        }
-        assertThat(posts).hasSizeGreaterThanOrEqualTo(5);
-        assertThat(missing).isEmpty();
-        Map<String, Map<String, Object>> paths = given().accept("application/json").get("/q/openapi").then().statusCode(200)
-                .extract().jsonPath().getMap("paths");
-        List<String> undocumented = new ArrayList<>();
-        paths.forEach((path, operations) -> {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> post = (Map<String, Object>) operations.get("post");
-            if (post != null && !String.valueOf(post.get("parameters")).contains(KEY)) {
-                undocumented.add(path);
-            }
-        });
-        assertThat(undocumented).isEmpty();
+        IdempotentPosts.assertEveryPostHonoursTheKey(beans, "care.iop.participant", Idempotent.class, 5);
     }
 }

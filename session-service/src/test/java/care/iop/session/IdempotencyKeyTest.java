@@ -11,7 +11,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
@@ -23,11 +22,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.POST;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +34,7 @@ import care.iop.events.EventTypes;
 import care.iop.events.Topics;
 import care.iop.platform.idempotency.Idempotent;
 import care.iop.testing.Metrics;
+import care.iop.testing.IdempotentPosts;
 import care.iop.testing.TopicReader;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -190,32 +187,6 @@ class IdempotencyKeyTest {
 
     @Test
     void everyPostOfTheServiceHonoursTheKeyAndTheDocumentSaysSo() {
-        List<String> posts = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        for (Bean<?> bean : beans.getBeans(Object.class, Any.Literal.INSTANCE)) {
-            if (!bean.getBeanClass().getPackageName().startsWith("care.iop.session")) {
-                continue;
-            }
-            for (Method method : bean.getBeanClass().getDeclaredMethods()) {
-                if (method.isAnnotationPresent(POST.class)) {
-                    posts.add(method.toString());
-                    if (!method.isAnnotationPresent(Idempotent.class)) {
-                        missing.add(method.toString());
-                    }
-                }
-            }
-        }
-        assertThat(posts).hasSizeGreaterThanOrEqualTo(5);
-        assertThat(missing).isEmpty();
-        Map<String, Map<String, Object>> paths = given().accept("application/json").get("/q/openapi").then().statusCode(200)
-                .extract().jsonPath().getMap("paths");
-        List<String> undocumented = new ArrayList<>();
-        paths.forEach((path, operations) -> {
-            Object post = operations.get("post");
-            if (post != null && !String.valueOf(post).contains(KEY)) {
-                undocumented.add(path);
-            }
-        });
-        assertThat(undocumented).isEmpty();
+        IdempotentPosts.assertEveryPostHonoursTheKey(beans, "care.iop.session", Idempotent.class, 5);
     }
 }
