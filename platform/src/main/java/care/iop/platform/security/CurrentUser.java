@@ -20,6 +20,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 @RequestScoped
 public class CurrentUser {
     public static final String PATIENT_ID_CLAIM = "patient_id";
+    /** The clinician record (participant-service id) a staff token acts as: who signs a plan or a note. */
+    public static final String CLINICIAN_ID_CLAIM = "clinician_id";
 
     @Inject
     SecurityIdentity identity;
@@ -48,8 +50,17 @@ public class CurrentUser {
                 && !identity.hasRole(Roles.SCHEDULER) && !identity.hasRole(Roles.INTEGRATION);
     }
 
+    /** The {@value #CLINICIAN_ID_CLAIM} claim: the clinician the caller is (empty when absent or not a UUID). */
+    public Optional<UUID> clinicianId() {
+        return uuidClaim(CLINICIAN_ID_CLAIM);
+    }
+
     public Optional<UUID> patientId() {
-        Object claim = jwt.getClaim(PATIENT_ID_CLAIM);
+        return uuidClaim(PATIENT_ID_CLAIM);
+    }
+
+    private Optional<UUID> uuidClaim(String name) {
+        Object claim = jwt.getClaim(name);
         if (claim == null) {
             return Optional.empty();
         }
