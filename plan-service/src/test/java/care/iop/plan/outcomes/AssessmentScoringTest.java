@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -68,6 +69,43 @@ class AssessmentScoringTest {
                 .extract().path("id");
         assertThat(ReadModelProbe.value(ds, "select band from assessment where id = ?", UUID.fromString(id))).isEqualTo(band);
         assertThat(ReadModelProbe.value(ds, "select total from assessment where id = ?", UUID.fromString(id))).isEqualTo(total);
+    }
+
+    @Test
+    void dast10Item3IsReverseScoredANoToAlwaysAbleToStopScores1() {
+        List<Integer> allNo = List.of(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        post(CLINICIAN, body(patient, "DAST10", allNo, TAKEN)).statusCode(201).body("total", equalTo(1)).body("band", equalTo("LOW"));
+        List<Integer> allYes = List.of(1, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+        post(CLINICIAN, body(patient, "DAST10", allYes, TAKEN)).statusCode(201).body("total", equalTo(9)).body("band", equalTo("SEVERE"));
+        List<Integer> onlyItem3Yes = List.of(0, 0, 1, 0, 0, 0, 0, 0, 0, 0);
+        post(CLINICIAN, body(patient, "DAST10", onlyItem3Yes, TAKEN)).statusCode(201).body("total", equalTo(0)).body("band", equalTo("NONE"));
+    }
+
+    @Test
+    void theMigrationRescoresDast10AssessmentsStoredBeforeTheFix() throws Exception {
+        String script;
+        try (var in = getClass().getClassLoader().getResourceAsStream("db/migration/V27__dast10_item3_reverse_scored.sql")) {
+            script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        UUID stored = UUID.randomUUID();
+        try (java.sql.Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try (java.sql.Statement s = c.createStatement()) {
+                // answered "yes" to item 3 and to items 1-2: summed the old way, 3 (MODERATE); reverse-scored, 2 (LOW)
+                s.execute("insert into assessment (id, patient_id, instrument, answers, total, band, safety_flag, taken_at, recorded_at,"
+                        + " recorded_by, source, version) values ('" + stored + "', '" + patient + "', 'DAST10', '1,1,1,0,0,0,0,0,0,0', 3,"
+                        + " 'MODERATE', false, now(), now(), 'test', 'CLINICIAN', 0)");
+                s.execute(script);
+                try (java.sql.ResultSet rs = s.executeQuery("select total, band, version from assessment where id = '" + stored + "'")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getInt(1)).isEqualTo(2);
+                    assertThat(rs.getString(2)).isEqualTo("LOW");
+                    assertThat(rs.getLong(3)).isEqualTo(1);
+                }
+            } finally {
+                c.rollback();   // the script touched every DAST-10 row of the shared test database
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0} carries LOINC {1}")

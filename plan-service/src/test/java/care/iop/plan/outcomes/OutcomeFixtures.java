@@ -69,6 +69,10 @@ final class OutcomeFixtures {
         if (left != 0) {
             throw new IllegalArgumentException(instrument + " cannot reach " + total);
         }
+        // the values above are item scores; the answers that give them (DAST-10 item 3 is reverse-scored)
+        for (int i = 0; i < answers.size(); i++) {
+            answers.set(i, instrument.itemScore(i, answers.get(i)));
+        }
         return answers;
     }
 

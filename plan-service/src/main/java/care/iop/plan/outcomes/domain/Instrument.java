@@ -18,7 +18,10 @@ public enum Instrument {
     AUDIT("AUDIT", "75624-7", 10, List.of(
             new Band("LOW_RISK", 0, 7), new Band("HAZARDOUS", 8, 15), new Band("HARMFUL", 16, 19),
             new Band("POSSIBLE_DEPENDENCE", 20, 40))),
-    /** Drug Abuse Screening Test-10: 10 yes/no items scored 1 (yes) or 0 (no). */
+    /**
+     * Drug Abuse Screening Test-10: 10 yes/no items, answered 1 (yes) or 0 (no); a yes scores 1, except item 3 ("Are you
+     * always able to stop using drugs when you want to?"), which is reverse-scored: a no scores 1 ({@link #itemScore}).
+     */
     DAST10("DAST-10", null, 10, List.of(
             new Band("NONE", 0, 0), new Band("LOW", 1, 2), new Band("MODERATE", 3, 5), new Band("SUBSTANTIAL", 6, 8),
             new Band("SEVERE", 9, 10)));
@@ -63,6 +66,17 @@ public enum Instrument {
             case AUDIT -> index < 8 ? List.of(0, 1, 2, 3, 4) : List.of(0, 2, 4);
             case DAST10 -> List.of(0, 1);
         };
+    }
+
+    /** DAST-10 item 3 (index from 0), the reverse-scored one. */
+    public static final int DAST10_REVERSED_ITEM = 2;
+
+    /**
+     * What answer {@code answer} to item {@code index} (from 0) adds to the total: the answer itself, except DAST-10 item 3,
+     * where a no (0) scores 1 and a yes (1) scores 0. Applied twice it gives the answer back.
+     */
+    public int itemScore(int index, int answer) {
+        return this == DAST10 && index == DAST10_REVERSED_ITEM ? 1 - answer : answer;
     }
 
     public int maxTotal() {

@@ -36,7 +36,7 @@ public final class Scoring {
                         + instrument.displayName() + " must be one of "
                         + allowed.stream().map(String::valueOf).collect(Collectors.joining(", ")));
             }
-            total += answer;
+            total += instrument.itemScore(i, answer);
         }
         boolean flag = instrument == Instrument.PHQ9 && answers.get(PHQ9_SELF_HARM_ITEM) > 0;
         String reason = flag
