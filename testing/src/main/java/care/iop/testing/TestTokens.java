@@ -20,6 +20,11 @@ public final class TestTokens {
         return mint("patient", "test-patient-" + patientId, patientId);
     }
 
+    /** A {@code clinician} token of a registered clinician (claim {@code clinician_id}): the one that signs its plans as author. */
+    public static String clinician(UUID clinicianId) {
+        return mint("clinician", "test-clinician-" + clinicianId, null, java.util.Map.of("clinician_id", clinicianId.toString()));
+    }
+
     public static String mint(String role, String subject, UUID patientId) {
         return tokens().mint(role, subject, patientId, 60);
     }
