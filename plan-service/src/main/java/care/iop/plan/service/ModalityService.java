@@ -21,6 +21,8 @@ import care.iop.plan.privacy.MinimumNecessary;
 import care.iop.plan.readmodel.KnownPatient;
 import care.iop.plan.rest.ModalityChangeRequest;
 import care.iop.plan.rest.ModalityChangeView;
+import care.iop.plan.signing.domain.VersionCause;
+import care.iop.plan.signing.service.PlanVersions;
 import care.iop.platform.audit.AuditAction;
 import care.iop.platform.audit.AuditLog;
 import care.iop.platform.consistency.ReadYourWrites;
@@ -51,6 +53,9 @@ public class ModalityService {
 
     @Inject
     MinimumNecessary necessary;
+
+    @Inject
+    PlanVersions versions;
 
     @ReadYourWrites
     @Transactional
@@ -91,6 +96,7 @@ public class ModalityService {
         plan.modalityRationale = request.reason();
         plan.belowMinimumJustification = change.belowMinimumJustification;
         plan.updatedAt = change.changedAt;
+        versions.record(plan, VersionCause.MODALITY_SWITCH, true);
         events.publish(EventTypes.PLAN_MODALITY_CHANGED, plan);
         audit.success(AuditAction.UPDATE, PlanAccess.RESOURCE, planId, plan.patientId);
         return mapper.view(change);

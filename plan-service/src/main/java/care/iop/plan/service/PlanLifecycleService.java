@@ -20,6 +20,7 @@ import care.iop.plan.privacy.MinimumNecessary;
 import care.iop.plan.rest.PlanView;
 import care.iop.plan.rest.StatusChangeRequest;
 import care.iop.plan.rest.TransitionView;
+import care.iop.plan.signing.service.SigningService;
 import care.iop.platform.audit.AuditAction;
 import care.iop.platform.audit.AuditLog;
 import care.iop.platform.consistency.ReadYourWrites;
@@ -51,6 +52,9 @@ public class PlanLifecycleService {
     @Inject
     MinimumNecessary necessary;
 
+    @Inject
+    SigningService signing;
+
     @ReadYourWrites
     @Transactional
     public PlanView changeStatus(UUID id, String ifMatch, @Valid @NotNull StatusChangeRequest request) {
@@ -68,6 +72,7 @@ public class PlanLifecycleService {
         }
         if (target == PlanStatus.ACTIVE) {
             rules.treatablePatient(plan.patientId);
+            signing.requireSignedForActivation(plan, from);
             if (from == PlanStatus.DRAFT) {
                 requireNoOtherCurrentPlan(plan);
             }
