@@ -8,7 +8,8 @@ alter table care_plan add column current_version int not null default 0;
 alter table care_plan add column signed_version  int;
 
 create table plan_version (
-    plan_id             uuid        not null references care_plan (id),
+    -- deferred: a new plan's first version is recorded before the plan's own insert (its current_version goes with it)
+    plan_id             uuid        not null references care_plan (id) deferrable initially deferred,
     number              int         not null,
     content             text        not null,   -- JSON snapshot: levelOfCare, dates, problems, goals, modality, ...
     changes             text        not null,   -- JSON array of the snapshot's field names that differ from version number - 1

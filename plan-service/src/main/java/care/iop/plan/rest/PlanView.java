@@ -26,7 +26,7 @@ public record PlanView(UUID id, UUID patientId, UUID primaryClinicianId,
                        @Schema(example = "1", description = "The version in force: the latest fully signed one; absent while none is")
                        Integer versionInForce,
                        @Schema(example = "[\"patient\"]", description = "Signatures the current version still lacks: patient (or guardian"
-                               + " for an adolescent), author, co-signer (for a supervised author)") List<String> pendingSignatures,
+                               + " for an adolescent), author, co-signer (for a supervised author); empty once the plan is final") List<String> pendingSignatures,
                        long version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
     /** The plan without its clinical content (for a scheduler). */

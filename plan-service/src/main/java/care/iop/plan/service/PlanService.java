@@ -115,8 +115,8 @@ public class PlanService {
         plan.createdBy = user.subject();
         plan.createdAt = now;
         plan.updatedAt = now;
+        versions.record(plan, VersionCause.CREATED, true); // before persist(): the insert carries current_version
         plan.persist();
-        versions.record(plan, VersionCause.CREATED, true);
         recordTransition(plan, null, PlanStatus.DRAFT, "created");
         events.publish(EventTypes.PLAN_CREATED, plan);
         audit.success(AuditAction.CREATE, PlanAccess.RESOURCE, plan.id, plan.patientId);

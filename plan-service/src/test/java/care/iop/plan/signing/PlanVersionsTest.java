@@ -127,6 +127,38 @@ class PlanVersionsTest {
                 plan)).isEqualTo(2);
     }
 
+    /** The snapshot V25 writes for plans older than versions (the same expression), for one plan. */
+    private static final String MIGRATION_SNAPSHOT = """
+            select jsonb_build_object(
+                       'levelOfCare', p.level_of_care,
+                       'startDate', p.start_date::text,
+                       'durationWeeks', p.duration_weeks,
+                       'endDate', p.end_date::text,
+                       'reviewIntervalDays', p.review_interval_days,
+                       'problems', p.problems::jsonb,
+                       'goals', p.goals::jsonb,
+                       'rationale', p.rationale,
+                       'modality', jsonb_build_object(
+                           'individualSessionsPerWeek', p.individual_sessions_per_week,
+                           'individualSessionMinutes', p.individual_session_minutes,
+                           'groupHoursPerWeek', p.group_hours_per_week,
+                           'familySessionsPerWeek', p.family_sessions_per_week),
+                       'modalityEffectiveFrom', p.modality_effective_from::text,
+                       'modalityRationale', p.modality_rationale,
+                       'belowMinimumJustification', p.below_minimum_justification)::text
+            from care_plan p where p.id = ?""";
+
+    @Test
+    void theMigrationsSnapshotOfAPlanIsTheServicesSoItsFirstEditListsOnlyWhatChanged() throws Exception {
+        UUID[] ids = fixtures.patientAndClinician();
+        String plan = fixtures.createPlan(ids[0], ids[1], modality(2, 45, 7.5, 0));
+        String migrated = (String) care.iop.plan.support.ReadModelProbe.value(ds, MIGRATION_SNAPSHOT, UUID.fromString(plan));
+        String recorded = (String) care.iop.plan.support.ReadModelProbe.value(ds,
+                "select content from plan_version where plan_id = ? and number = 1", UUID.fromString(plan));
+        assertThat(PlanVersions.changes(EventFixtures.JSON.readTree(migrated), EventFixtures.JSON.readTree(recorded))).isEmpty();
+        assertThat(PlanVersions.changes(EventFixtures.JSON.readTree(recorded), EventFixtures.JSON.readTree(migrated))).isEmpty();
+    }
+
     @Test
     void snapshotsWrittenByTheMigrationCompareByValue() throws Exception {
         ObjectNode sql = (ObjectNode) EventFixtures.JSON.readTree("{\"modality\":{\"groupHoursPerWeek\":9.00,\"individualSessionsPerWeek\":1},"

@@ -49,7 +49,8 @@ public class PlanVersions {
      * Records the plan's clinical content as its next version when it differs from the latest one (always for a plan
      * without versions). {@code signatureRequired}: the version must be signed before it is in force; when false, it is in
      * force at once on the signatures of the version before (a plan without a version in force always needs them).
-     * Call it in the transaction that changes the plan, after the change, before or after {@code persist()}.
+     * Call it in the transaction that changes the plan, after the change; for a new plan before {@code persist()} (Hibernate
+     * inserts the values the plan had when persisted: set later, {@code current_version} would cost an update and a version).
      *
      * @return the new version; empty when the clinical content did not change
      */

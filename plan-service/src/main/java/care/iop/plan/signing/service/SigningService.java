@@ -126,9 +126,9 @@ public class SigningService {
         return state(plan, version, signatures);
     }
 
-    /** For the plan's view: its latest version, the version in force and what the latest still lacks. */
+    /** For the plan's view: its latest version, the version in force and what the latest still lacks (nothing once the plan is final). */
     public SigningStatus status(CarePlan plan) {
-        if (plan.currentVersion == 0 || (plan.signedVersion != null && plan.signedVersion == plan.currentVersion)) {
+        if (plan.currentVersion == 0 || plan.status.isTerminal() || (plan.signedVersion != null && plan.signedVersion == plan.currentVersion)) {
             return new SigningStatus(plan.currentVersion, plan.signedVersion, List.of());
         }
         PlanVersion current = PlanVersion.of(plan.id, plan.currentVersion).orElseThrow();
