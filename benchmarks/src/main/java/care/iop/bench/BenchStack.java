@@ -110,6 +110,11 @@ public final class BenchStack implements AutoCloseable {
         return tokens.mint("patient", "bench-patient-" + patientId, patientId, 24 * 60);
     }
 
+    /** A clinician's own token (claim {@code clinician_id}), with which they sign their plans as author. */
+    public String clinicianToken(UUID clinicianId) {
+        return tokens.mint("clinician", "bench-clinician-" + clinicianId, null, 24 * 60, java.util.Map.of("clinician_id", clinicianId.toString()));
+    }
+
     /** Resident set size of a component's process in MB, from /proc/&lt;pid&gt;/status (VmRSS). */
     public Optional<Double> rssMb(String name) {
         return stack.process(name).filter(ProcessHandle::isAlive).flatMap(p -> rssMb(p.pid()));

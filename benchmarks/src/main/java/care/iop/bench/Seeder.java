@@ -68,7 +68,7 @@ public final class Seeder {
     /**
      * {@code count} active patients who may be booked into individual and group sessions: registered,
      * group consent signed, preferences given, and a plan (1 individual session and 9 group hours a
-     * week) created and activated with {@code clinicians} (round robin) as primary clinician.
+     * week) created, signed (patient in person, author) and activated with {@code clinicians} (round robin) as primary clinician.
      */
     public List<UUID> eligiblePatients(String prefix, int count, List<UUID> clinicians) {
         List<UUID> ids = Collections.synchronizedList(new ArrayList<>(Collections.nCopies(count, (UUID) null)));
@@ -101,6 +101,11 @@ public final class Seeder {
             plan.put("rationale", "Comfortable in groups; weekly individual session");
             String id = api.expectEventually(201, EVENTUALLY, HttpMethod.POST, stack.plan() + "/api/v1/plans", clinician, plan)
                     .get("id").asText();
+            // activation needs version 1 signed: the patient (in person, recorded by staff) and the author with their own token
+            String signatures = stack.plan() + "/api/v1/plans/" + id + "/versions/1/signatures";
+            api.expect(201, HttpMethod.POST, signatures, clinician, Map.of("role", "patient", "method", "in-person", "signerName", "Pat Bench" + i));
+            api.expect(201, HttpMethod.POST, signatures, stack.clinicianToken(clinicians.get(i % clinicians.size())),
+                    Map.of("role", "author", "method", "electronic"));
             api.expectEventually(200, EVENTUALLY, HttpMethod.PUT, stack.plan() + "/api/v1/plans/" + id + "/status", clinician,
                     Map.of("status", "active", "reason", "Plan agreed with the patient"));
         }, count >= 100 ? "plans" : null);

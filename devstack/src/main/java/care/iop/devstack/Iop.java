@@ -15,10 +15,11 @@ public final class Iop {
               up                                      start PostgreSQL, Kafka, the services and the gateway; Ctrl-C stops all
               down                                    stop a stack started by ./iop up in another terminal
               status                                  show what runs where
-              token <role> [--patient <id>] [--sub <name>] [--ttl <minutes>] [--client <id>] [--purpose <purpose>]
+              token <role> [--patient <id>] [--clinician <id>] [--sub <name>] [--ttl <minutes>] [--client <id>] [--purpose <purpose>]
                                                       print a signed JWT; roles: admin, clinician, scheduler, integration, patient;
-                                                      --client sets azp (the client a Part 2 consent names), --purpose the
-                                                      purpose_of_use claim (TREATMENT, PAYMENT, HEALTH_CARE_OPERATIONS)
+                                                      --clinician sets clinician_id (a clinician token that signs plans as
+                                                      their author), --client sets azp (the client a Part 2 consent names),
+                                                      --purpose the purpose_of_use claim (TREATMENT, PAYMENT, HEALTH_CARE_OPERATIONS)
               audit verify                            verify the audit hash chain of each service database of the running
                                                       stack; exit status 1 when one is broken
             """;
@@ -87,6 +88,7 @@ public final class Iop {
         for (int i = 1; i + 1 < args.size(); i += 2) {
             switch (args.get(i)) {
                 case "--patient" -> patient = UUID.fromString(args.get(i + 1));
+                case "--clinician" -> claims.put("clinician_id", UUID.fromString(args.get(i + 1)).toString());
                 case "--sub" -> subject = args.get(i + 1);
                 case "--ttl" -> ttl = Integer.parseInt(args.get(i + 1));
                 case "--client" -> claims.put("azp", args.get(i + 1));

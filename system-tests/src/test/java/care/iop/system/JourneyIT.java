@@ -2,6 +2,9 @@ package care.iop.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -79,8 +82,21 @@ class JourneyIT {
         scheduler.post("/api/v1/patients/{id}/consents", Map.of("kind", "TELEHEALTH", "signedOn", today.toString()), patient)
                 .then().statusCode(201);
 
-        // --- An individual-heavy plan, below the minimum with a justification, then active ------------------------
-        String plan = createActivePlan(patient, therapist, planStart, modality(3, 180, 0), "Hesitant in groups: individual work first");
+        // --- An individual-heavy plan, below the minimum with a justification; the patient signs it in the app with -----
+        // --- their own token, the therapist signs it as its author, then it is activated ----------------------------
+        String plan = Plans.createDraft(clinician, patient, therapist, planStart, modality(3, 180, 0), "Hesitant in groups: individual work first");
+        Gateway ana = new Gateway(system.gatewayUrl(), system.patientToken(UUID.fromString(patient)));
+        Gateway kim = Plans.author(therapist);
+        clinician.put("/api/v1/plans/{id}/status", Map.of("status", "active"), plan).then().statusCode(422)
+                .body("errors.field", everyItem(equalTo("signatures")));
+        ana.get("/api/v1/plans/{id}/versions/{n}", plan, 1).then().statusCode(200).body("content.modality.individualSessionsPerWeek", equalTo(3));
+        ana.post(Plans.SIGNATURES, Map.of("role", "patient", "method", "electronic"), plan, 1).then().statusCode(201)
+                .body("signatures[0].signedBy", equalTo("system-patient-" + patient))
+                .body("pendingSignatures", contains("author"));
+        ana.put("/api/v1/plans/{id}/status", Map.of("status", "active"), plan).then().statusCode(403); // a patient only reads and signs
+        kim.post(Plans.SIGNATURES, Map.of("role", "author", "method", "electronic"), plan, 1).then().statusCode(201)
+                .body("state", equalTo("signed"));
+        Plans.activate(clinician, plan);
 
         // --- Individual sessions last week (3 x 3 h) and a weekly group series from next week -----------------------
         List<String> lastWeekSessions = new ArrayList<>();
@@ -107,6 +123,15 @@ class JourneyIT {
         await().atMost(EVENTUAL).until(() -> clinician.post("/api/v1/plans/{id}/modality-changes",
                 Map.of("modality", mixed, "reason", "ready for group work", "effectiveFrom", today.toString()), plan).statusCode() == 201);
         clinician.get("/api/v1/plans/{id}/modality-changes", plan).then().statusCode(200);
+        // the switch was decided with the patient: version 2 waits for their signature (given later in the app) and the
+        // author's, while version 1 stays in force and the plan active
+        clinician.get("/api/v1/plans/{id}", plan).then().statusCode(200).body("status", equalTo("active"))
+                .body("currentVersion", equalTo(2)).body("versionInForce", equalTo(1))
+                .body("pendingSignatures", contains("patient", "author"));
+        ana.post(Plans.SIGNATURES, Map.of("role", "patient", "method", "electronic"), plan, 2).then().statusCode(201);
+        kim.post(Plans.SIGNATURES, Map.of("role", "author", "method", "electronic"), plan, 2).then().statusCode(201)
+                .body("inForce", equalTo(true));
+        ana.get("/api/v1/plans/{id}/versions", plan).then().statusCode(200).body("cause", contains("created", "modality-switch"));
 
         // --- Two other patients fill the two seats; ours is waitlisted, then promoted when one cancels ------------
         String other1 = eligibleGroupPatient("Ben", therapist, planStart);
@@ -120,7 +145,6 @@ class JourneyIT {
         assertThat(roster).containsEntry(patient, "BOOKED").containsEntry(other2, "BOOKED").containsEntry(other1, "CANCELLED");
 
         // --- A patient token sees only its own data ------------------------------------------------------------------
-        Gateway ana = new Gateway(system.gatewayUrl(), system.patientToken(UUID.fromString(patient)));
         ana.get("/api/v1/patients/{id}", patient).then().statusCode(200);
         ana.get("/api/v1/patients/{id}", other2).then().statusCode(404);
         ana.get("/api/v1/plans/{id}", plan).then().statusCode(200);

@@ -78,6 +78,11 @@ public final class SystemStack {
         return tokens.mint("patient", "system-patient-" + patientId, patientId, 60);
     }
 
+    /** A clinician's own token (claim {@code clinician_id}): the one that signs the clinician's plans as their author. */
+    public String clinicianToken(java.util.UUID clinicianId) {
+        return tokens.mint("clinician", "system-clinician-" + clinicianId, null, 60, Map.of("clinician_id", clinicianId.toString()));
+    }
+
     public LocalStack processes() {
         return stack;
     }

@@ -20,7 +20,7 @@ public final class TestTokens {
         return mint("patient", "test-patient-" + patientId, patientId);
     }
 
-    /** A clinician's token acting as clinician {@code clinicianId} (claim {@code clinician_id}): it may sign as that clinician. */
+    /** A {@code clinician} token of a registered clinician (claim {@code clinician_id}): the one that signs its plans as author. */
     public static String clinician(UUID clinicianId) {
         return mint("clinician", "test-clinician-" + clinicianId, null, java.util.Map.of("clinician_id", clinicianId.toString()));
     }

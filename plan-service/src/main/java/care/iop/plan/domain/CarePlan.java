@@ -63,6 +63,12 @@ public class CarePlan extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+    /** The latest version of the clinical content ({@code plan_version.number}); 0 before the first. */
+    @Column(name = "current_version")
+    public int currentVersion;
+    /** The latest fully signed version: the version in force; null while none is (signing package). */
+    @Column(name = "signed_version")
+    public Integer signedVersion;
     @Version
     public long version;
 

@@ -22,12 +22,17 @@ public record PlanView(UUID id, UUID patientId, UUID primaryClinicianId,
                        @Schema(description = "Why the proposed modality was chosen") String modalityRationale,
                        String belowMinimumJustification,
                        @Schema(description = "Level-of-care minimum hours a week for this patient") double minimumWeeklyHours,
+                       @Schema(example = "2", description = "The latest version of the clinical content (GET /plans/{id}/versions)") int currentVersion,
+                       @Schema(example = "1", description = "The version in force: the latest fully signed one; absent while none is")
+                       Integer versionInForce,
+                       @Schema(example = "[\"patient\"]", description = "Signatures the current version still lacks: patient (or guardian"
+                               + " for an adolescent), author, co-signer (for a supervised author); empty once the plan is final") List<String> pendingSignatures,
                        long version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
     /** The plan without its clinical content (for a scheduler). */
     public PlanView withoutClinicalContent() {
         return new PlanView(id, patientId, primaryClinicianId, status, levelOfCare, startDate, durationWeeks, endDate, reviewIntervalDays,
                 nextReviewDue, null, null, null, modality, modalityEffectiveFrom, modalityProposed, null, null, minimumWeeklyHours,
-                version, createdAt, updatedAt);
+                currentVersion, versionInForce, pendingSignatures, version, createdAt, updatedAt);
     }
 }

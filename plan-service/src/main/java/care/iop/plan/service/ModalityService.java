@@ -23,6 +23,8 @@ import care.iop.plan.privacy.MinimumNecessary;
 import care.iop.plan.readmodel.KnownPatient;
 import care.iop.plan.rest.ModalityChangeRequest;
 import care.iop.plan.rest.ModalityChangeView;
+import care.iop.plan.signing.domain.VersionCause;
+import care.iop.plan.signing.service.PlanVersions;
 import care.iop.platform.audit.AuditAction;
 import care.iop.platform.audit.AuditLog;
 import care.iop.platform.consistency.ReadYourWrites;
@@ -53,6 +55,9 @@ public class ModalityService {
 
     @Inject
     MinimumNecessary necessary;
+
+    @Inject
+    PlanVersions versions;
 
     @ReadYourWrites
     @Transactional
@@ -98,6 +103,7 @@ public class ModalityService {
         plan.modalityRationale = last.reason;
         plan.belowMinimumJustification = last.belowMinimumJustification;
         plan.updatedAt = change.changedAt;
+        versions.record(plan, VersionCause.MODALITY_SWITCH, true);
         events.publish(EventTypes.PLAN_MODALITY_CHANGED, plan);
         audit.success(AuditAction.UPDATE, PlanAccess.RESOURCE, planId, plan.patientId);
         return mapper.view(change);

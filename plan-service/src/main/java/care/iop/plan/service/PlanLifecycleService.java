@@ -21,6 +21,7 @@ import care.iop.plan.privacy.MinimumNecessary;
 import care.iop.plan.rest.PlanView;
 import care.iop.plan.rest.StatusChangeRequest;
 import care.iop.plan.rest.TransitionView;
+import care.iop.plan.signing.service.SigningService;
 import care.iop.platform.audit.AuditAction;
 import care.iop.platform.audit.AuditLog;
 import care.iop.platform.consistency.ReadYourWrites;
@@ -55,6 +56,9 @@ public class PlanLifecycleService {
     @Inject
     PlanConfig config;
 
+    @Inject
+    SigningService signing;
+
     @ReadYourWrites
     @Transactional
     public PlanView changeStatus(UUID id, String ifMatch, @Valid @NotNull StatusChangeRequest request) {
@@ -72,6 +76,7 @@ public class PlanLifecycleService {
         }
         if (target == PlanStatus.ACTIVE) {
             rules.activatable(plan, ModalitySchedule.of(plan), config.today());
+            signing.requireSignedForActivation(plan, from);
             if (from == PlanStatus.DRAFT) {
                 requireNoOtherCurrentPlan(plan);
             }

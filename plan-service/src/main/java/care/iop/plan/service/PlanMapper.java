@@ -21,6 +21,9 @@ import care.iop.plan.rest.PlanProblemDto;
 import care.iop.plan.rest.PlanView;
 import care.iop.plan.rest.ReviewView;
 import care.iop.plan.rest.TransitionView;
+import care.iop.plan.signing.domain.SignerRole;
+import care.iop.plan.signing.domain.SigningStatus;
+import care.iop.plan.signing.service.SigningService;
 
 /** Entities to API views and event payloads; problems and goals to and from their JSON columns. */
 @ApplicationScoped
@@ -29,11 +32,16 @@ public class PlanMapper {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    SigningService signing;
+
     public PlanView view(CarePlan plan, double minimumHours) {
+        SigningStatus signatures = signing.status(plan);
         return new PlanView(plan.id, plan.patientId, plan.primaryClinicianId, plan.status.code(), plan.levelOfCare, plan.startDate,
                 plan.durationWeeks, plan.endDate, plan.reviewIntervalDays, plan.nextReviewDue, problems(plan.problems),
                 goals(plan.goals), plan.rationale, ModalityDto.of(plan.modality()), plan.modalityEffectiveFrom, plan.modalityProposed,
-                plan.modalityRationale, plan.belowMinimumJustification, minimumHours, plan.version, plan.createdAt, plan.updatedAt);
+                plan.modalityRationale, plan.belowMinimumJustification, minimumHours, signatures.currentVersion(), signatures.versionInForce(),
+                signatures.pendingSignatures().stream().map(SignerRole::code).toList(), plan.version, plan.createdAt, plan.updatedAt);
     }
 
     /**

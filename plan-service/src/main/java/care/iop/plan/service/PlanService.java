@@ -28,6 +28,8 @@ import care.iop.plan.readmodel.KnownPatient;
 import care.iop.plan.rest.PlanRequest;
 import care.iop.plan.rest.PlanUpdateRequest;
 import care.iop.plan.rest.PlanView;
+import care.iop.plan.signing.domain.VersionCause;
+import care.iop.plan.signing.service.PlanVersions;
 import care.iop.platform.audit.AuditAction;
 import care.iop.platform.audit.AuditLog;
 import care.iop.platform.consistency.ReadYourWrites;
@@ -72,6 +74,9 @@ public class PlanService {
     @Inject
     MinimumNecessary necessary;
 
+    @Inject
+    PlanVersions versions;
+
     @ReadYourWrites
     @Transactional
     public PlanView create(@Valid @NotNull PlanRequest request) {
@@ -110,6 +115,7 @@ public class PlanService {
         plan.createdBy = user.subject();
         plan.createdAt = now;
         plan.updatedAt = now;
+        versions.record(plan, VersionCause.CREATED, true); // before persist(): the insert carries current_version
         plan.persist();
         recordTransition(plan, null, PlanStatus.DRAFT, "created");
         events.publish(EventTypes.PLAN_CREATED, plan);
@@ -141,6 +147,7 @@ public class PlanService {
         if (startMoved && plan.status == PlanStatus.DRAFT && ModalityService.noChanges(plan.id)) {
             plan.modalityEffectiveFrom = plan.startDate;
         }
+        versions.record(plan, VersionCause.AMENDED, true);
         plan.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         events.publish(EventTypes.PLAN_UPDATED, plan);
         audit.success(AuditAction.UPDATE, PlanAccess.RESOURCE, id, plan.patientId);

@@ -18,6 +18,8 @@ import care.iop.plan.domain.CarePlan;
 import care.iop.plan.domain.PlanReview;
 import care.iop.plan.rest.ReviewRequest;
 import care.iop.plan.rest.ReviewView;
+import care.iop.plan.signing.domain.VersionCause;
+import care.iop.plan.signing.service.PlanVersions;
 import care.iop.platform.audit.AuditAction;
 import care.iop.platform.audit.AuditLog;
 import care.iop.platform.problem.ProblemException;
@@ -45,6 +47,9 @@ public class ReviewService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    PlanVersions versions;
+
     @Transactional
     public ReviewView record(UUID planId, @Valid @NotNull ReviewRequest request) {
         CarePlan plan = access.planForUpdate(planId);
@@ -70,6 +75,7 @@ public class ReviewService {
         review.persist();
         plan.nextReviewDue = review.nextReviewDue;
         plan.updatedAt = review.recordedAt;
+        versions.record(plan, VersionCause.REVIEW, true); // a review that changes no clinical content makes no version
         events.publish(EventTypes.PLAN_REVIEW_RECORDED, plan);
         audit.success(AuditAction.CREATE, "CarePlanReview", review.id, plan.patientId);
         return mapper.view(review);

@@ -102,6 +102,7 @@ final class Part2Cohort {
         fixtures.register(builder.build());
 
         String plan = post("clinician", PLANS, planBody(patient, c.problem)).statusCode(201).extract().path("id");
+        PlanFixtures.signCurrentVersion(plan);
         put("clinician", PLANS + "/" + plan + "/status", "{\"status\":\"active\",\"reason\":\"" + STATUS_REASON + "\"}").statusCode(200);
         post("clinician", PLANS + "/" + plan + "/modality-changes", "{\"modality\":" + modality(3, 60, 6, 0)
                 + ",\"reason\":\"" + SWITCH_REASON + "\",\"effectiveFrom\":\"2026-12-07\"}").statusCode(201);

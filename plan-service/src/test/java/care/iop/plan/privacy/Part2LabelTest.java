@@ -66,8 +66,8 @@ class Part2LabelTest {
     void everyPlanEventCarriesThePlansLabel(Case c) {
         String plan = Part2Cohort.get(bootstrap, ds).of(c).planId();
         await().atMost(EVENT_TIMEOUT).untilAsserted(() -> {
-            // created, status changed, modality changed, review recorded
-            assertThat(planLabels(plan)).hasSize(4).containsOnly(c.part2);
+            // created, signed (patient, author), status changed, modality changed, review recorded
+            assertThat(planLabels(plan)).hasSize(6).containsOnly(c.part2);
         });
     }
 

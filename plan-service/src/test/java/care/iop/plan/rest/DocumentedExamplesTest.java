@@ -1,7 +1,7 @@
 package care.iop.plan.rest;
 
 import static care.iop.plan.support.PlanFixtures.PLANS;
-import static care.iop.plan.support.PlanFixtures.changeStatus;
+import static care.iop.plan.support.PlanFixtures.activate;
 import static care.iop.plan.support.PlanFixtures.get;
 import static care.iop.plan.support.PlanFixtures.post;
 import static io.restassured.RestAssured.given;
@@ -119,7 +119,7 @@ class DocumentedExamplesTest {
         assertThat(examples).containsOnlyKeys("step up");
         UUID[] ids = fixtures.patientAndClinician();
         String plan = fixtures.createPlan(ids[0], ids[1], PlanFixtures.modality(6, 60, 3, 0));
-        changeStatus(plan, "active").statusCode(200);
+        activate(plan).statusCode(200);
         post("clinician", PLANS + "/" + plan + "/modality-changes", EventFixtures.toJson(examples.get("step up"))).statusCode(201)
                 .body("from.individualSessionsPerWeek", equalTo(6))
                 .body("to.individualSessionsPerWeek", equalTo(4))

@@ -1,7 +1,7 @@
 package care.iop.plan.rest;
 
 import static care.iop.plan.support.PlanFixtures.PLANS;
-import static care.iop.plan.support.PlanFixtures.changeStatus;
+import static care.iop.plan.support.PlanFixtures.activate;
 import static care.iop.plan.support.PlanFixtures.get;
 import static care.iop.plan.support.PlanFixtures.modality;
 import static care.iop.plan.support.PlanFixtures.post;
@@ -70,7 +70,7 @@ class DoseTest {
         UUID[] ids = fixtures.patientAndClinician();
         UUID patient = ids[0];
         String plan = fixtures.createPlan(patient, ids[1], modality(1, 50, 8.5, 0));
-        changeStatus(plan, "active").statusCode(200);
+        activate(plan).statusCode(200);
         post("clinician", PLANS + "/" + plan + "/modality-changes", "{\"modality\":" + modality(3, 60, 6, 0)
                 + ",\"reason\":\"more individual work\",\"effectiveFrom\":\"2026-12-07\"}").statusCode(201);
 
@@ -129,7 +129,7 @@ class DoseTest {
         UUID[] ids = fixtures.patientAndClinician();
         UUID patient = ids[0];
         String plan = fixtures.createPlan(patient, ids[1], modality(1, 50, 8.5, 0));
-        changeStatus(plan, "active").statusCode(200);
+        activate(plan).statusCode(200);
         UUID monday = UUID.randomUUID();
         UUID wednesday = UUID.randomUUID();
         UUID waitlisted = UUID.randomUUID();
@@ -165,7 +165,7 @@ class DoseTest {
         UUID[] ids = fixtures.patientAndClinician();
         String plan = post("clinician", PLANS, PlanFixtures.planBody(ids[0], ids[1], modality(1, 50, 8.5, 0), null)
                 .replace(PlanFixtures.START, start.toString())).statusCode(201).extract().path("id");
-        changeStatus(plan, "active").statusCode(200);
+        activate(plan).statusCode(200);
         return plan;
     }
 
@@ -197,7 +197,7 @@ class DoseTest {
         UUID[] ids = fixtures.patientAndClinician();
         String draft = fixtures.createPlan(ids[0], ids[1], modality(1, 50, 8.5, 0));
         String active = fixtures.draftPlan();
-        changeStatus(active, "active").statusCode(200);
+        activate(active).statusCode(200);
         get("clinician", PLANS + "/dose-alerts?week=2026-W50").statusCode(200)
                 .body("planId", hasItem(active)).body("planId", not(hasItem(draft)));
     }

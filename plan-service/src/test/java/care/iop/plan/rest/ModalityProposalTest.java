@@ -1,7 +1,7 @@
 package care.iop.plan.rest;
 
 import static care.iop.plan.support.PlanFixtures.PLANS;
-import static care.iop.plan.support.PlanFixtures.changeStatus;
+import static care.iop.plan.support.PlanFixtures.activate;
 import static care.iop.plan.support.PlanFixtures.get;
 import static care.iop.plan.support.PlanFixtures.modality;
 import static care.iop.plan.support.PlanFixtures.planBody;
@@ -108,7 +108,7 @@ class ModalityProposalTest {
                 .body("modalityRationale", containsString("then to group-heavy (1 x 50 min individual + 8.5 h group = 9.33 h)"))
                 .extract().path("id");
         // The steps the rationale names are valid switches: no justification is needed at any of them.
-        changeStatus(plan, "active").statusCode(200);
+        activate(plan).statusCode(200);
         post("clinician", PLANS + "/" + plan + "/modality-changes", "{\"modality\":" + modality(4, 60, 5, 0)
                 + ",\"reason\":\"attended the group hours for two weeks\",\"effectiveFrom\":\"2026-12-14\"}")
                 .statusCode(201).body("from.groupHoursPerWeek", equalTo(3.0f)).body("to.groupHoursPerWeek", equalTo(5.0f));

@@ -1,6 +1,7 @@
 package care.iop.plan.rest;
 
 import static care.iop.plan.support.PlanFixtures.PLANS;
+import static care.iop.plan.support.PlanFixtures.activate;
 import static care.iop.plan.support.PlanFixtures.changeStatus;
 import static care.iop.plan.support.PlanFixtures.get;
 import static care.iop.plan.support.PlanFixtures.modality;
@@ -68,7 +69,7 @@ class ModalitySwitchTest {
     void switchIsRecordedWithHistoryUpdatesThePlanAndPublishes() {
         UUID[] ids = fixtures.patientAndClinician();
         String plan = fixtures.createPlan(ids[0], ids[1], modality(3, 60, 6, 0));
-        changeStatus(plan, "active").statusCode(200);
+        activate(plan).statusCode(200);
         switchTo(plan, modality(1, 50, 8.5, 0), null).statusCode(201)
                 .body("from.individualSessionsPerWeek", equalTo(3))
                 .body("to.groupHoursPerWeek", equalTo(8.5f))
@@ -147,7 +148,7 @@ class ModalitySwitchTest {
         UUID clinician = fixtures.clinician();
         UUID patient = fixtures.register(EventFixtures.patient(UUID.randomUUID()).build()).patientId();
         String plan = fixtures.createPlan(patient, clinician, modality(1, 50, 8.5, 0));
-        changeStatus(plan, "active").statusCode(200);
+        activate(plan).statusCode(200);
         fixtures.patientEvent(EventTypes.PATIENT_CONSENT_REVOKED, EventFixtures.patient(patient).withoutConsents().version(2).build());
 
         switchTo(plan, modality(1, 50, 9, 0), null).statusCode(422).contentType("application/problem+json")

@@ -1,6 +1,6 @@
 package care.iop.plan.rest;
 
-import static care.iop.plan.support.PlanFixtures.changeStatus;
+import static care.iop.plan.support.PlanFixtures.activate;
 import static care.iop.plan.support.PlanFixtures.modality;
 import static care.iop.plan.support.ReadModelProbe.count;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,6 +78,8 @@ class OneCurrentPlanGuardTest {
             UUID[] ids = fixtures.patientAndClinician();
             String first = fixtures.createPlan(ids[0], ids[1], modality(1, 50, 8.5, 0));
             String second = fixtures.createPlan(ids[0], ids[1], modality(1, 50, 8.5, 0));
+            PlanFixtures.signCurrentVersion(first);
+            PlanFixtures.signCurrentVersion(second);
 
             List<HttpResponse<String>> answers = activateTogether(first, second);
 
@@ -100,7 +102,7 @@ class OneCurrentPlanGuardTest {
         UUID[] ids = fixtures.patientAndClinician();
         String first = fixtures.createPlan(ids[0], ids[1], modality(1, 50, 8.5, 0));
         String second = fixtures.createPlan(ids[0], ids[1], modality(1, 50, 8.5, 0));
-        changeStatus(first, "active").statusCode(200);
+        activate(first).statusCode(200);
 
         for (String status : List.of("active", "on-hold")) {
             assertThatThrownBy(() -> sql("update care_plan set status = ? where id = ?::uuid", status, second))

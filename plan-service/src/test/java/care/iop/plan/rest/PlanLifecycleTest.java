@@ -50,9 +50,10 @@ class PlanLifecycleTest {
         fixtures = new PlanFixtures(bootstrap, ds);
     }
 
-    /** A fresh plan brought to {@code status} through allowed transitions. */
+    /** A fresh plan, its version 1 signed, brought to {@code status} through allowed transitions. */
     private String planIn(String status) {
         String id = fixtures.draftPlan();
+        PlanFixtures.signCurrentVersion(id);
         List<String> path = switch (status) {
             case "draft" -> List.of();
             case "active" -> List.of("active");
@@ -104,7 +105,8 @@ class PlanLifecycleTest {
         UUID[] ids = fixtures.patientAndClinician();
         String first = fixtures.createPlan(ids[0], ids[1], modality(1, 50, 8.5, 0));
         String second = fixtures.createPlan(ids[0], ids[1], modality(1, 50, 8.5, 0));
-        changeStatus(first, "active").statusCode(200);
+        PlanFixtures.signCurrentVersion(second);
+        PlanFixtures.activate(first).statusCode(200);
         changeStatus(second, "active").statusCode(409).body("detail", containsString(first));
         changeStatus(first, "on-hold").statusCode(200);
         changeStatus(second, "active").statusCode(409);
@@ -124,11 +126,12 @@ class PlanLifecycleTest {
     @Test
     void statusChangePublishesTheNewStatus() {
         String id = fixtures.draftPlan();
-        changeStatus(id, "active").statusCode(200);
+        PlanFixtures.activate(id).statusCode(200);
         await().atMost(EVENT_TIMEOUT).untilAsserted(() -> {
             List<ConsumerRecord<String, String>> records = new TopicReader(bootstrap).readByKey(Topics.PLANS, id);
-            assertThat(records).extracting(r -> header(r, "ce_type")).containsExactly(EventTypes.PLAN_CREATED, EventTypes.PLAN_STATUS_CHANGED);
-            assertThat(records.get(1).value()).contains("\"status\":\"active\"").contains("\"groupHoursPerWeek\":8.5");
+            assertThat(records).extracting(r -> header(r, "ce_type")).containsExactly(EventTypes.PLAN_CREATED, EventTypes.PLAN_SIGNED,
+                    EventTypes.PLAN_SIGNED, EventTypes.PLAN_STATUS_CHANGED);
+            assertThat(records.get(3).value()).contains("\"status\":\"active\"").contains("\"groupHoursPerWeek\":8.5");
         });
     }
 }

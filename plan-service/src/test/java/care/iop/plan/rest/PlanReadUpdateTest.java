@@ -1,6 +1,7 @@
 package care.iop.plan.rest;
 
 import static care.iop.plan.support.PlanFixtures.PLANS;
+import static care.iop.plan.support.PlanFixtures.activate;
 import static care.iop.plan.support.PlanFixtures.changeStatus;
 import static care.iop.plan.support.PlanFixtures.get;
 import static care.iop.plan.support.PlanFixtures.modality;
@@ -103,7 +104,7 @@ class PlanReadUpdateTest {
         UUID[] ids = fixtures.patientAndClinician();
         String a = fixtures.createPlan(ids[0], ids[1], modality(1, 50, 8.5, 0));
         String b = fixtures.createPlan(ids[0], ids[1], modality(1, 50, 8.5, 0));
-        changeStatus(a, "active").statusCode(200);
+        activate(a).statusCode(200);
 
         get("scheduler", PLANS + "?patientId=" + ids[0]).statusCode(200).body("total", equalTo(2)).body("items", hasSize(2));
         get("scheduler", PLANS + "?patientId=" + ids[0] + "&status=active").statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(a));

@@ -51,6 +51,7 @@ class PlanRolesTest {
         UUID[] ids = fixtures.patientAndClinician();
         String id = as(TestTokens.bearer(role)).body(planBody(ids[0], ids[1], modality(1, 50, 8.5, 0), null)).post(PLANS)
                 .then().statusCode(201).extract().path("id");
+        PlanFixtures.signCurrentVersion(id);
         as(TestTokens.bearer(role)).body("{\"status\":\"active\"}").put(PLANS + "/" + id + "/status").then().statusCode(200);
         as(TestTokens.bearer(role)).body("{\"summary\":\"ok\",\"decision\":\"CONTINUE\"}").post(PLANS + "/" + id + "/reviews").then().statusCode(201);
         as(TestTokens.bearer(role)).body("{\"modality\":" + modality(3, 60, 6, 0) + ",\"reason\":\"r\",\"effectiveFrom\":\"2026-12-07\"}")

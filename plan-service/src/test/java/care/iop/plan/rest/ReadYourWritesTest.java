@@ -124,10 +124,19 @@ class ReadYourWritesTest {
         String plan = created.path("id");
         assertThat(created.getHeader(TOKEN)).isEqualTo("plan:" + plan + "@0");
 
+        // two signatures: the patient's leaves the plan at version 0, the author's completes version 1 of the content (plan version 1)
+        Response patientSigned = PlanFixtures.post("clinician", PLANS + "/" + plan + "/versions/1/signatures",
+                "{\"role\":\"patient\",\"method\":\"in-person\",\"signerName\":\"Pat\"}").statusCode(201).extract().response();
+        assertThat(patientSigned.getHeader(TOKEN)).isEqualTo("plan:" + plan + "@0");
+        Response authorSigned = given().header("Authorization", "Bearer " + TestTokens.clinician(ids[1])).contentType("application/json")
+                .body("{\"role\":\"author\",\"method\":\"electronic\"}").when().post(PLANS + "/" + plan + "/versions/1/signatures");
+        authorSigned.then().statusCode(201);
+        assertThat(authorSigned.getHeader(TOKEN)).isEqualTo("plan:" + plan + "@1");
         Response activated = PlanFixtures.changeStatus(plan, "active").statusCode(200).extract().response();
-        assertThat(activated.getHeader(TOKEN)).isEqualTo("plan:" + plan + "@1").isEqualTo("plan:" + plan + "@" + activated.getHeader("ETag").replace("\"", ""));
-        await().atMost(Duration.ofSeconds(30)).until(() -> new TopicReader(bootstrap).readByKey(Topics.PLANS, plan).size() == 2);
-        assertThat(new TopicReader(bootstrap).readByKey(Topics.PLANS, plan).stream().map(r -> version(r.value())).toList()).containsExactly(0L, 1L);
+        assertThat(activated.getHeader(TOKEN)).isEqualTo("plan:" + plan + "@2").isEqualTo("plan:" + plan + "@" + activated.getHeader("ETag").replace("\"", ""));
+        await().atMost(Duration.ofSeconds(30)).until(() -> new TopicReader(bootstrap).readByKey(Topics.PLANS, plan).size() == 4);
+        assertThat(new TopicReader(bootstrap).readByKey(Topics.PLANS, plan).stream().map(r -> version(r.value())).toList())
+                .containsExactly(0L, 0L, 1L, 2L);
 
         // a read answers none
         assertThat(PlanFixtures.get("clinician", PLANS + "/" + plan).statusCode(200).extract().header(TOKEN)).isNull();

@@ -1,6 +1,7 @@
 package care.iop.plan.rest;
 
 import static care.iop.plan.support.PlanFixtures.PLANS;
+import static care.iop.plan.support.PlanFixtures.activate;
 import static care.iop.plan.support.PlanFixtures.changeStatus;
 import static care.iop.plan.support.PlanFixtures.START;
 import static care.iop.plan.support.PlanFixtures.get;
@@ -53,7 +54,7 @@ class ReviewTest {
     @Test
     void aReviewMovesTheNextReviewDateAndIsPublished() {
         String plan = fixtures.draftPlan();
-        changeStatus(plan, "active").statusCode(200);
+        activate(plan).statusCode(200);
         get("clinician", PLANS + "/" + plan).body("nextReviewDue", equalTo("2026-12-30"));
         LocalDate today = PlanFixtures.today();
         post("clinician", PLANS + "/" + plan + "/reviews", "{\"summary\":\"PHQ-9 down from 16 to 11\",\"decision\":\"CONTINUE\",\"reviewedOn\":\"" + today + "\"}")

@@ -103,6 +103,33 @@ public final class PlanFixtures {
         return post("clinician", PLANS, planBody(patientId, clinicianId, modalityJson, null)).statusCode(201).extract().path("id");
     }
 
+    /**
+     * Signs the plan's current version in every role it still lacks: the patient (or an adolescent's guardian) in person,
+     * recorded by a clinician, and the author with the primary clinician's own token ({@code clinician_id}). A co-signer
+     * needs a licensed clinician: tests that need one sign themselves.
+     */
+    public static void signCurrentVersion(String planId) {
+        io.restassured.path.json.JsonPath plan = get("admin", PLANS + "/" + planId).statusCode(200).extract().jsonPath();
+        int version = plan.getInt("currentVersion");
+        String signatures = PLANS + "/" + planId + "/versions/" + version + "/signatures";
+        for (String role : plan.<String>getList("pendingSignatures")) {
+            switch (role) {
+                case "patient", "guardian" -> post("clinician", signatures,
+                        "{\"role\":\"" + role + "\",\"method\":\"in-person\",\"signerName\":\"Test Signer\"}").statusCode(201);
+                case "author" -> given().header("Authorization", "Bearer " + TestTokens.clinician(UUID.fromString(plan.getString("primaryClinicianId"))))
+                        .contentType("application/json").body("{\"role\":\"author\",\"method\":\"electronic\"}")
+                        .when().post(signatures).then().statusCode(201);
+                default -> throw new IllegalStateException("The fixture cannot sign as " + role);
+            }
+        }
+    }
+
+    /** Signs the current version (see {@link #signCurrentVersion}) and activates the plan. */
+    public static ValidatableResponse activate(String planId) {
+        signCurrentVersion(planId);
+        return changeStatus(planId, "active");
+    }
+
     public static ValidatableResponse changeStatus(String planId, String status) {
         return put("clinician", PLANS + "/" + planId + "/status", "{\"status\":\"" + status + "\",\"reason\":\"test\"}");
     }

@@ -16,11 +16,14 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 
-/** Who is calling: subject, roles and, for a {@code patient} token, the patient it belongs to. */
+/**
+ * Who is calling: subject, roles and, for a {@code patient} token, the patient it belongs to; for a {@code clinician} token
+ * of the identity provider that maps it, the clinician (registry id) it belongs to.
+ */
 @RequestScoped
 public class CurrentUser {
     public static final String PATIENT_ID_CLAIM = "patient_id";
-    /** The clinician record (participant-service id) a staff token acts as: who signs a plan or a note. */
+    /** The clinician (participant-service id) a {@code clinician} token belongs to: who signs a plan as its author. */
     public static final String CLINICIAN_ID_CLAIM = "clinician_id";
 
     @Inject
@@ -50,13 +53,13 @@ public class CurrentUser {
                 && !identity.hasRole(Roles.SCHEDULER) && !identity.hasRole(Roles.INTEGRATION);
     }
 
-    /** The {@value #CLINICIAN_ID_CLAIM} claim: the clinician the caller is (empty when absent or not a UUID). */
-    public Optional<UUID> clinicianId() {
-        return uuidClaim(CLINICIAN_ID_CLAIM);
-    }
-
     public Optional<UUID> patientId() {
         return uuidClaim(PATIENT_ID_CLAIM);
+    }
+
+    /** The {@value #CLINICIAN_ID_CLAIM} claim of the token, when present and a UUID; only a {@code clinician} token's counts. */
+    public Optional<UUID> clinicianId() {
+        return identity.hasRole(Roles.CLINICIAN) ? uuidClaim(CLINICIAN_ID_CLAIM) : Optional.empty();
     }
 
     private Optional<UUID> uuidClaim(String name) {
