@@ -44,6 +44,9 @@ public final class EventCatalog {
             new Entry(EventTypes.PLAN_STATUS_CHANGED, Topics.PLANS, PlanState.class, PLAN, "PUT /api/v1/plans/{id}/status"),
             new Entry(EventTypes.PLAN_MODALITY_CHANGED, Topics.PLANS, PlanState.class, PLAN, "POST /api/v1/plans/{id}/modality-changes"),
             new Entry(EventTypes.PLAN_REVIEW_RECORDED, Topics.PLANS, PlanState.class, PLAN, "POST /api/v1/plans/{id}/reviews"),
+            new Entry(EventTypes.PLAN_PROPOSAL_OFFERED, Topics.PLANS, PlanProposalOffered.class, PLAN,
+                    "the group comfort or preferred modality of a patient with an active plan changed: a new proposal is offered on the"
+                            + " plan (not applied)"),
             new Entry(EventTypes.SAFETY_FLAG_RAISED, Topics.PLANS, SafetyFlagState.class, PATIENT,
                     "POST /api/v1/assessments scored a PHQ-9 with item 9 above 0"),
             new Entry(EventTypes.SAFETY_FLAG_ACKNOWLEDGED, Topics.PLANS, SafetyFlagState.class, PATIENT,

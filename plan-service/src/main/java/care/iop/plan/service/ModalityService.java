@@ -15,11 +15,13 @@ import jakarta.validation.constraints.NotNull;
 import care.iop.events.EventTypes;
 import care.iop.events.ModalityMix;
 import care.iop.plan.config.PlanConfig;
+import care.iop.plan.content.service.PlanStructure;
 import care.iop.plan.domain.CarePlan;
 import care.iop.plan.domain.ModalityChange;
 import care.iop.plan.privacy.MinimumNecessary;
 import care.iop.plan.readmodel.KnownPatient;
 import care.iop.plan.rest.ModalityChangeRequest;
+import care.iop.plan.rest.PlanContentDtos;
 import care.iop.plan.rest.ModalityChangeView;
 import care.iop.platform.audit.AuditAction;
 import care.iop.platform.audit.AuditLog;
@@ -41,6 +43,9 @@ public class ModalityService {
     PlanRules rules;
 
     @Inject
+    PlanStructure structure;
+
+    @Inject
     PlanEvents events;
 
     @Inject
@@ -60,8 +65,9 @@ public class ModalityService {
             ETags.requireMatch(ifMatch, plan.version);
         }
         PlanService.requireEditable(plan);
-        ModalityMix to = request.modality().toMix();
-        rules.wellFormed(to, "modality");
+        PlanStructure.Switch content = structure.forSwitch(plan, request.modality() == null ? null : request.modality().toMix(),
+                PlanContentDtos.interventions(request.interventions()));
+        ModalityMix to = content.mix();
         LocalDate effectiveFrom = request.effectiveFrom() == null ? config.today() : request.effectiveFrom();
         if (effectiveFrom.isBefore(plan.startDate) || !effectiveFrom.isBefore(plan.endDate)) {
             throw ProblemException.invalidField("effectiveFrom", "must be within the plan, from " + plan.startDate + " to before " + plan.endDate);
@@ -71,7 +77,7 @@ public class ModalityService {
             throw ProblemException.conflict("The plan already prescribes this modality mix");
         }
         KnownPatient patient = rules.treatablePatient(plan.patientId);
-        rules.allowedMix(to, "modality", patient, plan.levelOfCare, request.belowMinimumJustification());
+        rules.allowedMix(to, content.field(), patient, plan.levelOfCare, request.belowMinimumJustification());
 
         ModalityChange change = new ModalityChange();
         change.id = UUID.randomUUID();
@@ -86,6 +92,7 @@ public class ModalityService {
         change.persist();
 
         plan.applyModality(to);
+        structure.applySwitch(plan, content); // TODO(signing): a switch changes the clinical content (interventions): a plan version
         plan.modalityEffectiveFrom = effectiveFrom;
         plan.modalityProposed = false;
         plan.modalityRationale = request.reason();
