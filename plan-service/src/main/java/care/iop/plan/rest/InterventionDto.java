@@ -28,6 +28,6 @@ public record InterventionDto(
         @Min(1) @Max(52) @Schema(example = "12", description = "Weeks from the plan's start, at most the plan's; absent: the whole plan") Integer durationWeeks,
         @Schema(example = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", description = "A known, active clinician; absent: the primary clinician")
         UUID responsibleClinicianId,
-        @Size(max = 50) @Schema(example = "[\"O1\"]", description = "Ids of the plan's objectives it serves")
+        @Size(max = 50) @Schema(description = "Ids of the plan's objectives it serves")
         List<@NotBlank String> objectiveIds) {
 }
