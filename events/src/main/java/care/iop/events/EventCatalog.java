@@ -40,7 +40,7 @@ public final class EventCatalog {
             new Entry(EventTypes.CLINICIAN_UPDATED, Topics.PARTICIPANTS, ClinicianState.class, CLINICIAN,
                     "PUT /api/v1/clinicians/{id} changed something (including active)"),
             new Entry(EventTypes.PLAN_CREATED, Topics.PLANS, PlanState.class, PLAN, "POST /api/v1/plans (status draft)"),
-            new Entry(EventTypes.PLAN_UPDATED, Topics.PLANS, PlanState.class, PLAN, "PUT /api/v1/plans/{id} (problems, goals, rationale, dates)"),
+            new Entry(EventTypes.PLAN_UPDATED, Topics.PLANS, PlanState.class, PLAN, "PUT /api/v1/plans/{id} (problems, goals, objectives, interventions, rationale, dates)"),
             new Entry(EventTypes.PLAN_STATUS_CHANGED, Topics.PLANS, PlanState.class, PLAN, "PUT /api/v1/plans/{id}/status"),
             new Entry(EventTypes.PLAN_MODALITY_CHANGED, Topics.PLANS, PlanState.class, PLAN, "POST /api/v1/plans/{id}/modality-changes"),
             new Entry(EventTypes.PLAN_REVIEW_RECORDED, Topics.PLANS, PlanState.class, PLAN, "POST /api/v1/plans/{id}/reviews"),
