@@ -91,8 +91,8 @@ public class ModalityService {
         change.changedAt = OffsetDateTime.now(ZoneOffset.UTC);
         change.persist();
 
-        plan.applyModality(to);
         structure.applySwitch(plan, content); // TODO(signing): a switch changes the clinical content (interventions): a plan version
+        plan.applyModality(to);
         plan.modalityEffectiveFrom = effectiveFrom;
         plan.modalityProposed = false;
         plan.modalityRationale = request.reason();
