@@ -17,13 +17,15 @@ public final class EventTypes {
     public static final String CLINICIAN_REGISTERED = PREFIX + "clinician.registered.v1";
     public static final String CLINICIAN_UPDATED = PREFIX + "clinician.updated.v1";
 
-    // iop.plans: payload PlanState, PlanSignature, SafetyFlagState
+    // iop.plans: payload PlanState, PlanSignature, PlanProposalOffered, SafetyFlagState
     public static final String PLAN_CREATED = PREFIX + "plan.created.v1";
     public static final String PLAN_UPDATED = PREFIX + "plan.updated.v1";
     public static final String PLAN_STATUS_CHANGED = PREFIX + "plan.status-changed.v1";
     public static final String PLAN_MODALITY_CHANGED = PREFIX + "plan.modality-changed.v1";
     public static final String PLAN_REVIEW_RECORDED = PREFIX + "plan.review-recorded.v1";
     public static final String PLAN_SIGNED = PREFIX + "plan.signed.v1";
+    /** Payload {@link PlanProposalOffered}. */
+    public static final String PLAN_PROPOSAL_OFFERED = PREFIX + "plan.proposal-offered.v1";
     public static final String SAFETY_FLAG_RAISED = PREFIX + "assessment.safety-flag-raised.v1";
     public static final String SAFETY_FLAG_ACKNOWLEDGED = PREFIX + "assessment.safety-flag-acknowledged.v1";
 

@@ -14,7 +14,7 @@ import jakarta.persistence.Version;
 import care.iop.events.ModalityMix;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A treatment plan (FHIR CarePlan) with the modality mix in force. Problems and goals are JSON documents. */
+/** A treatment plan (FHIR CarePlan) with the modality mix in force. Problems, goals and interventions are JSON documents. */
 @Entity
 @Table(name = "care_plan")
 public class CarePlan extends PanacheEntityBase {
@@ -40,6 +40,11 @@ public class CarePlan extends PanacheEntityBase {
     public LocalDate nextReviewDue;
     public String problems;
     public String goals;
+    /** JSON interventions (care.iop.plan.content); the modality mix follows from them. */
+    public String interventions;
+    /** JSON proposal offered on the active plan after a comfort or preference change, not applied; null when none. */
+    @Column(name = "offered_proposal")
+    public String offeredProposal;
     public String rationale;
     @Column(name = "individual_sessions_per_week")
     public int individualSessionsPerWeek;

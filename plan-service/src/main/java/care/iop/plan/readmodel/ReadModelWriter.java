@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -25,7 +26,10 @@ import care.iop.events.SessionState;
 import care.iop.platform.inbox.UnprocessableEventException;
 import care.iop.platform.privacy.Purpose;
 
-/** Writes the read models (known_patient with known_consent, known_clinician, attended_session, booked_session) from other services' events. */
+/**
+ * Writes the read models (known_patient with known_consent, known_clinician, attended_session, booked_session) from other services' events.
+ * A patient event that changes a known patient's group comfort or preferred modality fires {@link PatientPreferencesChanged}.
+ */
 @ApplicationScoped
 public class ReadModelWriter {
     static final String PART2_DISCLOSURE = "PART2_DISCLOSURE";
@@ -35,6 +39,9 @@ public class ReadModelWriter {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Event<PatientPreferencesChanged> preferencesChanged;
 
     /**
      * Upserts the patient; an event older than (or as old as) the stored version changes nothing. The Part 2 label is
@@ -46,6 +53,7 @@ public class ReadModelWriter {
         if (p.patientId() == null || p.status() == null || p.track() == null) {
             throw new UnprocessableEventException("PatientState needs patientId, status and track");
         }
+        Object[] before = preferences(p.patientId());
         int applied = em.createNativeQuery("""
                         insert into known_patient (patient_id, status, track, level_of_care, group_comfort, preferred_modality,
                                                    active_consents, discharged_on, version, updated_at, part2,
@@ -76,6 +84,25 @@ public class ReadModelWriter {
                 .executeUpdate();
         if (applied == 1) {
             replaceDisclosureConsents(p);
+            firePreferencesChanged(before, p);
+        }
+    }
+
+    /** {group_comfort, preferred_modality} of a known patient, or null. */
+    private Object[] preferences(UUID patientId) {
+        return (Object[]) em.createNativeQuery("select group_comfort, preferred_modality from known_patient where patient_id = ?1")
+                .setParameter(1, patientId).getResultStream().findFirst().orElse(null);
+    }
+
+    /** An applied event that changed the group comfort or preferred modality of a patient known before: PatientPreferencesChanged. */
+    private void firePreferencesChanged(Object[] before, PatientState p) {
+        if (before == null) {
+            return;
+        }
+        PatientPreferencesChanged change = new PatientPreferencesChanged(p.patientId(), p.version(), (String) before[0], p.groupComfort(),
+                (String) before[1], p.preferredModality());
+        if (change.comfortChanged() || change.preferenceChanged()) {
+            preferencesChanged.fire(change);
         }
     }
 

@@ -1,6 +1,7 @@
 package care.iop.plan.rest;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -11,11 +12,14 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A plan goal (FHIR Goal) with an optional measurable target. */
+/** A plan goal (FHIR Goal) with an optional instrument target and its measurable, dated objectives. */
 @Schema(name = "Goal")
 public record GoalDto(
+        @Pattern(regexp = PlanProblemDto.ID, message = PlanProblemDto.ID_MESSAGE) @Schema(example = "G1", description = PlanProblemDto.ID_DESCRIPTION)
+        String id,
         @NotBlank @Size(max = 1000) @Schema(example = "Reduce depressive symptoms") String description,
-        @Valid Measure measure) {
+        @Valid Measure measure,
+        @Size(max = 20) List<@Valid @NotNull ObjectiveDto> objectives) {
 
     @Schema(name = "GoalMeasure")
     public record Measure(

@@ -58,10 +58,16 @@ public class ModalityChangeResource {
     @Extension(name = ConsistencyDocumentation.WRITES, value = "true")
     @RolesAllowed({ CLINICIAN, ADMIN })
     @Operation(operationId = "switchPlanModality", summary = "Switch the plan's modality mix",
-            description = "From `effectiveFrom` (default today, within the plan). Group hours need the active GROUP_PARTICIPATION consent; "
-                    + "an individual-only mix is always allowed; under the level-of-care minimum needs `belowMinimumJustification`. "
-                    + "`If-Match` is optional.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "step up", value = PlanApiExamples.SWITCH_STEP_UP)))
+            description = "From `effectiveFrom` (default today, within the plan). Give the new `modality`, the `interventions` that make it,"
+                    + " or both (they must agree, else 422 naming `modality`). With interventions they replace the plan's; with modality only,"
+                    + " the plan's interventions of each modality whose weekly amount changes are replaced by one derived from the mix. A"
+                    + " switch clears an `offeredProposal` (apply one by sending its interventions). Group hours need the active"
+                    + " GROUP_PARTICIPATION consent; an individual-only mix is always allowed; under the level-of-care minimum needs"
+                    + " `belowMinimumJustification`. `If-Match` is optional.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "step up", value = PlanApiExamples.SWITCH_STEP_UP),
+            @ExampleObject(name = "step up with interventions", summary = "The mix follows from the interventions",
+                    value = PlanApiExamples.SWITCH_STEP_UP_INTERVENTIONS) }))
     @APIResponse(responseCode = "201", description = "The switch, with from and to", headers = @Header(name = "Location", description = "URI of the switch", schema = @Schema(type = SchemaType.STRING, format = "uri")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModalityChangeView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field")
@@ -70,7 +76,8 @@ public class ModalityChangeResource {
     @APIResponse(responseCode = "404", description = "No such plan")
     @APIResponse(responseCode = "409", description = "Plan is final, or the mix is already in force")
     @APIResponse(responseCode = "412", description = "If-Match names another version")
-    @APIResponse(responseCode = "422", description = "Group without consent, discharged patient, or under the minimum without justification")
+    @APIResponse(responseCode = "422", description = "Group without consent, discharged patient, modality disagreeing with the interventions,"
+            + " or under the minimum without justification")
     public Response change(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ModalityChangeRequest request) {
         ModalityChangeView change = modality.change(id, ifMatch, request);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(change.id().toString()).build()).entity(change).build();

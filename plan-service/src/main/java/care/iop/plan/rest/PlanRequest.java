@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A new treatment plan. Omit {@code modality} to get a proposal. */
+/** A new treatment plan: its structure and interventions; omit both {@code modality} and {@code interventions} to get a proposal. */
 @Schema(name = "PlanRequest")
 public record PlanRequest(
         @NotNull @Schema(example = "6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f") UUID patientId,
@@ -26,7 +26,10 @@ public record PlanRequest(
         Integer reviewIntervalDays,
         @Size(max = 50) List<@Valid @NotNull PlanProblemDto> problems,
         @Size(max = 50) List<@Valid @NotNull GoalDto> goals,
-        @Valid @Schema(description = "Omit to let the service propose one") ModalityDto modality,
+        @Valid @Schema(description = "Omit to derive it from the interventions, or (without interventions too) to let the service propose"
+                + " both. Given with interventions, it must agree with them (else 422)") ModalityDto modality,
+        @Size(max = 50) @Schema(description = "Omit to derive them from modality (one per modality, the primary clinician responsible), or"
+                + " to get a proposal") List<@Valid @NotNull InterventionDto> interventions,
         @Size(max = 4000) @Schema(example = "Comfortable in groups; weekly individual session for trauma work") String rationale,
         @Size(max = 4000) @Schema(description = "Required when planned weekly hours are below the level-of-care minimum") String belowMinimumJustification) {
 }

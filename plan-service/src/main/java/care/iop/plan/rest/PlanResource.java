@@ -70,25 +70,35 @@ public class PlanResource {
     @Extension(name = ConsistencyDocumentation.WRITES, value = "true")
     @RolesAllowed({ CLINICIAN, ADMIN })
     @Operation(operationId = "createPlan", summary = "Create a treatment plan (draft)",
-            description = "Creates a draft plan for a patient known from participant events. Omit `modality` to get a proposal from the "
-                    + "patient's group comfort, preferred modality, track and level of care, with its rationale (`modalityRationale`). "
-                    + "Group hours need the patient's active GROUP_PARTICIPATION consent; weekly hours under the level-of-care minimum need "
-                    + "`belowMinimumJustification`.")
+            description = "Creates a draft plan for a patient known from participant events: problems (ICD-10-CM code, display, the"
+                    + " patient's words) with goals and measurable, dated objectives, and the interventions that serve them (modality,"
+                    + " frequency, duration, responsible clinician, objectiveIds). The weekly `modality` mix follows from the interventions:"
+                    + " leave it out, or send it too and it must agree (else 422 naming `modality`). A request with `modality` and no"
+                    + " interventions (older clients) gets one intervention per modality, the primary clinician responsible. With neither,"
+                    + " the service proposes the interventions from the patient's group comfort, preferred modality, track, level of care,"
+                    + " open safety flags and latest PHQ-9/GAD-7 (docs/modality-proposal.md), with its rationale (`modalityRationale`)."
+                    + " Ids are unique in the plan; a broken structure is a 400 naming the exact field"
+                    + " (`problems[0].goals[1].objectives[0].targetDate`, `interventions[0].objectiveIds[1]`). Group hours need the"
+                    + " patient's active GROUP_PARTICIPATION consent; weekly hours under the level-of-care minimum need"
+                    + " `belowMinimumJustification`.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = { @ExampleObject(name = "group-heavy", summary = "1 x 50 min individual + 8.5 h group = 9.33 h",
-                    value = PlanApiExamples.CREATE_GROUP_HEAVY),
-                    @ExampleObject(name = "individual-heavy", summary = "6 x 60 min individual + 3 h group = 9 h, group introduced gradually",
-                            value = PlanApiExamples.CREATE_INDIVIDUAL_HEAVY),
-                    @ExampleObject(name = "proposed modality", summary = "No modality: the service proposes one",
+            examples = { @ExampleObject(name = "structured", summary = "Problem -> goal -> objectives -> interventions; the mix follows"
+                    + " (1 x 50 min individual + 3 x 180 min group = 9.83 h)", value = PlanApiExamples.CREATE_STRUCTURED),
+                    @ExampleObject(name = "individual-heavy", summary = "5 x 60 min individual (one a day) + 3 x 90 min group = 9.5 h,"
+                            + " group introduced gradually", value = PlanApiExamples.CREATE_INDIVIDUAL_HEAVY),
+                    @ExampleObject(name = "modality only", summary = "An older client's request: modality without interventions"
+                            + " (1 x 50 min individual + 8.5 h group = 9.33 h; interventions derived)", value = PlanApiExamples.CREATE_MODALITY_ONLY),
+                    @ExampleObject(name = "proposed", summary = "Neither modality nor interventions: the service proposes them",
                             value = PlanApiExamples.CREATE_PROPOSED) }))
     @APIResponse(responseCode = "201", description = "Created as draft; Location and ETag headers",
             headers = { @Header(name = "Location", description = "URI of the new plan", schema = @Schema(type = SchemaType.STRING, format = "uri")),
                     @Header(name = "ETag", description = "Version (an entity tag: send it in If-Match)", schema = @Schema(type = SchemaType.STRING, example = "\"0\"")) },
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid field")
+    @APIResponse(responseCode = "400", description = "Invalid field, duplicate id or bad reference (the problem names the exact field)")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a clinician or admin")
-    @APIResponse(responseCode = "422", description = "Unknown or discharged patient, unknown clinician, group without consent, or under the minimum without justification")
+    @APIResponse(responseCode = "422", description = "Discharged patient, inactive clinician (primary or responsible), modality disagreeing with"
+            + " the interventions, individual interventions of different lengths, group without consent, or under the minimum without justification")
     public Response create(@Valid @NotNull PlanRequest request) {
         PlanView plan = plans.create(request);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(plan.id().toString()).build())
@@ -117,10 +127,14 @@ public class PlanResource {
     @Extension(name = ConsistencyDocumentation.WRITES, value = "true")
     @Path("/{id}")
     @RolesAllowed({ CLINICIAN, ADMIN })
-    @Operation(operationId = "replacePlan", summary = "Edit a plan's problems, goals, rationale and dates",
-            description = "Replaces them; send `If-Match` with the ETag of your last read. Status and modality have their own commands.")
+    @Operation(operationId = "replacePlan", summary = "Edit a plan's problems, goals, objectives, interventions, rationale and dates",
+            description = "Replaces them; send `If-Match` with the ETag of your last read. Objective statuses (not-started, in-progress,"
+                    + " met, not-met, revised) change here. `interventions` left out stay as they are; sent, they must make the modality mix"
+                    + " in force (else 422 naming `interventions`: a switch changes it), except on a draft without switches, whose initial"
+                    + " mix follows them. Status and modality have their own commands.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "edit", value = PlanApiExamples.EDIT)))
+            examples = { @ExampleObject(name = "edit", value = PlanApiExamples.EDIT),
+                    @ExampleObject(name = "objective status", summary = "An objective met at a review", value = PlanApiExamples.EDIT_OBJECTIVE_STATUS) }))
     @APIResponse(responseCode = "200", description = "Updated; new ETag",
             headers = @Header(name = "ETag", description = "New version (an entity tag: send it in If-Match)", schema = @Schema(type = SchemaType.STRING, example = "\"0\"")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
@@ -130,6 +144,8 @@ public class PlanResource {
     @APIResponse(responseCode = "404", description = "No such plan")
     @APIResponse(responseCode = "409", description = "The plan is completed, revoked or entered-in-error")
     @APIResponse(responseCode = "412", description = "If-Match names another version")
+    @APIResponse(responseCode = "422", description = "Interventions that change the mix in force, an inactive responsible clinician, or the rules"
+            + " of the mix (draft)")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull PlanUpdateRequest request) {
         PlanView plan = plans.update(id, ifMatch, request);

@@ -14,7 +14,8 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * Replaces a plan's problems, goals, rationale and dates (status and modality have their own commands). It may also carry
+ * Replaces a plan's problems (with goals and objectives), goals, interventions, rationale and dates (status and modality have
+ * their own commands). It may also carry
  * the read-only fields of the GET representation (read-modify-write, {@link care.iop.platform.web.ReadOnlyFields}).
  */
 @Schema(name = "PlanUpdateRequest", description = "Accepts the body GET returned: read-only fields are accepted when they equal the "
@@ -26,6 +27,8 @@ public record PlanUpdateRequest(
                 description = "Days between plan reviews, 14 to 30 (state and level rules)") Integer reviewIntervalDays,
         @NotNull @Size(max = 50) List<@Valid @NotNull PlanProblemDto> problems,
         @NotNull @Size(max = 50) List<@Valid @NotNull GoalDto> goals,
+        @Size(max = 50) @Schema(description = "Absent: unchanged. They must make the modality mix in force (else 422; a switch changes it),"
+                + " except on a draft without switches, whose initial mix follows them") List<@Valid @NotNull InterventionDto> interventions,
         @Size(max = 4000) @Schema(example = "Adding a sleep-hygiene goal") String rationale,
         @Schema(readOnly = true) UUID id,
         @Schema(readOnly = true) UUID patientId,
@@ -38,6 +41,7 @@ public record PlanUpdateRequest(
         @Schema(readOnly = true) LocalDate modalityEffectiveFrom,
         @Schema(readOnly = true) Boolean modalityProposed,
         @Schema(readOnly = true) String modalityRationale,
+        @Schema(readOnly = true) OfferedProposalView offeredProposal,
         @Schema(readOnly = true) String belowMinimumJustification,
         @Schema(readOnly = true) Double minimumWeeklyHours,
         @Schema(readOnly = true, description = "Read-only: a change of the clinical content makes the next version") Integer currentVersion,

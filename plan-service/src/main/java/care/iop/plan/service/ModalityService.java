@@ -17,11 +17,13 @@ import care.iop.events.EventTypes;
 import care.iop.events.ModalityMix;
 import care.iop.events.PlanState;
 import care.iop.plan.config.PlanConfig;
+import care.iop.plan.content.service.PlanStructure;
 import care.iop.plan.domain.CarePlan;
 import care.iop.plan.domain.ModalityChange;
 import care.iop.plan.privacy.MinimumNecessary;
 import care.iop.plan.readmodel.KnownPatient;
 import care.iop.plan.rest.ModalityChangeRequest;
+import care.iop.plan.rest.PlanContentDtos;
 import care.iop.plan.rest.ModalityChangeView;
 import care.iop.plan.signing.domain.VersionCause;
 import care.iop.plan.signing.service.PlanVersions;
@@ -43,6 +45,9 @@ public class ModalityService {
 
     @Inject
     PlanRules rules;
+
+    @Inject
+    PlanStructure structure;
 
     @Inject
     PlanEvents events;
@@ -67,8 +72,9 @@ public class ModalityService {
             ETags.requireMatch(ifMatch, plan.version);
         }
         PlanService.requireEditable(plan);
-        ModalityMix to = request.modality().toMix();
-        rules.wellFormed(to, "modality");
+        PlanStructure.Switch content = structure.forSwitch(plan, request.modality() == null ? null : request.modality().toMix(),
+                PlanContentDtos.interventions(request.interventions()));
+        ModalityMix to = content.mix();
         LocalDate effectiveFrom = request.effectiveFrom() == null ? config.today() : request.effectiveFrom();
         if (effectiveFrom.isBefore(plan.startDate) || !effectiveFrom.isBefore(plan.endDate)) {
             throw ProblemException.invalidField("effectiveFrom", "must be within the plan, from " + plan.startDate + " to before " + plan.endDate);
@@ -80,7 +86,7 @@ public class ModalityService {
             throw ProblemException.conflict("On " + effectiveFrom + " the plan already prescribes this modality mix");
         }
         KnownPatient patient = rules.treatablePatient(plan.patientId);
-        rules.allowedMix(to, "modality", patient, plan.levelOfCare, request.belowMinimumJustification());
+        rules.allowedMix(to, content.field(), patient, plan.levelOfCare, request.belowMinimumJustification());
 
         ModalityChange change = new ModalityChange();
         change.id = UUID.randomUUID();
@@ -95,8 +101,11 @@ public class ModalityService {
         change.persist();
         recorded.add(change);
 
-        // The plan's mix is the one last in effect, which a backdated switch does not replace.
+        // The plan's mix (and its interventions) are the ones last in effect, which a backdated switch does not replace.
         ModalityChange last = ModalitySchedule.relink(recorded);
+        if (last == change) {
+            structure.applySwitch(plan, content);
+        }
         plan.applyModality(last.to());
         plan.modalityEffectiveFrom = last.effectiveFrom;
         plan.modalityProposed = false;

@@ -5,19 +5,19 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import care.iop.events.Part2;
 import care.iop.events.PlanState;
+import care.iop.plan.content.PlanContent;
+import care.iop.plan.content.service.PlanDocuments;
 import care.iop.plan.domain.CarePlan;
 import care.iop.plan.domain.ModalityChange;
 import care.iop.plan.domain.PlanReview;
 import care.iop.plan.domain.PlanStatusTransition;
-import care.iop.plan.rest.GoalDto;
 import care.iop.plan.rest.ModalityChangeView;
 import care.iop.plan.rest.ModalityDto;
-import care.iop.plan.rest.PlanProblemDto;
+import care.iop.plan.rest.PlanContentDtos;
 import care.iop.plan.rest.PlanView;
 import care.iop.plan.rest.ReviewView;
 import care.iop.plan.rest.TransitionView;
@@ -25,7 +25,7 @@ import care.iop.plan.signing.domain.SignerRole;
 import care.iop.plan.signing.domain.SigningStatus;
 import care.iop.plan.signing.service.SigningService;
 
-/** Entities to API views and event payloads; problems and goals to and from their JSON columns. */
+/** Entities to API views and event payloads (the plan's structure through {@link PlanDocuments}). */
 @ApplicationScoped
 public class PlanMapper {
 
@@ -35,13 +35,19 @@ public class PlanMapper {
     @Inject
     SigningService signing;
 
+    @Inject
+    PlanDocuments documents;
+
     public PlanView view(CarePlan plan, double minimumHours) {
         SigningStatus signatures = signing.status(plan);
+        PlanContent content = documents.read(plan);
         return new PlanView(plan.id, plan.patientId, plan.primaryClinicianId, plan.status.code(), plan.levelOfCare, plan.startDate,
-                plan.durationWeeks, plan.endDate, plan.reviewIntervalDays, plan.nextReviewDue, problems(plan.problems),
-                goals(plan.goals), plan.rationale, ModalityDto.of(plan.modality()), plan.modalityEffectiveFrom, plan.modalityProposed,
-                plan.modalityRationale, plan.belowMinimumJustification, minimumHours, signatures.currentVersion(), signatures.versionInForce(),
-                signatures.pendingSignatures().stream().map(SignerRole::code).toList(), plan.version, plan.createdAt, plan.updatedAt);
+                plan.durationWeeks, plan.endDate, plan.reviewIntervalDays, plan.nextReviewDue, PlanContentDtos.problems(content.problems()),
+                PlanContentDtos.goals(content.goals()), PlanContentDtos.interventionDtos(content.interventionList()), plan.rationale,
+                ModalityDto.of(plan.modality()), plan.modalityEffectiveFrom, plan.modalityProposed, plan.modalityRationale,
+                PlanContentDtos.offer(documents.offer(plan)), plan.belowMinimumJustification, minimumHours, signatures.currentVersion(),
+                signatures.versionInForce(), signatures.pendingSignatures().stream().map(SignerRole::code).toList(), plan.version,
+                plan.createdAt, plan.updatedAt);
     }
 
     /**
@@ -56,7 +62,7 @@ public class PlanMapper {
 
     /** The ICD-10-CM codes of the plan's problems. */
     public List<String> problemCodes(CarePlan plan) {
-        return problems(plan.problems).stream().map(PlanProblemDto::code).toList();
+        return documents.problemCodes(plan);
     }
 
     public TransitionView view(PlanStatusTransition t) {
@@ -77,22 +83,6 @@ public class PlanMapper {
             return json.writeValueAsString(value == null ? List.of() : value);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot serialize plan document", e);
-        }
-    }
-
-    private List<PlanProblemDto> problems(String text) {
-        return read(text, new TypeReference<List<PlanProblemDto>>() { });
-    }
-
-    private List<GoalDto> goals(String text) {
-        return read(text, new TypeReference<List<GoalDto>>() { });
-    }
-
-    private <T> List<T> read(String text, TypeReference<List<T>> type) {
-        try {
-            return text == null ? List.of() : json.readValue(text, type);
-        } catch (Exception e) {
-            throw new IllegalStateException("Stored plan document is unreadable", e);
         }
     }
 }

@@ -45,12 +45,17 @@ public class PlanRules {
 
     /** The clinician must be active → else 422; unknown yet → {@link ReadModelBehindException}. */
     public void activeClinician(UUID clinicianId) {
+        activeClinician(clinicianId, "primaryClinicianId");
+    }
+
+    /** {@link #activeClinician(UUID)} for a clinician named by {@code field} (e.g. {@code interventions[0].responsibleClinicianId}). */
+    public void activeClinician(UUID clinicianId, String field) {
         KnownClinician clinician = KnownClinician.findById(clinicianId);
         if (clinician == null) {
-            throw ReadModelBehindException.unknown("primaryClinicianId", AggregateVersion.CLINICIAN, clinicianId);
+            throw ReadModelBehindException.unknown(field, AggregateVersion.CLINICIAN, clinicianId);
         }
         if (!clinician.active) {
-            throw ProblemException.ruleViolation("primaryClinicianId", "Clinician " + clinicianId + " is not active");
+            throw ProblemException.ruleViolation(field, "Clinician " + clinicianId + " is not active");
         }
     }
 

@@ -18,6 +18,8 @@ import jakarta.validation.constraints.NotNull;
 import care.iop.events.EventTypes;
 import care.iop.events.ModalityMix;
 import care.iop.plan.config.PlanConfig;
+import care.iop.plan.content.service.PlanDocuments;
+import care.iop.plan.content.service.PlanStructure;
 import care.iop.plan.domain.CarePlan;
 import care.iop.plan.domain.PlanReview;
 import care.iop.plan.domain.PlanStatus;
@@ -25,6 +27,7 @@ import care.iop.plan.domain.PlanStatusTransition;
 import care.iop.plan.privacy.MinimumNecessary;
 import care.iop.plan.privacy.Part2ListFilter;
 import care.iop.plan.readmodel.KnownPatient;
+import care.iop.plan.rest.PlanContentDtos;
 import care.iop.plan.rest.PlanRequest;
 import care.iop.plan.rest.PlanUpdateRequest;
 import care.iop.plan.rest.PlanView;
@@ -48,7 +51,10 @@ public class PlanService {
     PlanRules rules;
 
     @Inject
-    ModalityProposer proposer;
+    PlanStructure structure;
+
+    @Inject
+    PlanDocuments documents;
 
     @Inject
     PlanConfig config;
@@ -83,19 +89,14 @@ public class PlanService {
         KnownPatient patient = rules.treatablePatient(request.patientId());
         rules.activeClinician(request.primaryClinicianId());
         CarePlan plan = new CarePlan();
-        ModalityMix mix;
-        if (request.modality() == null) {
-            ModalityProposer.Proposal proposal = proposer.propose(patient, request.levelOfCare(),
-                    rules.minimumHours(request.levelOfCare(), patient), rules.hasGroupConsent(patient));
-            mix = proposal.mix();
-            plan.modalityProposed = true;
-            plan.modalityRationale = proposal.rationale();
-        } else {
-            mix = request.modality().toMix();
-            rules.wellFormed(mix, "modality");
-            plan.modalityRationale = request.rationale();
-        }
-        rules.allowedMix(mix, "modality", patient, request.levelOfCare(), request.belowMinimumJustification());
+        PlanStructure.Resolved content = structure.forNewPlan(new PlanStructure.NewPlan(patient, request.primaryClinicianId(),
+                request.levelOfCare(), request.startDate(), request.durationWeeks(),
+                PlanContentDtos.content(request.problems(), request.goals(), request.interventions()),
+                request.modality() == null ? null : request.modality().toMix()));
+        ModalityMix mix = content.mix();
+        plan.modalityProposed = content.proposed();
+        plan.modalityRationale = content.proposed() ? content.proposal().rationale() : request.rationale();
+        rules.allowedMix(mix, content.field(), patient, request.levelOfCare(), request.belowMinimumJustification());
 
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         plan.id = UUID.randomUUID();
@@ -106,8 +107,7 @@ public class PlanService {
         plan.reviewIntervalDays = request.reviewIntervalDays() == null ? config.defaultReviewIntervalDays() : request.reviewIntervalDays();
         setDates(plan, request.startDate(), request.durationWeeks());
         plan.nextReviewDue = plan.startDate.plusDays(plan.reviewIntervalDays);
-        plan.problems = mapper.write(request.problems());
-        plan.goals = mapper.write(request.goals());
+        documents.write(plan, content.content());
         plan.rationale = request.rationale();
         plan.applyModality(mix);
         plan.modalityEffectiveFrom = plan.startDate;
@@ -136,8 +136,9 @@ public class PlanService {
         ETags.requireMatch(ifMatch, plan.version);
         ReadOnlyFields.check(request, view(plan)).verify();
         requireEditable(plan);
-        plan.problems = mapper.write(request.problems());
-        plan.goals = mapper.write(request.goals());
+        structure.update(plan, PlanContentDtos.content(request.problems(), request.goals(), request.interventions()), request.startDate(),
+                request.durationWeeks());
+        // TODO(signing): a change of the clinical content (problems, goals, objectives, interventions) is a new plan version
         plan.rationale = request.rationale();
         boolean startMoved = !plan.startDate.equals(request.startDate());
         setDates(plan, request.startDate(), request.durationWeeks());

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -76,7 +77,7 @@ class DocumentedExamplesTest {
     @SuppressWarnings("unchecked")
     void everyDocumentedCreateExampleIsAcceptedForAKnownPatientWithGroupConsent() {
         Map<String, Map<String, Object>> examples = examples(openApi(), PLANS, "post");
-        assertThat(examples).containsKeys("group-heavy", "individual-heavy", "proposed modality");
+        assertThat(examples).containsOnlyKeys("structured", "individual-heavy", "modality only", "proposed");
         examples.forEach((name, body) -> {
             UUID[] ids = fixtures.patientAndClinician(); // adult, level 2.1, active GROUP_PARTICIPATION consent
             body.put("patientId", ids[0].toString());
@@ -88,11 +89,22 @@ class DocumentedExamplesTest {
                     .extract().jsonPath();
             assertThat(created.getDouble("modality.weeklyHours")).as(name + ": weekly hours meet the 9 h adult minimum")
                     .isGreaterThanOrEqualTo(9.0);
-            assertThat(created.getBoolean("modalityProposed")).as(name + ": proposed").isEqualTo(!body.containsKey("modality"));
+            assertThat(created.getInt("modality.individualSessionsPerWeek")).as(name + ": at most one individual session a day")
+                    .isLessThanOrEqualTo(5);
+            assertThat(created.getBoolean("modalityProposed")).as(name + ": proposed")
+                    .isEqualTo(!body.containsKey("modality") && !body.containsKey("interventions"));
+            assertThat(created.getList("interventions")).as(name + ": interventions").isNotEmpty();
             if (body.containsKey("modality")) {
                 Map<String, Object> documented = (Map<String, Object>) body.get("modality");
                 documented.forEach((field, value) -> assertThat(((Number) created.get("modality." + field)).doubleValue())
                         .as(name + ": modality." + field).isEqualTo(((Number) value).doubleValue()));
+            }
+            if (body.containsKey("interventions")) {
+                List<Map<String, Object>> documented = (List<Map<String, Object>>) body.get("interventions");
+                assertThat(created.getList("interventions.sessionsPerWeek")).as(name + ": interventions")
+                        .isEqualTo(documented.stream().map(i -> i.get("sessionsPerWeek")).toList());
+                assertThat(created.getList("interventions.objectiveIds")).as(name + ": objectives served")
+                        .isEqualTo(documented.stream().map(i -> i.get("objectiveIds")).toList());
             }
             if (body.containsKey("reviewIntervalDays")) {
                 assertThat(created.getInt("reviewIntervalDays")).as(name).isEqualTo(body.get("reviewIntervalDays"));
@@ -101,29 +113,36 @@ class DocumentedExamplesTest {
     }
 
     @Test
-    void theDocumentedEditExampleIsAccepted() {
+    void theDocumentedEditExamplesAreAccepted() {
         Map<String, Map<String, Object>> examples = examples(openApi(), PLANS + "/{id}", "put");
-        assertThat(examples).containsKey("edit");
-        String plan = fixtures.draftPlan();
+        assertThat(examples).containsOnlyKeys("edit", "objective status");
         examples.forEach((name, body) -> {
+            String plan = fixtures.draftPlan();
             String etag = get("clinician", PLANS + "/" + plan).statusCode(200).extract().header("ETag");
-            given().header("Authorization", TestTokens.bearer("clinician")).header("If-Match", etag).contentType("application/json")
-                    .body(EventFixtures.toJson(body)).when().put(PLANS + "/" + plan).then()
-                    .statusCode(200).body("reviewIntervalDays", equalTo(body.get("reviewIntervalDays")));
+            JsonPath edited = given().header("Authorization", TestTokens.bearer("clinician")).header("If-Match", etag)
+                    .contentType("application/json").body(EventFixtures.toJson(body)).when().put(PLANS + "/" + plan).then()
+                    .statusCode(200).body("reviewIntervalDays", equalTo(body.get("reviewIntervalDays"))).extract().jsonPath();
+            assertThat(edited.getString("rationale")).as(name).isEqualTo(body.get("rationale"));
+            if ("objective status".equals(name)) {
+                assertThat(edited.getString("problems[0].goals[0].objectives[0].status")).isEqualTo("met");
+            }
         });
     }
 
     @Test
-    void theDocumentedSwitchExampleIsAccepted() {
+    void theDocumentedSwitchExamplesAreAccepted() {
         Map<String, Map<String, Object>> examples = examples(openApi(), PLANS + "/{id}/modality-changes", "post");
-        assertThat(examples).containsOnlyKeys("step up");
-        UUID[] ids = fixtures.patientAndClinician();
-        String plan = fixtures.createPlan(ids[0], ids[1], PlanFixtures.modality(6, 60, 3, 0));
-        activate(plan).statusCode(200);
-        post("clinician", PLANS + "/" + plan + "/modality-changes", EventFixtures.toJson(examples.get("step up"))).statusCode(201)
-                .body("from.individualSessionsPerWeek", equalTo(6))
-                .body("to.individualSessionsPerWeek", equalTo(4))
-                .body("to.groupHoursPerWeek", equalTo(5.0f))
-                .body("to.weeklyHours", equalTo(9.0f));
+        assertThat(examples).containsOnlyKeys("step up", "step up with interventions");
+        examples.forEach((name, body) -> {
+            UUID[] ids = fixtures.patientAndClinician();
+            String plan = fixtures.createPlan(ids[0], ids[1], PlanFixtures.modality(6, 60, 3, 0));
+            activate(plan).statusCode(200);
+            post("clinician", PLANS + "/" + plan + "/modality-changes", EventFixtures.toJson(body)).statusCode(201)
+                    .body("from.individualSessionsPerWeek", equalTo(6))
+                    .body("to.individualSessionsPerWeek", equalTo(4));
+            JsonPath after = get("clinician", PLANS + "/" + plan).statusCode(200).extract().jsonPath();
+            assertThat(after.getDouble("modality.weeklyHours")).as(name).isGreaterThanOrEqualTo(9.0);
+            assertThat(after.getList("interventions.modality")).as(name).containsExactly("individual", "group");
+        });
     }
 }

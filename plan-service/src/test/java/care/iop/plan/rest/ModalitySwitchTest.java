@@ -107,7 +107,7 @@ class ModalitySwitchTest {
     void aSwitchRecordedAfterALaterDatedOneKeepsThePlanTheHistoryAndTheScheduleConsistent() throws Exception {
         UUID[] ids = fixtures.patientAndClinician();
         String plan = fixtures.createPlan(ids[0], ids[1], modality(3, 60, 6, 0));        // M0 from 2026-11-30
-        changeStatus(plan, "active").statusCode(200);
+        activate(plan).statusCode(200);
         switchOn(plan, modality(1, 50, 8.5, 0), "2026-12-21").statusCode(201)             // M1 from 12-21, recorded first
                 .body("from.groupHoursPerWeek", equalTo(6.0f));
         // Recorded second but in force earlier: starts from the mix in force on 12-07 (M0), not from the plan's latest (M1).

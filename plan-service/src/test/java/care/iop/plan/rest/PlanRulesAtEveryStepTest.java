@@ -1,6 +1,7 @@
 package care.iop.plan.rest;
 
 import static care.iop.plan.support.PlanFixtures.PLANS;
+import static care.iop.plan.support.PlanFixtures.activate;
 import static care.iop.plan.support.PlanFixtures.changeStatus;
 import static care.iop.plan.support.PlanFixtures.get;
 import static care.iop.plan.support.PlanFixtures.modality;
@@ -73,7 +74,7 @@ class PlanRulesAtEveryStepTest {
 
         // With the consent granted again the same plan activates.
         fixtures.patientEvent(EventTypes.PATIENT_CONSENT_GRANTED, EventFixtures.patient(ids[0]).version(3).build());
-        changeStatus(plan, "active").statusCode(200);
+        activate(plan).statusCode(200);
     }
 
     @Test
@@ -95,7 +96,7 @@ class PlanRulesAtEveryStepTest {
     void resumingAPlanOnHoldChecksTheRulesAgain() {
         UUID[] ids = fixtures.patientAndClinician();
         String plan = fixtures.createPlan(ids[0], ids[1], modality(1, 50, 8.5, 0));
-        changeStatus(plan, "active").statusCode(200);
+        activate(plan).statusCode(200);
         changeStatus(plan, "on-hold").statusCode(200);
         fixtures.patientEvent(EventTypes.PATIENT_CONSENT_REVOKED, EventFixtures.patient(ids[0]).withoutConsents().version(2).build());
         changeStatus(plan, "active").statusCode(422).body("errors[0].field", equalTo("modality.groupHoursPerWeek"));
@@ -106,7 +107,7 @@ class PlanRulesAtEveryStepTest {
     void aCompletedDischargeCompletesTheActivePlanRevokesDraftsAndEndsTheDoseAlerts() {
         UUID[] ids = fixtures.patientAndClinician();
         String active = fixtures.createPlan(ids[0], ids[1], modality(1, 50, 8.5, 0));
-        changeStatus(active, "active").statusCode(200);
+        activate(active).statusCode(200);
         String draft = fixtures.createPlan(ids[0], ids[1], modality(1, 50, 8.5, 0));
         get("scheduler", PLANS + "/dose-alerts?week=2026-W50").statusCode(200).body("planId", hasItem(active));
 
@@ -140,7 +141,7 @@ class PlanRulesAtEveryStepTest {
         for (String code : new String[] { "LEFT_AGAINST_ADVICE", null }) {
             UUID[] ids = fixtures.patientAndClinician();
             String plan = fixtures.createPlan(ids[0], ids[1], modality(1, 50, 8.5, 0));
-            changeStatus(plan, "active").statusCode(200);
+            activate(plan).statusCode(200);
             changeStatus(plan, "on-hold").statusCode(200);
             EventFixtures.PatientBuilder discharged = EventFixtures.patient(ids[0]).version(2);
             fixtures.patientEvent(EventTypes.PATIENT_DISCHARGED,

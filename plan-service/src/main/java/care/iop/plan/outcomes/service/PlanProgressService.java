@@ -3,6 +3,7 @@ package care.iop.plan.outcomes.service;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,10 +27,11 @@ import care.iop.platform.security.CurrentUser;
 import io.quarkus.panache.common.Sort;
 
 /**
- * Goal progress of a plan: for each goal with a measure, the baseline (first score of the instrument
- * at or after plan start), the latest score, change, percent change, response, remission and the FHIR
- * achievement status. Computed on read, so it follows every new score. Reads the plan table of the
- * plan module ({@code care_plan}: patient, start date, goals JSON).
+ * Goal progress of a plan: for each goal with a measure (the plan's goals, then its problems' goals), the baseline (first
+ * score of the instrument at or after plan start), the latest score, change, percent change, response, remission and the
+ * FHIR achievement status; for each SCORE objective, the latest score against its target and whether it was met by its
+ * target date. Computed on read, so it follows every new score. Reads the plan table of the plan module
+ * ({@code care_plan}: patient, dates, problems and goals JSON).
  */
 @ApplicationScoped
 public class PlanProgressService {
@@ -56,7 +58,7 @@ public class PlanProgressService {
     @Transactional
     @SuppressWarnings("unchecked")
     public GoalProgress progress(@NotNull UUID planId) {
-        List<Object[]> rows = em.createNativeQuery("select patient_id, start_date, goals, end_date from care_plan where id = ?1")
+        List<Object[]> rows = em.createNativeQuery("select patient_id, start_date, goals, end_date, problems from care_plan where id = ?1")
                 .setParameter(1, planId).getResultList();
         if (rows.isEmpty()) {
             throw ProblemException.notFound("CarePlan", planId);
@@ -66,35 +68,90 @@ public class PlanProgressService {
         disclosure.require(patientId, "CarePlan", planId);
         LocalDate start = toLocalDate(rows.get(0)[1]);
         LocalDate end = toLocalDate(rows.get(0)[3]);
+        Window window = new Window(patientId, start, end);
         List<GoalProgress.Goal> goals = new ArrayList<>();
-        JsonNode goalList = readGoals((String) rows.get(0)[2]);
+        List<GoalProgress.Objective> objectives = new ArrayList<>();
+        JsonNode goalList = readArray((String) rows.get(0)[2]);
+        JsonNode problemList = readArray((String) rows.get(0)[4]);
+        for (int p = 0; p < problemList.size(); p++) {
+            JsonNode problemGoals = problemList.get(p).path("goals");
+            for (int g = 0; g < problemGoals.size(); g++) {
+                objectives(problemGoals.get(g), "problems[" + p + "].goals[" + g + "]", window, objectives);
+            }
+        }
         for (int i = 0; i < goalList.size(); i++) {
-            JsonNode goal = goalList.get(i);
-            JsonNode measure = goal.path("measure");
-            if (measure.isMissingNode() || measure.isNull() || !measure.hasNonNull("instrument")) {
-                continue;
+            objectives(goalList.get(i), "goals[" + i + "]", window, objectives);
+        }
+        for (int i = 0; i < goalList.size(); i++) {
+            measuredGoal(i, goalList.get(i), "goals[" + i + "]", window, goals);
+        }
+        for (int p = 0; p < problemList.size(); p++) {
+            JsonNode problemGoals = problemList.get(p).path("goals");
+            for (int g = 0; g < problemGoals.size(); g++) {
+                measuredGoal(null, problemGoals.get(g), "problems[" + p + "].goals[" + g + "]", window, goals);
             }
-            Instrument instrument;
-            try {
-                instrument = Instrument.valueOf(measure.get("instrument").asText());
-            } catch (IllegalArgumentException e) {
-                continue;
-            }
-            goals.add(goal(i, goal.path("description").asText(null), instrument, measure.path("target").asDouble(),
-                    measure.hasNonNull("dueDate") ? LocalDate.parse(measure.get("dueDate").asText()) : null, patientId, start, end));
         }
         audit.success(AuditAction.READ, RESOURCE, planId, patientId);
-        return new GoalProgress(planId, patientId, start, goals);
+        return new GoalProgress(planId, patientId, start, goals, objectives);
     }
 
-    private GoalProgress.Goal goal(int index, String description, Instrument instrument, double target, LocalDate due,
-                                   UUID patientId, LocalDate start, LocalDate end) {
-        // the plan's own scores: from its first day up to its end date (exclusive), so a later plan's scores never move it
-        List<Assessment> scores = Assessment.list("patientId = ?1 and instrument = ?2 and takenAt >= ?3 and takenAt < ?4",
-                Sort.by("takenAt").and("recordedAt").and("id"), patientId, instrument,
-                start.atStartOfDay(config.timeZone()).toOffsetDateTime(), end.atStartOfDay(config.timeZone()).toOffsetDateTime());
+    /** The plan's patient and dates: its own scores are those from its first day up to its end date (exclusive). */
+    private record Window(UUID patientId, LocalDate start, LocalDate end) {
+    }
+
+    private void measuredGoal(Integer index, JsonNode goal, String path, Window window, List<GoalProgress.Goal> goals) {
+        JsonNode measure = goal.path("measure");
+        Instrument instrument = instrument(measure);
+        if (instrument == null) {
+            return;
+        }
+        goals.add(goal(index, goal.path("id").asText(null), path, goal.path("description").asText(null), instrument,
+                measure.path("target").asDouble(), measure.hasNonNull("dueDate") ? LocalDate.parse(measure.get("dueDate").asText()) : null,
+                window));
+    }
+
+    /** The SCORE objectives of a goal. */
+    private void objectives(JsonNode goal, String goalPath, Window window, List<GoalProgress.Objective> objectives) {
+        JsonNode list = goal.path("objectives");
+        for (int o = 0; o < list.size(); o++) {
+            JsonNode objective = list.get(o);
+            Instrument instrument = instrument(objective);
+            if (!"SCORE".equals(objective.path("kind").asText()) || instrument == null || !objective.hasNonNull("targetDate")) {
+                continue;
+            }
+            objectives.add(objective(objective, goalPath + ".objectives[" + o + "]", instrument, window));
+        }
+    }
+
+    private GoalProgress.Objective objective(JsonNode o, String path, Instrument instrument, Window window) {
+        double target = o.path("target").asDouble();
+        LocalDate targetDate = LocalDate.parse(o.get("targetDate").asText());
+        List<Assessment> scores = scores(instrument, window);
+        OffsetDateTime afterTargetDate = targetDate.plusDays(1).atStartOfDay(config.timeZone()).toOffsetDateTime();
+        Assessment decisive = null;
+        for (Assessment score : scores) {
+            if (score.takenAt.isBefore(afterTargetDate)) {
+                decisive = score;
+            }
+        }
+        String measured;
+        if (decisive != null && decisive.total <= target) {
+            measured = "met";
+        } else if (LocalDate.now(config.timeZone()).isAfter(targetDate)) {
+            measured = "not-met";
+        } else {
+            measured = scores.isEmpty() ? "not-started" : "in-progress";
+        }
+        return new GoalProgress.Objective(o.path("id").asText(null), path, o.path("description").asText(null), instrument, target,
+                targetDate, o.path("status").asText("not-started"), scores.size(), scores.isEmpty() ? null : score(scores.get(0)),
+                scores.isEmpty() ? null : score(scores.get(scores.size() - 1)), decisive == null ? null : score(decisive), measured);
+    }
+
+    private GoalProgress.Goal goal(Integer index, String id, String path, String description, Instrument instrument, double target,
+                                   LocalDate due, Window window) {
+        List<Assessment> scores = scores(instrument, window);
         if (scores.isEmpty()) {
-            return new GoalProgress.Goal(index, description, instrument, target, due, 0, null, null, null, null, null, null,
+            return new GoalProgress.Goal(index, id, path, description, instrument, target, due, 0, null, null, null, null, null, null,
                     "in-progress");
         }
         Assessment first = scores.get(0);
@@ -104,8 +161,28 @@ public class PlanProgressService {
                 : BigDecimal.valueOf(100.0 * change / first.total).setScale(1, RoundingMode.HALF_UP).doubleValue();
         boolean response = first.total > 0 && 2 * last.total <= first.total;
         Boolean remission = instrument.definesRemission() ? last.total < Instrument.REMISSION_BELOW : null;
-        return new GoalProgress.Goal(index, description, instrument, target, due, scores.size(), score(first), score(last),
+        return new GoalProgress.Goal(index, id, path, description, instrument, target, due, scores.size(), score(first), score(last),
                 change, percent, response, remission, status(scores.size(), first.total, last.total, target));
+    }
+
+    /** The plan's own scores of an instrument: from its first day up to its end date (exclusive), so a later plan's scores never move it. */
+    private List<Assessment> scores(Instrument instrument, Window window) {
+        return Assessment.list("patientId = ?1 and instrument = ?2 and takenAt >= ?3 and takenAt < ?4",
+                Sort.by("takenAt").and("recordedAt").and("id"), window.patientId(), instrument,
+                window.start().atStartOfDay(config.timeZone()).toOffsetDateTime(),
+                window.end().atStartOfDay(config.timeZone()).toOffsetDateTime());
+    }
+
+    /** The instrument a measure or objective names, or null (none, or not one this service scores). */
+    private static Instrument instrument(JsonNode node) {
+        if (node.isMissingNode() || node.isNull() || !node.hasNonNull("instrument")) {
+            return null;
+        }
+        try {
+            return Instrument.valueOf(node.get("instrument").asText());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** FHIR Goal.achievementStatus from the scores (lower is better). */
@@ -126,7 +203,7 @@ public class PlanProgressService {
         return new GoalProgress.Score(a.id, a.total, a.band, a.takenAt);
     }
 
-    private JsonNode readGoals(String text) {
+    private JsonNode readArray(String text) {
         try {
             JsonNode node = json.readTree(text == null ? "[]" : text);
             return node.isArray() ? node : json.createArrayNode();
