@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import care.iop.events.ClinicianState;
 import care.iop.events.EventTypes;
 import care.iop.events.PatientState;
+import care.iop.plan.episode.messaging.PatientEpisodes;
 import care.iop.plan.readmodel.ReadModelWriter;
 import care.iop.platform.inbox.IncomingEvent;
 import care.iop.platform.inbox.Inbox;
@@ -21,7 +22,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * The only consumer of {@code iop.participants} in plan-service: keeps {@code known_patient} and
- * {@code known_clinician} up to date. Unknown types or versions go to the dead-letter topic.
+ * {@code known_clinician} up to date, and opens and closes episodes of care from the patient events. Unknown types or versions go to the dead-letter topic.
  */
 @ApplicationScoped
 public class ParticipantEventsConsumer {
@@ -40,6 +41,9 @@ public class ParticipantEventsConsumer {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    PatientEpisodes episodes;
+
     @Incoming("participants")
     @Blocking
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> records) {
@@ -48,7 +52,10 @@ public class ParticipantEventsConsumer {
 
     private void apply(IncomingEvent event) {
         if (PATIENT_TYPES.contains(event.type())) {
-            writer.upsertPatient(event.payloadAs(PatientState.class, json));
+            PatientState patient = event.payloadAs(PatientState.class, json);
+            if (writer.upsertPatient(patient)) {
+                episodes.applied(patient);
+            }
         } else if (CLINICIAN_TYPES.contains(event.type())) {
             writer.upsertClinician(event.payloadAs(ClinicianState.class, json));
         } else {

@@ -17,6 +17,7 @@ import care.iop.events.ModalityMix;
 import care.iop.plan.config.PlanConfig;
 import care.iop.plan.domain.CarePlan;
 import care.iop.plan.domain.ModalityChange;
+import care.iop.plan.episode.domain.StepDown;
 import care.iop.plan.privacy.MinimumNecessary;
 import care.iop.plan.readmodel.KnownPatient;
 import care.iop.plan.rest.ModalityChangeRequest;
@@ -71,7 +72,8 @@ public class ModalityService {
             throw ProblemException.conflict("The plan already prescribes this modality mix");
         }
         KnownPatient patient = rules.treatablePatient(plan.patientId);
-        rules.allowedMix(to, "modality", patient, plan.levelOfCare, request.belowMinimumJustification());
+        LocalDate stepDownSince = rules.allowedMix(to, "modality", patient, plan.levelOfCare, plan.startDate,
+                StepDown.switching(effectiveFrom, plan.stepDownSince, from.weeklyHours(), to.weeklyHours()));
 
         ModalityChange change = new ModalityChange();
         change.id = UUID.randomUUID();
@@ -90,6 +92,7 @@ public class ModalityService {
         plan.modalityProposed = false;
         plan.modalityRationale = request.reason();
         plan.belowMinimumJustification = change.belowMinimumJustification;
+        plan.stepDownSince = stepDownSince;
         plan.updatedAt = change.changedAt;
         events.publish(EventTypes.PLAN_MODALITY_CHANGED, plan);
         audit.success(AuditAction.UPDATE, PlanAccess.RESOURCE, planId, plan.patientId);

@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 
 import care.iop.events.ModalityMix;
 import care.iop.plan.config.PlanConfig;
+import care.iop.plan.episode.domain.StepDown;
+import care.iop.plan.episode.service.HourRules;
 import care.iop.plan.readmodel.Consents;
 import care.iop.plan.readmodel.KnownClinician;
 import care.iop.plan.readmodel.KnownPatient;
@@ -24,6 +26,9 @@ public class PlanRules {
 
     @Inject
     Consents consents;
+
+    @Inject
+    HourRules hours;
 
     /**
      * The patient must not be discharged → else 422. A patient iop.participants has not introduced yet is not a broken
@@ -55,8 +60,9 @@ public class PlanRules {
         return consents.hasActive(patient, Consents.GROUP_PARTICIPATION, config.today());
     }
 
-    public double minimumHours(String levelOfCare, KnownPatient patient) {
-        return config.minimumHours(levelOfCare, patient.isAdolescent());
+    /** The level's minimum for the patient, adolescent by the date of birth on the plan's start. */
+    public double minimumHours(String levelOfCare, KnownPatient patient, LocalDate planStart) {
+        return config.minimumHours(levelOfCare, patient.isAdolescentOn(planStart));
     }
 
     /** Shape of the mix: at least one session; individual sessions need 16 minutes or more → else 400. */
@@ -69,17 +75,19 @@ public class PlanRules {
         }
     }
 
-    /** Group hours above zero need an active GROUP_PARTICIPATION consent; weekly hours under the minimum need a justification. */
-    public void allowedMix(ModalityMix mix, String field, KnownPatient patient, String levelOfCare, String belowMinimumJustification) {
+    /**
+     * Group hours above zero need an active GROUP_PARTICIPATION consent; the weekly hours must fit the level of care in
+     * both directions ({@link HourRules}: the ceiling, and the minimum unless stepping down within the tolerance), the
+     * patient adolescent or adult by the date of birth on the plan's start (a track that disagrees → 422 naming patientId).
+     * Returns the first day of the step-down the plan is in afterwards (null: the mix meets the minimum).
+     */
+    public LocalDate allowedMix(ModalityMix mix, String field, KnownPatient patient, String levelOfCare, LocalDate planStart,
+                                StepDown stepDown) {
+        boolean adolescent = hours.adolescentOn(patient, planStart);
         if (mix.groupHoursPerWeek() > 0 && !hasGroupConsent(patient)) {
             throw ProblemException.ruleViolation(field + ".groupHoursPerWeek",
                     "Group therapy needs the patient's active GROUP_PARTICIPATION consent");
         }
-        double minimum = minimumHours(levelOfCare, patient);
-        if (mix.weeklyHours() + 1e-9 < minimum && (belowMinimumJustification == null || belowMinimumJustification.isBlank())) {
-            throw ProblemException.ruleViolation("belowMinimumJustification", String.format(java.util.Locale.ROOT,
-                    "Planned %s h a week is below the %s h minimum of level of care %s for this patient: give a belowMinimumJustification",
-                    ModalityProposer.hours(mix.weeklyHours()), ModalityProposer.hours(minimum), levelOfCare));
-        }
+        return hours.check(mix, field, levelOfCare, adolescent, stepDown);
     }
 }

@@ -22,6 +22,7 @@ import care.iop.plan.domain.CarePlan;
 import care.iop.plan.domain.PlanReview;
 import care.iop.plan.domain.PlanStatus;
 import care.iop.plan.domain.PlanStatusTransition;
+import care.iop.plan.episode.service.EpisodeLifecycle;
 import care.iop.plan.privacy.MinimumNecessary;
 import care.iop.plan.privacy.Part2ListFilter;
 import care.iop.plan.readmodel.KnownPatient;
@@ -72,6 +73,9 @@ public class PlanService {
     @Inject
     MinimumNecessary necessary;
 
+    @Inject
+    EpisodeLifecycle episodes;
+
     @ReadYourWrites
     @Transactional
     public PlanView create(@Valid @NotNull PlanRequest request) {
@@ -81,7 +85,7 @@ public class PlanService {
         ModalityMix mix;
         if (request.modality() == null) {
             ModalityProposer.Proposal proposal = proposer.propose(patient, request.levelOfCare(),
-                    rules.minimumHours(request.levelOfCare(), patient), rules.hasGroupConsent(patient));
+                    rules.minimumHours(request.levelOfCare(), patient, request.startDate()), rules.hasGroupConsent(patient));
             mix = proposal.mix();
             plan.modalityProposed = true;
             plan.modalityRationale = proposal.rationale();
@@ -90,7 +94,8 @@ public class PlanService {
             rules.wellFormed(mix, "modality");
             plan.modalityRationale = request.rationale();
         }
-        rules.allowedMix(mix, "modality", patient, request.levelOfCare(), request.belowMinimumJustification());
+        LocalDate stepDownSince = rules.allowedMix(mix, "modality", patient, request.levelOfCare(), request.startDate(),
+                episodes.stepDownForNewPlan(request.patientId(), request.levelOfCare(), request.startDate()));
 
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         plan.id = UUID.randomUUID();
@@ -110,6 +115,8 @@ public class PlanService {
         plan.createdBy = user.subject();
         plan.createdAt = now;
         plan.updatedAt = now;
+        plan.stepDownSince = stepDownSince;
+        plan.episodeId = episodes.attach(plan);
         plan.persist();
         recordTransition(plan, null, PlanStatus.DRAFT, "created");
         events.publish(EventTypes.PLAN_CREATED, plan);
@@ -190,7 +197,7 @@ public class PlanService {
     /** The plan as the caller may see it: without its clinical content for a scheduler ({@link MinimumNecessary}). */
     PlanView view(CarePlan plan) {
         KnownPatient patient = KnownPatient.findById(plan.patientId);
-        boolean adolescent = patient != null && patient.isAdolescent();
+        boolean adolescent = patient != null && patient.isAdolescentOn(plan.startDate);
         PlanView view = mapper.view(plan, config.minimumHours(plan.levelOfCare, adolescent));
         return necessary.clinicalContent() ? view : view.withoutClinicalContent();
     }
