@@ -40,6 +40,8 @@ public record PlanUpdateRequest(
         @Schema(readOnly = true) String modalityRationale,
         @Schema(readOnly = true) String belowMinimumJustification,
         @Schema(readOnly = true) Double minimumWeeklyHours,
+        @Schema(readOnly = true) UUID episodeId,
+        @Schema(readOnly = true, description = "Read-only: follows modality switches and level changes") LocalDate stepDownSince,
         @Schema(readOnly = true, description = "Read-only: the version read; when sent it must be the current one (else 412, as If-Match)")
         Long version,
         @Schema(readOnly = true) OffsetDateTime createdAt,

@@ -22,12 +22,15 @@ public record PlanView(UUID id, UUID patientId, UUID primaryClinicianId,
                        @Schema(description = "Why the proposed modality was chosen") String modalityRationale,
                        String belowMinimumJustification,
                        @Schema(description = "Level-of-care minimum hours a week for this patient") double minimumWeeklyHours,
+                       @Schema(description = "The episode of care (admission) the plan belongs to: GET /api/v1/episodes/{id}") UUID episodeId,
+                       @Schema(description = "First day of the step-down below the minimum the plan is in (tolerated for"
+                               + " iop.plan.step-down-tolerance, then a dose alert); absent when the plan meets the minimum") LocalDate stepDownSince,
                        long version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
     /** The plan without its clinical content (for a scheduler). */
     public PlanView withoutClinicalContent() {
         return new PlanView(id, patientId, primaryClinicianId, status, levelOfCare, startDate, durationWeeks, endDate, reviewIntervalDays,
                 nextReviewDue, null, null, null, modality, modalityEffectiveFrom, modalityProposed, null, null, minimumWeeklyHours,
-                version, createdAt, updatedAt);
+                episodeId, stepDownSince, version, createdAt, updatedAt);
     }
 }

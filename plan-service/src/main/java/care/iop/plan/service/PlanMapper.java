@@ -33,7 +33,7 @@ public class PlanMapper {
         return new PlanView(plan.id, plan.patientId, plan.primaryClinicianId, plan.status.code(), plan.levelOfCare, plan.startDate,
                 plan.durationWeeks, plan.endDate, plan.reviewIntervalDays, plan.nextReviewDue, problems(plan.problems),
                 goals(plan.goals), plan.rationale, ModalityDto.of(plan.modality()), plan.modalityEffectiveFrom, plan.modalityProposed,
-                plan.modalityRationale, plan.belowMinimumJustification, minimumHours, plan.version, plan.createdAt, plan.updatedAt);
+                plan.modalityRationale, plan.belowMinimumJustification, minimumHours, plan.episodeId, plan.stepDownSince, plan.version, plan.createdAt, plan.updatedAt);
     }
 
     /**

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import care.iop.plan.support.EventFixtures;
 import care.iop.plan.support.PlanFixtures;
+import care.iop.plan.support.ReadModelProbe;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -199,20 +200,19 @@ class ModalityProposalTest {
     }
 
     @Test
-    void withoutGroupConsentLevelTwoFiveCannotBeReachedIndividuallyAndNeedsAJustification() {
+    void withoutGroupConsentLevelTwoFiveCannotBeReachedIndividuallyAndIsRefused() {
+        // issue 20: a justification no longer exempts a new plan from the minimum; the problem names the level that fits
         UUID id = fixtures.register(EventFixtures.patient(UUID.randomUUID()).withoutConsents().build()).patientId();
         UUID clinician = fixtures.clinician();
         String body = planBody(id, clinician, null, null).replace("\"levelOfCare\":\"2.1\"", "\"levelOfCare\":\"2.5\"");
         post("clinician", PLANS, body)
                 .statusCode(422).contentType("application/problem+json")
-                .body("errors[0].field", equalTo("belowMinimumJustification"))
-                .body("detail", containsString("14 h a week is below the 20 h minimum"));
+                .body("errors[0].field", equalTo("modality"))
+                .body("detail", containsString("14 h a week is below the 20 h minimum"))
+                .body("detail", containsString("level 2.1 fits"));
         post("clinician", PLANS, planBody(id, clinician, null, ",\"belowMinimumJustification\":\"Group consent pending\"")
                 .replace("\"levelOfCare\":\"2.1\"", "\"levelOfCare\":\"2.5\""))
-                .statusCode(201)
-                .body("modality.individualSessionsPerWeek", equalTo(14))
-                .body("modality.groupHoursPerWeek", equalTo(0.0f))
-                .body("belowMinimumJustification", equalTo("Group consent pending"))
-                .body("modalityRationale", containsString("below the target: a belowMinimumJustification is needed"));
+                .statusCode(422).body("errors[0].field", equalTo("modality"));
+        assertThat(ReadModelProbe.count(ds, "select count(*) from care_plan where patient_id = ?", id)).isZero();
     }
 }

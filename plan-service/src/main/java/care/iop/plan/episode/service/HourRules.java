@@ -99,18 +99,31 @@ public class HourRules {
         return start;
     }
 
-    /** "level 2.5 fits": the nearest level whose range holds the hours, or what to do when none does. */
+    /**
+     * The level to suggest: above the ceiling, the nearest higher level without a lower ceiling ("level 2.5 fits"); below
+     * the minimum, the nearest lower level whose minimum the hours meet ("level 1 fits", or "level 2.1 fits at 19 h or
+     * less" when the hours fall between its ceiling and the next level's minimum).
+     */
     String fitting(double hours, String level, boolean adolescent) {
         OptionalDouble ceiling = config.maximumHours(level);
-        boolean above = ceiling.isPresent() && hours > ceiling.getAsDouble() + EPSILON;
-        for (String other : above ? LevelsOfCare.above(level) : LevelsOfCare.below(level)) {
-            OptionalDouble otherCeiling = config.maximumHours(other);
-            boolean underCeiling = otherCeiling.isEmpty() || hours <= otherCeiling.getAsDouble() + EPSILON;
-            if (above ? underCeiling : underCeiling && hours + EPSILON >= config.minimumHours(other, adolescent)) {
-                return "level " + other + " fits";
+        if (ceiling.isPresent() && hours > ceiling.getAsDouble() + EPSILON) {
+            for (String other : LevelsOfCare.above(level)) {
+                OptionalDouble otherCeiling = config.maximumHours(other);
+                if (otherCeiling.isEmpty() || hours <= otherCeiling.getAsDouble() + EPSILON) {
+                    return "level " + other + " fits";
+                }
+            }
+            return "no level of care above " + level + " is known";
+        }
+        for (String other : LevelsOfCare.below(level)) {
+            if (hours + EPSILON >= config.minimumHours(other, adolescent)) {
+                OptionalDouble otherCeiling = config.maximumHours(other);
+                return otherCeiling.isPresent() && hours > otherCeiling.getAsDouble() + EPSILON
+                        ? "level " + other + " fits at " + hours(otherCeiling.getAsDouble()) + " h or less"
+                        : "level " + other + " fits";
             }
         }
-        return above ? "no level of care above " + level + " is known" : "no lower level of care fits";
+        return "no lower level of care fits";
     }
 
     static String hours(double value) {
