@@ -59,8 +59,9 @@ public class ModalityChangeResource {
     @RolesAllowed({ CLINICIAN, ADMIN })
     @Operation(operationId = "switchPlanModality", summary = "Switch the plan's modality mix",
             description = "From `effectiveFrom` (default today, within the plan). Group hours need the active GROUP_PARTICIPATION consent; "
-                    + "an individual-only mix is always allowed; under the level-of-care minimum needs `belowMinimumJustification`. "
-                    + "`If-Match` is optional.")
+                    + "the weekly hours must fit the level (at most its ceiling, 19 h at 2.1; under its minimum only as a step-down: a switch "
+                    + "that lowers the hours, within iop.plan.step-down-tolerance of the step-down's first day; `belowMinimumJustification` "
+                    + "no longer exempts). `If-Match` is optional.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "step up", value = PlanApiExamples.SWITCH_STEP_UP)))
     @APIResponse(responseCode = "201", description = "The switch, with from and to", headers = @Header(name = "Location", description = "URI of the switch", schema = @Schema(type = SchemaType.STRING, format = "uri")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModalityChangeView.class)))
@@ -70,7 +71,8 @@ public class ModalityChangeResource {
     @APIResponse(responseCode = "404", description = "No such plan")
     @APIResponse(responseCode = "409", description = "Plan is final, or the mix is already in force")
     @APIResponse(responseCode = "412", description = "If-Match names another version")
-    @APIResponse(responseCode = "422", description = "Group without consent, discharged patient, or under the minimum without justification")
+    @APIResponse(responseCode = "422", description = "Group without consent, discharged patient, a track that disagrees with the date of birth"
+            + " (patientId), or weekly hours above the ceiling or under the minimum outside a step-down (modality)")
     public Response change(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ModalityChangeRequest request) {
         ModalityChangeView change = modality.change(id, ifMatch, request);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(change.id().toString()).build()).entity(change).build();

@@ -72,8 +72,11 @@ public class PlanResource {
     @Operation(operationId = "createPlan", summary = "Create a treatment plan (draft)",
             description = "Creates a draft plan for a patient known from participant events. Omit `modality` to get a proposal from the "
                     + "patient's group comfort, preferred modality, track and level of care, with its rationale (`modalityRationale`). "
-                    + "Group hours need the patient's active GROUP_PARTICIPATION consent; weekly hours under the level-of-care minimum need "
-                    + "`belowMinimumJustification`.")
+                    + "Group hours need the patient's active GROUP_PARTICIPATION consent. The weekly hours must fit the level of care: at "
+                    + "least its minimum (9 h adult / 6 h adolescent at 2.1, adolescent by the date of birth on startDate; 20 h at 2.5) and "
+                    + "at most its ceiling (19 h at 2.1), else 422 naming `modality` and the level that fits; under the minimum only when the "
+                    + "plan starts within the step-down tolerance of a level change down (`belowMinimumJustification` no longer exempts). "
+                    + "The plan joins the patient's open episode of care (`episodeId`), or opens one.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = { @ExampleObject(name = "group-heavy", summary = "1 x 50 min individual + 8.5 h group = 9.33 h",
                     value = PlanApiExamples.CREATE_GROUP_HEAVY),
@@ -88,7 +91,9 @@ public class PlanResource {
     @APIResponse(responseCode = "400", description = "Invalid field")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a clinician or admin")
-    @APIResponse(responseCode = "422", description = "Unknown or discharged patient, unknown clinician, group without consent, or under the minimum without justification")
+    @APIResponse(responseCode = "422", description = "Discharged patient (patientId), a track that disagrees with the date of birth (patientId), inactive"
+            + " clinician, group without consent, weekly hours above the level's ceiling or under its minimum outside a step-down (modality),"
+            + " or a level other than the episode's after a level change (levelOfCare)")
     public Response create(@Valid @NotNull PlanRequest request) {
         PlanView plan = plans.create(request);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(plan.id().toString()).build())

@@ -121,4 +121,25 @@ class EpisodeLifecycleTest {
                 "select count(*) from episode_of_care where id = ? and admission_source = 'admission' and admitted_on = '2026-11-27'", episode) == 1);
         assertThat(count(ds, "select count(*) from episode_of_care where patient_id = ?", ids[0])).isEqualTo(1);
     }
+
+    @Test
+    void plansCreatedAtOnceForANewPatientShareOneEpisode() throws Exception {
+        UUID[] ids = fixtures.patientAndClinician(); // no admission date: the first plan opens the episode
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> post("clinician", PLANS, planBody(ids[0], ids[1], modality(1, 50, 8.5, 0), null))
+                        .extract().statusCode()));
+            }
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                assertThat(answer.get()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(count(ds, "select count(*) from episode_of_care where patient_id = ?", ids[0])).isEqualTo(1);
+        assertThat(count(ds, "select count(distinct episode_id) from care_plan where patient_id = ?", ids[0])).isEqualTo(1);
+        EpisodeFixtures.awaitPublished(ds, bootstrap, ids[0], EventTypes.EPISODE_OPENED, 1);
+    }
 }

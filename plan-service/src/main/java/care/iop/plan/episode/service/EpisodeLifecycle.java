@@ -20,6 +20,7 @@ import care.iop.plan.episode.domain.EpisodeOfCare;
 import care.iop.plan.episode.domain.LevelOfCareTransition;
 import care.iop.plan.episode.domain.LevelsOfCare;
 import care.iop.plan.episode.domain.StepDown;
+import care.iop.plan.privacy.Part2Labels;
 import care.iop.plan.readmodel.KnownPatient;
 import care.iop.platform.problem.ProblemException;
 
@@ -41,6 +42,9 @@ public class EpisodeLifecycle {
 
     @Inject
     PlanConfig config;
+
+    @Inject
+    Part2Labels labels;
 
     /**
      * A patient event that the read model applied (newer than any seen: a redelivered or older event never gets here).
@@ -95,6 +99,7 @@ public class EpisodeLifecycle {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID attach(CarePlan plan) {
         lockPatient(plan.patientId);
+        labels.patientLabelWith(plan); // an SUD diagnosis in the plan labels the patient before the episode's event says part2
         Optional<EpisodeOfCare> open = EpisodeOfCare.openOf(plan.patientId);
         if (open.isEmpty()) {
             KnownPatient patient = KnownPatient.findById(plan.patientId);
