@@ -10,6 +10,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -27,6 +28,7 @@ import care.iop.events.PlanState.ModalityPeriod;
 import care.iop.plan.config.PlanConfig;
 import care.iop.plan.domain.CarePlan;
 import care.iop.plan.domain.PlanStatus;
+import care.iop.plan.episode.domain.StepDownOverrun;
 import care.iop.plan.episode.service.StepDowns;
 import care.iop.plan.privacy.Part2ListFilter;
 import care.iop.plan.readmodel.KnownPatient;
@@ -102,20 +104,28 @@ public class DoseService {
         for (CarePlan plan : active) {
             List<ModalityPeriod> schedule = ModalitySchedule.of(plan);
             DoseWeekView week = week(plan, schedule, monday);
+            // within a step-down's tolerance the plan may be under the minimum; after it, it is an alert of its own
             if (!week.meetsMinimum() && !stepDowns.tolerated(plan, max(monday, plan.startDate))) {
-                alerts.add(new DoseAlertView(plan.id, plan.patientId, plan.primaryClinicianId, plan.levelOfCare, week,
-                        DoseAlertView.ATTENDED_BELOW_MINIMUM, String.format(java.util.Locale.ROOT, "Attended %s h of the %s h minimum in %s",
-                                ModalityProposer.hours(week.attended().total()), ModalityProposer.hours(week.minimumHours()), week.week()), null));
+                alerts.add(attendedBelowMinimum(plan, week));
             }
-            stepDowns.overrun(plan, schedule, monday).ifPresent(over -> alerts.add(new DoseAlertView(plan.id, plan.patientId,
-                    plan.primaryClinicianId, over.levelOfCare(), week, DoseAlertView.STEP_DOWN_TOLERANCE_OVER, String.format(java.util.Locale.ROOT,
-                    "Plan %s is planned at %s h a week on %s, below the %s h minimum of level %s: stepping down since %s, the step-down"
-                            + " tolerance ended on %s", plan.id, ModalityProposer.hours(over.plannedHours()), over.day(),
-                    ModalityProposer.hours(over.minimumHours()), over.levelOfCare(), over.since(), over.toleranceEnd()), over.since())));
+            stepDowns.overrun(plan, schedule, monday).ifPresent(over -> alerts.add(stepDownToleranceOver(plan, week, over)));
         }
         // one audit row per patient in the alerts (a disclosure to each of them)
         audit.success(AuditAction.SEARCH, "CarePlanDose", label(monday), alerts.stream().map(DoseAlertView::patientId).toList());
         return alerts;
+    }
+
+    private static DoseAlertView attendedBelowMinimum(CarePlan plan, DoseWeekView week) {
+        return new DoseAlertView(plan.id, plan.patientId, plan.primaryClinicianId, plan.levelOfCare, week, DoseAlertView.ATTENDED_BELOW_MINIMUM,
+                String.format(Locale.ROOT, "Attended %s h of the %s h minimum in %s", ModalityProposer.hours(week.attended().total()),
+                        ModalityProposer.hours(week.minimumHours()), week.week()), null);
+    }
+
+    private static DoseAlertView stepDownToleranceOver(CarePlan plan, DoseWeekView week, StepDownOverrun over) {
+        return new DoseAlertView(plan.id, plan.patientId, plan.primaryClinicianId, over.levelOfCare(), week, DoseAlertView.STEP_DOWN_TOLERANCE_OVER,
+                String.format(Locale.ROOT, "Plan %s is planned at %s h a week on %s, below the %s h minimum of level %s: stepping down since %s,"
+                        + " the step-down tolerance ended on %s", plan.id, ModalityProposer.hours(over.plannedHours()), over.day(),
+                        ModalityProposer.hours(over.minimumHours()), over.levelOfCare(), over.since(), over.toleranceEnd()), over.since());
     }
 
     /** One ISO week of a plan (monday is the week's Monday); {@code schedule} is the plan's {@link ModalitySchedule}. */
