@@ -17,7 +17,7 @@ public final class EventTypes {
     public static final String CLINICIAN_REGISTERED = PREFIX + "clinician.registered.v1";
     public static final String CLINICIAN_UPDATED = PREFIX + "clinician.updated.v1";
 
-    // iop.plans: payload PlanState, PlanSignature, PlanProposalOffered, SafetyFlagState
+    // iop.plans: payload PlanState, PlanSignature, PlanProposalOffered, SafetyFlagState, EpisodeState
     public static final String PLAN_CREATED = PREFIX + "plan.created.v1";
     public static final String PLAN_UPDATED = PREFIX + "plan.updated.v1";
     public static final String PLAN_STATUS_CHANGED = PREFIX + "plan.status-changed.v1";
@@ -28,6 +28,12 @@ public final class EventTypes {
     public static final String PLAN_PROPOSAL_OFFERED = PREFIX + "plan.proposal-offered.v1";
     public static final String SAFETY_FLAG_RAISED = PREFIX + "assessment.safety-flag-raised.v1";
     public static final String SAFETY_FLAG_ACKNOWLEDGED = PREFIX + "assessment.safety-flag-acknowledged.v1";
+    // iop.plans: payload EpisodeState (key: the patient id)
+    public static final String EPISODE_OPENED = PREFIX + "episode.opened.v1";
+    public static final String EPISODE_UPDATED = PREFIX + "episode.updated.v1";
+    public static final String EPISODE_LEVEL_CHANGED = PREFIX + "episode.level-changed.v1";
+    public static final String EPISODE_CLOSED = PREFIX + "episode.closed.v1";
+    public static final String FIRST_PLAN_OVERDUE = PREFIX + "episode.first-plan-overdue.v1";
 
     // iop.sessions: payload SessionState, BookingState, AttendanceRecorded
     public static final String SESSION_SCHEDULED = PREFIX + "session.scheduled.v1";

@@ -62,6 +62,12 @@ public class CarePlan extends PanacheEntityBase {
     public String modalityRationale;
     @Column(name = "below_minimum_justification")
     public String belowMinimumJustification;
+    /** The episode of care (admission) the plan belongs to. */
+    @Column(name = "episode_id")
+    public UUID episodeId;
+    /** First day of the step-down below the level's minimum the plan is in (null: it meets the minimum). */
+    @Column(name = "step_down_since")
+    public LocalDate stepDownSince;
     @Column(name = "created_by")
     public String createdBy;
     @Column(name = "created_at")

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import care.iop.events.ClinicianState;
 import care.iop.events.EventTypes;
 import care.iop.events.PatientState;
+import care.iop.plan.episode.messaging.PatientEpisodes;
 import care.iop.plan.readmodel.ReadModelWriter;
 import care.iop.plan.service.PlanDischarge;
 import care.iop.platform.inbox.IncomingEvent;
@@ -22,8 +23,8 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * The only consumer of {@code iop.participants} in plan-service: keeps {@code known_patient} and
- * {@code known_clinician} up to date, and closes a discharged patient's plans ({@link PlanDischarge}). Unknown types or
- * versions go to the dead-letter topic.
+ * {@code known_clinician} up to date, opens and closes episodes of care from the patient events, and closes a discharged
+ * patient's plans ({@link PlanDischarge}). Unknown types or versions go to the dead-letter topic.
  */
 @ApplicationScoped
 public class ParticipantEventsConsumer {
@@ -45,6 +46,9 @@ public class ParticipantEventsConsumer {
     @Inject
     PlanDischarge discharge;
 
+    @Inject
+    PatientEpisodes episodes;
+
     @Incoming("participants")
     @Blocking
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> records) {
@@ -54,7 +58,9 @@ public class ParticipantEventsConsumer {
     private void apply(IncomingEvent event) {
         if (PATIENT_TYPES.contains(event.type())) {
             PatientState patient = event.payloadAs(PatientState.class, json);
-            writer.upsertPatient(patient);
+            if (writer.upsertPatient(patient)) {
+                episodes.applied(patient);
+            }
             if (EventTypes.PATIENT_DISCHARGED.equals(event.type())) {
                 discharge.patientDischarged(patient);
             }

@@ -46,10 +46,10 @@ public class ReadModelWriter {
     /**
      * Upserts the patient; an event older than (or as old as) the stored version changes nothing. The Part 2 label is
      * sticky (once true it stays true, whatever a later event says), and the patient's PART2_DISCLOSURE consents are
-     * replaced by the event's, only when the event is applied (the same version guard).
+     * replaced by the event's, only when the event is applied (the same version guard). True when it was applied.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void upsertPatient(PatientState p) {
+    public boolean upsertPatient(PatientState p) {
         if (p.patientId() == null || p.status() == null || p.track() == null) {
             throw new UnprocessableEventException("PatientState needs patientId, status and track");
         }
@@ -86,6 +86,7 @@ public class ReadModelWriter {
             replaceDisclosureConsents(p);
             firePreferencesChanged(before, p);
         }
+        return applied == 1;
     }
 
     /** {group_comfort, preferred_modality} of a known patient, or null. */

@@ -34,7 +34,10 @@ public class DoseAlertResource {
     @RolesAllowed({ CLINICIAN, ADMIN, SCHEDULER, INTEGRATION })
     @Operation(operationId = "listDoseAlerts", summary = "Active plans under the minimum in a week",
             description = "Every active plan whose attended hours in the ISO week are below its level-of-care minimum (for a week the plan "
-                    + "covers only in part, its share: minimum x plan days / 7), with that week's dose. For a caller outside the program (integration)"
+                    + "covers only in part, its share: minimum x plan days / 7), with that week's dose: kind attended-below-minimum (not raised"
+                    + " while the week's first plan day lies in the plan's step-down tolerance). And every active plan still planned below the"
+                    + " minimum after its step-down tolerance (iop.plan.step-down-tolerance, 14 days, ended by the week's Sunday): kind"
+                    + " step-down-tolerance-over, with stepDownSince and a detail naming the plan. For a caller outside the program (integration)"
                     + " the plans of Part 2 patients without a PART2_DISCLOSURE consent for it are left out. Each patient in the answer has an"
                     + " audit row.")
     @APIResponse(responseCode = "200", description = "The alerts")

@@ -20,5 +20,7 @@ public record ModalityChangeRequest(
         List<@Valid @NotNull InterventionDto> interventions,
         @NotBlank @Size(max = 2000) @Schema(example = "ready for group work") String reason,
         @Schema(example = "2026-12-07", description = "Default: today") LocalDate effectiveFrom,
-        @Size(max = 4000) @Schema(description = "Required when the new mix is below the level-of-care minimum") String belowMinimumJustification) {
+        @Size(max = 4000) @Schema(deprecated = true, description = "Deprecated (issue 20): accepted and stored, no longer exempts; a mix"
+                + " under the minimum is allowed only as a step-down (a switch that lowers the hours) within iop.plan.step-down-tolerance")
+        String belowMinimumJustification) {
 }

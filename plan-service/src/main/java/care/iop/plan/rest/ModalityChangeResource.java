@@ -61,9 +61,12 @@ public class ModalityChangeResource {
             description = "From `effectiveFrom` (default today, within the plan). Give the new `modality`, the `interventions` that make it,"
                     + " or both (they must agree, else 422 naming `modality`). With interventions they replace the plan's; with modality only,"
                     + " the plan's interventions of each modality whose weekly amount changes are replaced by one derived from the mix. A"
-                    + " switch clears an `offeredProposal` (apply one by sending its interventions). Group hours need the active"
-                    + " GROUP_PARTICIPATION consent; an individual-only mix is always allowed; under the level-of-care minimum needs"
-                    + " `belowMinimumJustification`. `If-Match` is optional.")
+                    + " switch clears an `offeredProposal` (apply one by sending its interventions). A switch dated before one already"
+                    + " recorded starts from the mix in force on its date and leaves the plan's interventions to the later one. Group hours"
+                    + " need the active GROUP_PARTICIPATION consent; the weekly hours must fit the level (at most its ceiling, 19 h at 2.1;"
+                    + " under its minimum only as a step-down: a switch that lowers the hours, within iop.plan.step-down-tolerance of the"
+                    + " step-down's first day; `belowMinimumJustification` no longer exempts). The switch makes a plan version that needs"
+                    + " the signatures again (the version before stays in force meanwhile). `If-Match` is optional.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
             @ExampleObject(name = "step up", value = PlanApiExamples.SWITCH_STEP_UP),
             @ExampleObject(name = "step up with interventions", summary = "The mix follows from the interventions",
@@ -76,8 +79,9 @@ public class ModalityChangeResource {
     @APIResponse(responseCode = "404", description = "No such plan")
     @APIResponse(responseCode = "409", description = "Plan is final, or the mix is already in force")
     @APIResponse(responseCode = "412", description = "If-Match names another version")
-    @APIResponse(responseCode = "422", description = "Group without consent, discharged patient, modality disagreeing with the interventions,"
-            + " or under the minimum without justification")
+    @APIResponse(responseCode = "422", description = "Group without consent, discharged patient, a track that disagrees with the date of birth"
+            + " (patientId), modality disagreeing with the interventions, or weekly hours above the ceiling or under the minimum outside a"
+            + " step-down (modality)")
     public Response change(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ModalityChangeRequest request) {
         ModalityChangeView change = modality.change(id, ifMatch, request);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(change.id().toString()).build()).entity(change).build();

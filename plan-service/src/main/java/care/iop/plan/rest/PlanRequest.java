@@ -31,5 +31,7 @@ public record PlanRequest(
         @Size(max = 50) @Schema(description = "Omit to derive them from modality (one per modality, the primary clinician responsible), or"
                 + " to get a proposal") List<@Valid @NotNull InterventionDto> interventions,
         @Size(max = 4000) @Schema(example = "Comfortable in groups; weekly individual session for trauma work") String rationale,
-        @Size(max = 4000) @Schema(description = "Required when planned weekly hours are below the level-of-care minimum") String belowMinimumJustification) {
+        @Size(max = 4000) @Schema(deprecated = true, description = "Deprecated (issue 20): accepted and stored, but no longer exempts"
+                + " weekly hours under the level-of-care minimum; a new plan must meet the minimum unless it starts within the step-down"
+                + " tolerance of a level change down (plan-service README, \"Step-down tolerance\")") String belowMinimumJustification) {
 }

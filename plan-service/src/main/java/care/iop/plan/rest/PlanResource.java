@@ -79,8 +79,12 @@ public class PlanResource {
                     + " open safety flags and latest PHQ-9/GAD-7 (docs/modality-proposal.md), with its rationale (`modalityRationale`)."
                     + " Ids are unique in the plan; a broken structure is a 400 naming the exact field"
                     + " (`problems[0].goals[1].objectives[0].targetDate`, `interventions[0].objectiveIds[1]`). Group hours need the"
-                    + " patient's active GROUP_PARTICIPATION consent; weekly hours under the level-of-care minimum need"
-                    + " `belowMinimumJustification`.")
+                    + " patient's active GROUP_PARTICIPATION consent. The weekly hours must fit the level of care: at least its minimum"
+                    + " (9 h adult / 6 h adolescent at 2.1, adolescent by the date of birth on startDate; 20 h at 2.5) and at most its"
+                    + " ceiling (19 h at 2.1), else 422 naming `modality` and the level that fits; under the minimum only when the plan"
+                    + " starts within the step-down tolerance of a level change down (`belowMinimumJustification` no longer exempts). The"
+                    + " plan joins the patient's open episode of care (`episodeId`), or opens one. It is version 1, to be signed before"
+                    + " activation (POST /plans/{id}/versions/1/signatures).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = { @ExampleObject(name = "structured", summary = "Problem -> goal -> objectives -> interventions; the mix follows"
                     + " (1 x 50 min individual + 3 x 180 min group = 9.83 h)", value = PlanApiExamples.CREATE_STRUCTURED),
@@ -97,8 +101,10 @@ public class PlanResource {
     @APIResponse(responseCode = "400", description = "Invalid field, duplicate id or bad reference (the problem names the exact field)")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a clinician or admin")
-    @APIResponse(responseCode = "422", description = "Discharged patient, inactive clinician (primary or responsible), modality disagreeing with"
-            + " the interventions, individual interventions of different lengths, group without consent, or under the minimum without justification")
+    @APIResponse(responseCode = "422", description = "Discharged patient (patientId), a track that disagrees with the date of birth (patientId),"
+            + " inactive clinician (primary or responsible), modality disagreeing with the interventions, individual interventions of"
+            + " different lengths, group without consent, weekly hours above the level's ceiling or under its minimum outside a step-down"
+            + " (modality), or a level other than the episode's after a level change (levelOfCare)")
     public Response create(@Valid @NotNull PlanRequest request) {
         PlanView plan = plans.create(request);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(plan.id().toString()).build())

@@ -47,6 +47,8 @@ public record PlanUpdateRequest(
         @Schema(readOnly = true, description = "Read-only: a change of the clinical content makes the next version") Integer currentVersion,
         @Schema(readOnly = true, description = "Read-only: POST /plans/{id}/versions/{n}/signatures") Integer versionInForce,
         @Schema(readOnly = true) List<String> pendingSignatures,
+        @Schema(readOnly = true) UUID episodeId,
+        @Schema(readOnly = true, description = "Read-only: follows modality switches and level changes") LocalDate stepDownSince,
         @Schema(readOnly = true, description = "Read-only: the version read; when sent it must be the current one (else 412, as If-Match)")
         Long version,
         @Schema(readOnly = true) OffsetDateTime createdAt,

@@ -32,6 +32,9 @@ public record PlanView(UUID id, UUID patientId, UUID primaryClinicianId,
                        Integer versionInForce,
                        @Schema(example = "[\"patient\"]", description = "Signatures the current version still lacks: patient (or guardian"
                                + " for an adolescent), author, co-signer (for a supervised author); empty once the plan is final") List<String> pendingSignatures,
+                       @Schema(description = "The episode of care (admission) the plan belongs to: GET /api/v1/episodes/{id}") UUID episodeId,
+                       @Schema(description = "First day of the step-down below the minimum the plan is in (tolerated for"
+                               + " iop.plan.step-down-tolerance, then a dose alert); absent when the plan meets the minimum") LocalDate stepDownSince,
                        long version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
     /** The plan without its clinical content (for a scheduler). */
@@ -41,6 +44,7 @@ public record PlanView(UUID id, UUID patientId, UUID primaryClinicianId,
                         i.responsibleClinicianId(), null)).toList();
         return new PlanView(id, patientId, primaryClinicianId, status, levelOfCare, startDate, durationWeeks, endDate, reviewIntervalDays,
                 nextReviewDue, null, null, schedulable, null, modality, modalityEffectiveFrom, modalityProposed, null, null, null,
-                minimumWeeklyHours, currentVersion, versionInForce, pendingSignatures, version, createdAt, updatedAt);
+                minimumWeeklyHours, currentVersion, versionInForce, pendingSignatures, episodeId, stepDownSince, version, createdAt,
+                updatedAt);
     }
 }

@@ -10,6 +10,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -27,6 +28,8 @@ import care.iop.events.PlanState.ModalityPeriod;
 import care.iop.plan.config.PlanConfig;
 import care.iop.plan.domain.CarePlan;
 import care.iop.plan.domain.PlanStatus;
+import care.iop.plan.episode.domain.StepDownOverrun;
+import care.iop.plan.episode.service.StepDowns;
 import care.iop.plan.privacy.Part2ListFilter;
 import care.iop.plan.readmodel.KnownPatient;
 import care.iop.plan.rest.DoseAlertView;
@@ -60,6 +63,9 @@ public class DoseService {
 
     @Inject
     Part2ListFilter part2Filter;
+
+    @Inject
+    StepDowns stepDowns;
 
     @Transactional
     public List<DoseWeekView> dose(UUID planId, LocalDate from, LocalDate to) {
@@ -96,14 +102,30 @@ public class DoseService {
         List<CarePlan> active = CarePlan.list(query + " order by id", params);
         List<DoseAlertView> alerts = new ArrayList<>();
         for (CarePlan plan : active) {
-            DoseWeekView week = week(plan, ModalitySchedule.of(plan), monday);
-            if (!week.meetsMinimum()) {
-                alerts.add(new DoseAlertView(plan.id, plan.patientId, plan.primaryClinicianId, plan.levelOfCare, week));
+            List<ModalityPeriod> schedule = ModalitySchedule.of(plan);
+            DoseWeekView week = week(plan, schedule, monday);
+            // within a step-down's tolerance the plan may be under the minimum; after it, it is an alert of its own
+            if (!week.meetsMinimum() && !stepDowns.tolerated(plan, max(monday, plan.startDate))) {
+                alerts.add(attendedBelowMinimum(plan, week));
             }
+            stepDowns.overrun(plan, schedule, monday).ifPresent(over -> alerts.add(stepDownToleranceOver(plan, week, over)));
         }
         // one audit row per patient in the alerts (a disclosure to each of them)
         audit.success(AuditAction.SEARCH, "CarePlanDose", label(monday), alerts.stream().map(DoseAlertView::patientId).toList());
         return alerts;
+    }
+
+    private static DoseAlertView attendedBelowMinimum(CarePlan plan, DoseWeekView week) {
+        return new DoseAlertView(plan.id, plan.patientId, plan.primaryClinicianId, plan.levelOfCare, week, DoseAlertView.ATTENDED_BELOW_MINIMUM,
+                String.format(Locale.ROOT, "Attended %s h of the %s h minimum in %s", ModalityProposer.hours(week.attended().total()),
+                        ModalityProposer.hours(week.minimumHours()), week.week()), null);
+    }
+
+    private static DoseAlertView stepDownToleranceOver(CarePlan plan, DoseWeekView week, StepDownOverrun over) {
+        return new DoseAlertView(plan.id, plan.patientId, plan.primaryClinicianId, over.levelOfCare(), week, DoseAlertView.STEP_DOWN_TOLERANCE_OVER,
+                String.format(Locale.ROOT, "Plan %s is planned at %s h a week on %s, below the %s h minimum of level %s: stepping down since %s,"
+                        + " the step-down tolerance ended on %s", plan.id, ModalityProposer.hours(over.plannedHours()), over.day(),
+                        ModalityProposer.hours(over.minimumHours()), over.levelOfCare(), over.since(), over.toleranceEnd()), over.since());
     }
 
     /** One ISO week of a plan (monday is the week's Monday); {@code schedule} is the plan's {@link ModalitySchedule}. */
@@ -136,7 +158,8 @@ public class DoseService {
         KnownPatient patient = KnownPatient.findById(plan.patientId);
         // a week the plan covers only in part (its first or last) asks for its share of the weekly minimum
         int planDays = inPlan ? (int) ChronoUnit.DAYS.between(firstDay, lastDay) + 1 : 0;
-        double minimum = round(config.minimumHours(plan.levelOfCare, patient != null && patient.isAdolescent()) * planDays / 7.0);
+        double minimum = round(config.minimumHours(stepDowns.levelOn(plan, firstDay), patient != null && patient.isAdolescentOn(plan.startDate))
+                * planDays / 7.0);
         DoseWeekView.Hours attendedHours = fromMinutes(attended);
         int strongDays = (int) attendedMinutesByDay.values().stream().filter(m -> m + 1e-9 >= config.dose().h0015DailyHours() * 60).count();
         return new DoseWeekView(label(monday), monday, sunday, planned, fromMinutes(scheduled), attendedHours, minimum,

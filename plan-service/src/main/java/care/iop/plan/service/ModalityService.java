@@ -20,6 +20,7 @@ import care.iop.plan.config.PlanConfig;
 import care.iop.plan.content.service.PlanStructure;
 import care.iop.plan.domain.CarePlan;
 import care.iop.plan.domain.ModalityChange;
+import care.iop.plan.episode.domain.StepDown;
 import care.iop.plan.privacy.MinimumNecessary;
 import care.iop.plan.readmodel.KnownPatient;
 import care.iop.plan.rest.ModalityChangeRequest;
@@ -86,7 +87,8 @@ public class ModalityService {
             throw ProblemException.conflict("On " + effectiveFrom + " the plan already prescribes this modality mix");
         }
         KnownPatient patient = rules.treatablePatient(plan.patientId);
-        rules.allowedMix(to, content.field(), patient, plan.levelOfCare, request.belowMinimumJustification());
+        LocalDate stepDownSince = rules.allowedMix(to, content.field(), patient, plan.levelOfCare, plan.startDate,
+                StepDown.switching(effectiveFrom, plan.stepDownSince, from.weeklyHours(), to.weeklyHours()));
 
         ModalityChange change = new ModalityChange();
         change.id = UUID.randomUUID();
@@ -111,6 +113,9 @@ public class ModalityService {
         plan.modalityProposed = false;
         plan.modalityRationale = last.reason;
         plan.belowMinimumJustification = last.belowMinimumJustification;
+        if (last == change) {
+            plan.stepDownSince = stepDownSince;
+        }
         plan.updatedAt = change.changedAt;
         versions.record(plan, VersionCause.MODALITY_SWITCH, true);
         events.publish(EventTypes.PLAN_MODALITY_CHANGED, plan);

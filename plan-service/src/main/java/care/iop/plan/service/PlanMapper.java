@@ -46,8 +46,8 @@ public class PlanMapper {
                 PlanContentDtos.goals(content.goals()), PlanContentDtos.interventionDtos(content.interventionList()), plan.rationale,
                 ModalityDto.of(plan.modality()), plan.modalityEffectiveFrom, plan.modalityProposed, plan.modalityRationale,
                 PlanContentDtos.offer(documents.offer(plan)), plan.belowMinimumJustification, minimumHours, signatures.currentVersion(),
-                signatures.versionInForce(), signatures.pendingSignatures().stream().map(SignerRole::code).toList(), plan.version,
-                plan.createdAt, plan.updatedAt);
+                signatures.versionInForce(), signatures.pendingSignatures().stream().map(SignerRole::code).toList(), plan.episodeId,
+                plan.stepDownSince, plan.version, plan.createdAt, plan.updatedAt);
     }
 
     /**

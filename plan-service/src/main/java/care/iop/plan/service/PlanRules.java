@@ -11,6 +11,8 @@ import care.iop.events.ModalityMix;
 import care.iop.events.PlanState;
 import care.iop.plan.domain.CarePlan;
 import care.iop.plan.config.PlanConfig;
+import care.iop.plan.episode.domain.StepDown;
+import care.iop.plan.episode.service.HourRules;
 import care.iop.plan.readmodel.Consents;
 import care.iop.plan.readmodel.KnownClinician;
 import care.iop.plan.readmodel.KnownPatient;
@@ -27,6 +29,9 @@ public class PlanRules {
 
     @Inject
     Consents consents;
+
+    @Inject
+    HourRules hours;
 
     /**
      * The patient must not be discharged → else 422. A patient iop.participants has not introduced yet is not a broken
@@ -63,8 +68,9 @@ public class PlanRules {
         return consents.hasActive(patient, Consents.GROUP_PARTICIPATION, config.today());
     }
 
-    public double minimumHours(String levelOfCare, KnownPatient patient) {
-        return config.minimumHours(levelOfCare, patient.isAdolescent());
+    /** The level's minimum for the patient, adolescent by the date of birth on the plan's start. */
+    public double minimumHours(String levelOfCare, KnownPatient patient, LocalDate planStart) {
+        return config.minimumHours(levelOfCare, patient.isAdolescentOn(planStart));
     }
 
     /** Shape of the mix: at least one session; individual sessions need 16 minutes or more → else 400. */
@@ -80,29 +86,35 @@ public class PlanRules {
     /**
      * Activation (from draft, or back from on hold) checks again every rule creation and switches checked, on the facts
      * of today: the patient is treatable, and each mix the plan prescribes from today on needs the patient's group
-     * consent and keeps the level's hours (a consent revoked or a birth date corrected since must not slip through).
+     * consent and fits the level's hours for the patient's age on the plan's start (a consent revoked or a birth date
+     * corrected since must not slip through; a mix under the minimum only within the plan's step-down tolerance).
      */
     public void activatable(CarePlan plan, List<PlanState.ModalityPeriod> schedule, LocalDate today) {
         KnownPatient patient = treatablePatient(plan.patientId);
         for (int i = 0; i < schedule.size(); i++) {
             boolean over = i + 1 < schedule.size() && !schedule.get(i + 1).from().isAfter(today);
             if (!over) {
-                allowedMix(schedule.get(i).modality(), "modality", patient, plan.levelOfCare, plan.belowMinimumJustification);
+                LocalDate from = schedule.get(i).from();
+                LocalDate day = from.isAfter(today) ? from : today;
+                allowedMix(schedule.get(i).modality(), "modality", patient, plan.levelOfCare, plan.startDate,
+                        new StepDown(day, plan.stepDownSince, false));
             }
         }
     }
 
-    /** Group hours above zero need an active GROUP_PARTICIPATION consent; weekly hours under the minimum need a justification. */
-    public void allowedMix(ModalityMix mix, String field, KnownPatient patient, String levelOfCare, String belowMinimumJustification) {
+    /**
+     * Group hours above zero need an active GROUP_PARTICIPATION consent; the weekly hours must fit the level of care in
+     * both directions ({@link HourRules}: the ceiling, and the minimum unless stepping down within the tolerance), the
+     * patient adolescent or adult by the date of birth on the plan's start (a track that disagrees → 422 naming patientId).
+     * Returns the first day of the step-down the plan is in afterwards (null: the mix meets the minimum).
+     */
+    public LocalDate allowedMix(ModalityMix mix, String field, KnownPatient patient, String levelOfCare, LocalDate planStart,
+                                StepDown stepDown) {
+        boolean adolescent = hours.adolescentOn(patient, planStart);
         if (mix.groupHoursPerWeek() > 0 && !hasGroupConsent(patient)) {
             throw ProblemException.ruleViolation(field + ".groupHoursPerWeek",
                     "Group therapy needs the patient's active GROUP_PARTICIPATION consent");
         }
-        double minimum = minimumHours(levelOfCare, patient);
-        if (mix.weeklyHours() + 1e-9 < minimum && (belowMinimumJustification == null || belowMinimumJustification.isBlank())) {
-            throw ProblemException.ruleViolation("belowMinimumJustification", String.format(java.util.Locale.ROOT,
-                    "Planned %s h a week is below the %s h minimum of level of care %s for this patient: give a belowMinimumJustification",
-                    ModalityProposer.hours(mix.weeklyHours()), ModalityProposer.hours(minimum), levelOfCare));
-        }
+        return hours.check(mix, field, levelOfCare, adolescent, stepDown);
     }
 }

@@ -24,6 +24,7 @@ import care.iop.plan.domain.CarePlan;
 import care.iop.plan.domain.PlanReview;
 import care.iop.plan.domain.PlanStatus;
 import care.iop.plan.domain.PlanStatusTransition;
+import care.iop.plan.episode.service.EpisodeLifecycle;
 import care.iop.plan.privacy.MinimumNecessary;
 import care.iop.plan.privacy.Part2ListFilter;
 import care.iop.plan.readmodel.KnownPatient;
@@ -83,6 +84,9 @@ public class PlanService {
     @Inject
     PlanVersions versions;
 
+    @Inject
+    EpisodeLifecycle episodes;
+
     @ReadYourWrites
     @Transactional
     public PlanView create(@Valid @NotNull PlanRequest request) {
@@ -96,7 +100,8 @@ public class PlanService {
         ModalityMix mix = content.mix();
         plan.modalityProposed = content.proposed();
         plan.modalityRationale = content.proposed() ? content.proposal().rationale() : request.rationale();
-        rules.allowedMix(mix, content.field(), patient, request.levelOfCare(), request.belowMinimumJustification());
+        LocalDate stepDownSince = rules.allowedMix(mix, content.field(), patient, request.levelOfCare(), request.startDate(),
+                episodes.stepDownForNewPlan(request.patientId(), request.levelOfCare(), request.startDate()));
 
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         plan.id = UUID.randomUUID();
@@ -115,6 +120,8 @@ public class PlanService {
         plan.createdBy = user.subject();
         plan.createdAt = now;
         plan.updatedAt = now;
+        plan.stepDownSince = stepDownSince;
+        plan.episodeId = episodes.attach(plan);
         versions.record(plan, VersionCause.CREATED, true); // before persist(): the insert carries current_version
         plan.persist();
         recordTransition(plan, null, PlanStatus.DRAFT, "created");
@@ -198,7 +205,7 @@ public class PlanService {
     /** The plan as the caller may see it: without its clinical content for a scheduler ({@link MinimumNecessary}). */
     PlanView view(CarePlan plan) {
         KnownPatient patient = KnownPatient.findById(plan.patientId);
-        boolean adolescent = patient != null && patient.isAdolescent();
+        boolean adolescent = patient != null && patient.isAdolescentOn(plan.startDate);
         PlanView view = mapper.view(plan, config.minimumHours(plan.levelOfCare, adolescent));
         return necessary.clinicalContent() ? view : view.withoutClinicalContent();
     }

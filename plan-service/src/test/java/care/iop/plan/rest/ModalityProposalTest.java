@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import care.iop.plan.support.EventFixtures;
 import care.iop.plan.support.PlanFixtures;
+import care.iop.plan.support.ReadModelProbe;
 import care.iop.plan.support.StructureFixtures;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -203,49 +204,43 @@ class ModalityProposalTest {
     }
 
     @Test
-    void withoutGroupConsentTheProposalIsIndividualOnlyAtOneADayAndNeedsAJustificationBelowTheMinimum() {
+    void withoutGroupConsentTheProposalIsIndividualOnlyAtOneADayAndFallsShortOfTheMinimumSoItIsRefused() {
+        // issue 20: at most one individual session a day cannot reach 9 h, and a justification no longer exempts a new plan
         UUID clinician = fixtures.clinician();
         UUID adult = fixtures.register(EventFixtures.patient(UUID.randomUUID()).groupComfort("COMFORTABLE").withoutConsents().build()).patientId();
         post("clinician", PLANS, planBody(adult, clinician, null, null))
                 .statusCode(422).contentType("application/problem+json")
-                .body("errors[0].field", equalTo("belowMinimumJustification"))
+                .body("errors[0].field", equalTo("modality"))
                 .body("detail", containsString("5 h a week is below the 9 h minimum"));
         post("clinician", PLANS, planBody(adult, clinician, null, ",\"belowMinimumJustification\":\"Group consent pending\""))
-                .statusCode(201)
-                .body("modality.groupHoursPerWeek", equalTo(0.0f))
-                .body("modality.individualSessionsPerWeek", equalTo(5))
-                .body("modality.individualSessionMinutes", equalTo(60))
-                .body("interventions.modality", contains("individual"))
-                .body("belowMinimumJustification", equalTo("Group consent pending"))
-                .body("modalityRationale", containsString("no active GROUP_PARTICIPATION consent: individual therapy only (5 x 60 min individual"
-                        + " = 5 h)"))
-                .body("modalityRationale", containsString("once the patient consents to group therapy: switch to the group-heavy step"
-                        + " (1 x 50 min individual + 6 x 90 min group = 9.83 h)"))
-                .body("modalityRationale", containsString("below the minimum: a belowMinimumJustification is needed"));
+                .statusCode(422).body("errors[0].field", equalTo("modality"));
         UUID teen = fixtures.register(EventFixtures.patient(UUID.randomUUID()).track("ADOLESCENT").withoutConsents().build()).patientId();
-        post("clinician", PLANS, planBody(teen, clinician, null, ",\"belowMinimumJustification\":\"Group consent pending\""))
+        post("clinician", PLANS, planBody(teen, clinician, null, null))
+                .statusCode(422).body("errors[0].field", equalTo("modality"))
+                .body("detail", containsString("5.83 h a week is below the 6 h minimum"));
+        assertThat(ReadModelProbe.count(ds, "select count(*) from care_plan where patient_id in (?, ?)", adult, teen)).isZero();
+        // At level 1 (no minimum) the individual-only proposal stands.
+        post("clinician", PLANS, planBody(adult, clinician, null, null).replace("\"levelOfCare\":\"2.1\"", "\"levelOfCare\":\"1\""))
                 .statusCode(201)
                 .body("modality.groupHoursPerWeek", equalTo(0.0f))
-                .body("modality.individualSessionsPerWeek", equalTo(5))
-                .body("modality.familySessionsPerWeek", equalTo(1))
-                .body("modality.weeklyHours", equalTo(5.83f));
+                .body("interventions.modality", contains("individual"))
+                .body("modalityRationale", containsString("no active GROUP_PARTICIPATION consent: individual therapy only"));
     }
 
     @Test
-    void withoutGroupConsentLevelTwoFiveCannotBeReachedIndividuallyAndNeedsAJustification() {
+    void withoutGroupConsentLevelTwoFiveCannotBeReachedIndividuallyAndIsRefused() {
+        // issue 20: a justification no longer exempts a new plan from the minimum; the problem names the level that fits
         UUID id = fixtures.register(EventFixtures.patient(UUID.randomUUID()).withoutConsents().build()).patientId();
         UUID clinician = fixtures.clinician();
         String body = planBody(id, clinician, null, null).replace("\"levelOfCare\":\"2.1\"", "\"levelOfCare\":\"2.5\"");
         post("clinician", PLANS, body)
                 .statusCode(422).contentType("application/problem+json")
-                .body("errors[0].field", equalTo("belowMinimumJustification"))
-                .body("detail", containsString("5 h a week is below the 20 h minimum"));
+                .body("errors[0].field", equalTo("modality"))
+                .body("detail", containsString("h a week is below the 20 h minimum"));
         post("clinician", PLANS, planBody(id, clinician, null, ",\"belowMinimumJustification\":\"Group consent pending\"")
                 .replace("\"levelOfCare\":\"2.1\"", "\"levelOfCare\":\"2.5\""))
-                .statusCode(201)
-                .body("modality.individualSessionsPerWeek", equalTo(5))
-                .body("modality.groupHoursPerWeek", equalTo(0.0f))
-                .body("belowMinimumJustification", equalTo("Group consent pending"));
+                .statusCode(422).body("errors[0].field", equalTo("modality"));
+        assertThat(ReadModelProbe.count(ds, "select count(*) from care_plan where patient_id = ?", id)).isZero();
     }
 
     @Test

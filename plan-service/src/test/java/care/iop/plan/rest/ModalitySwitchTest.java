@@ -161,10 +161,16 @@ class ModalitySwitchTest {
 
     @Test
     void theMinimumHoursRuleAppliesToSwitches() {
+        // below the minimum only while stepping down (a switch that lowers the hours), for the 14-day tolerance (issue 20)
         String plan = fixtures.draftPlan();
-        switchTo(plan, modality(1, 50, 4, 0), null).statusCode(422).body("errors[0].field", equalTo("belowMinimumJustification"));
-        assertThat(changesOf(plan)).isZero();
-        switchTo(plan, modality(1, 50, 4, 0), ",\"belowMinimumJustification\":\"Stepping down\"").statusCode(201);
+        switchTo(plan, modality(1, 50, 4, 0), null).statusCode(201);
+        get("clinician", PLANS + "/" + plan).statusCode(200).body("stepDownSince", equalTo("2026-12-07"));
+        post("clinician", PLANS + "/" + plan + "/modality-changes", "{\"modality\":" + modality(1, 50, 5, 0)
+                + ",\"reason\":\"a little more\",\"effectiveFrom\":\"2026-12-21\",\"belowMinimumJustification\":\"Stepping down\"}")
+                .statusCode(422).body("errors[0].field", equalTo("modality")).body("detail", containsString("until 2026-12-20"));
+        assertThat(changesOf(plan)).isEqualTo(1);
+        switchTo(plan, modality(1, 50, 8.5, 0), null).statusCode(201);
+        get("clinician", PLANS + "/" + plan).statusCode(200).body("stepDownSince", org.hamcrest.Matchers.nullValue());
     }
 
     @Test

@@ -139,21 +139,21 @@ class PlanCreationTest {
         assertProblem(post("clinician", PLANS, planBody(expired, clinician, modality(1, 50, 8.5, 0), null)), 422, "modality.groupHoursPerWeek");
         assertThat(plansOf(noConsent)).isZero();
         assertThat(plansOf(expired)).isZero();
-        // Individual only is allowed without the consent (here with a justification: 5 h is under the 9 h minimum).
-        post("clinician", PLANS, planBody(noConsent, clinician, modality(3, 60, 0, 2),
-                ",\"belowMinimumJustification\":\"Not ready for groups; individual work first\"")).statusCode(201)
-                .body("belowMinimumJustification", containsString("Not ready"));
+        // Individual only is allowed without the consent (9 x 60 min meets the 9 h minimum).
+        post("clinician", PLANS, planBody(noConsent, clinician, modality(9, 60, 0, 0), null)).statusCode(201)
+                .body("modality.groupHoursPerWeek", equalTo(0.0f));
     }
 
     @Test
-    void weeklyHoursBelowTheLevelOfCareMinimumNeedAJustification() {
+    void weeklyHoursBelowTheLevelOfCareMinimumAreRefusedEvenWithAJustification() {
+        // belowMinimumJustification is still accepted but no longer exempts: a new plan is no step-down (issue 20)
         UUID[] ids = fixtures.patientAndClinician();
-        assertProblem(post("clinician", PLANS, planBody(ids[0], ids[1], modality(1, 50, 8, 0), null)), 422, "belowMinimumJustification");
+        assertProblem(post("clinician", PLANS, planBody(ids[0], ids[1], modality(1, 50, 8, 0), null)), 422, "modality");
         assertProblem(post("clinician", PLANS, planBody(ids[0], ids[1], modality(1, 50, 8, 0), ",\"belowMinimumJustification\":\"  \"")),
-                422, "belowMinimumJustification");
+                422, "modality");
+        assertProblem(post("clinician", PLANS, planBody(ids[0], ids[1], modality(1, 50, 8, 0),
+                ",\"belowMinimumJustification\":\"Stepping down next week\"")), 422, "modality");
         assertThat(plansOf(ids[0])).isZero();
-        post("clinician", PLANS, planBody(ids[0], ids[1], modality(1, 50, 8, 0), ",\"belowMinimumJustification\":\"Stepping down next week\""))
-                .statusCode(201);
         // 9 h exactly meets the adult minimum.
         post("clinician", PLANS, planBody(ids[0], ids[1], modality(3, 60, 6, 0), null)).statusCode(201);
     }
@@ -163,7 +163,7 @@ class PlanCreationTest {
         UUID clinician = fixtures.clinician();
         UUID teen = fixtures.register(EventFixtures.patient(UUID.randomUUID()).track("ADOLESCENT").build()).patientId();
         post("clinician", PLANS, planBody(teen, clinician, modality(1, 60, 5, 0), null)).statusCode(201).body("minimumWeeklyHours", equalTo(6.0f));
-        assertProblem(post("clinician", PLANS, planBody(teen, clinician, modality(1, 60, 4.5, 0), null)), 422, "belowMinimumJustification");
+        assertProblem(post("clinician", PLANS, planBody(teen, clinician, modality(1, 60, 4.5, 0), null)), 422, "modality");
     }
 
     @Test

@@ -15,6 +15,7 @@ import care.iop.plan.content.Intervention;
 import care.iop.plan.content.InterventionMix;
 import care.iop.plan.content.PlanContent;
 import care.iop.plan.domain.CarePlan;
+import care.iop.plan.episode.domain.StepDown;
 import care.iop.plan.domain.ModalityChange;
 import care.iop.plan.domain.PlanStatus;
 import care.iop.plan.readmodel.KnownPatient;
@@ -72,7 +73,7 @@ public class PlanStructure {
             List<Intervention> derived = InterventionMix.fromMix(plan.modality(), plan.primaryClinicianId(), List.of());
             return new Resolved(content.withInterventions(derived).withIds(), plan.modality(), "modality", null);
         }
-        ModalityProposer.Proposal proposal = proposer.propose(inputs.of(plan.patient(), plan.levelOfCare(), plan.primaryClinicianId(),
+        ModalityProposer.Proposal proposal = proposer.propose(inputs.of(plan.patient(), plan.levelOfCare(), plan.startDate(), plan.primaryClinicianId(),
                 content.objectiveIds()));
         return new Resolved(content.withInterventions(proposal.interventions()).withIds(), proposal.mix(), "modality", proposal);
     }
@@ -97,7 +98,8 @@ public class PlanStructure {
                             + "/modality-changes carrying the interventions");
                 }
                 KnownPatient patient = rules.treatablePatient(plan.patientId);
-                rules.allowedMix(mix, "interventions", patient, plan.levelOfCare, plan.belowMinimumJustification);
+                plan.stepDownSince = rules.allowedMix(mix, "interventions", patient, plan.levelOfCare, plan.startDate,
+                        StepDown.none(plan.startDate));
                 plan.applyModality(mix);
                 plan.modalityProposed = false;
                 plan.modalityRationale = null;

@@ -1,5 +1,6 @@
 package care.iop.plan.content.service;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -32,11 +33,11 @@ public class ProposalInputs {
     @Inject
     ProposalConfig config;
 
-    public ModalityProposer.Input of(KnownPatient patient, String levelOfCare, UUID clinicianId, List<String> objectiveIds) {
+    public ModalityProposer.Input of(KnownPatient patient, String levelOfCare, LocalDate planStart, UUID clinicianId, List<String> objectiveIds) {
         OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minus(config.scoreMaxAge());
         int openFlags = (int) SafetyFlag.count("patientId = ?1 and status = ?2", patient.patientId, SafetyFlag.Status.OPEN);
-        return new ModalityProposer.Input(patient.groupComfort, patient.preferredModality, patient.track, patient.isAdolescent(),
-                levelOfCare, rules.minimumHours(levelOfCare, patient), config.maximumHours(levelOfCare), rules.hasGroupConsent(patient),
+        return new ModalityProposer.Input(patient.groupComfort, patient.preferredModality, patient.track, patient.isAdolescentOn(planStart),
+                levelOfCare, rules.minimumHours(levelOfCare, patient, planStart), config.maximumHours(levelOfCare), rules.hasGroupConsent(patient),
                 openFlags, latest(patient.patientId, Instrument.PHQ9, since), latest(patient.patientId, Instrument.GAD7, since), clinicianId,
                 objectiveIds);
     }

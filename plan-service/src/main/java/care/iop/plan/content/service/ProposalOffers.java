@@ -67,7 +67,7 @@ public class ProposalOffers {
         KnownPatient patient = KnownPatient.findById(change.patientId());
         em.refresh(patient); // the read model was just written with SQL, maybe after this entity was loaded
         PlanContent content = documents.read(plan);
-        ModalityProposer.Proposal proposal = proposer.propose(inputs.of(patient, plan.levelOfCare, plan.primaryClinicianId,
+        ModalityProposer.Proposal proposal = proposer.propose(inputs.of(patient, plan.levelOfCare, plan.startDate, plan.primaryClinicianId,
                 content.objectiveIds()));
         if (InterventionMix.agrees(proposal.mix(), plan.modality())) {
             if (previous != null) {
