@@ -30,18 +30,8 @@ public interface ProposalConfig {
     @WithDefault("P30D")
     Duration scoreMaxAge();
 
-    /**
-     * Per level of care ("2.1"): the most structured hours a week the proposal plans (ASAM: more than 19 h at 2.1 is another
-     * level). A level not listed has no ceiling. The hour rules of plans themselves are PlanRules' (episodes).
-     */
-    Map<String, Double> maximumWeeklyHours();
-
     default int maxIndividualPerWeek() {
         return maxIndividualPerDay() * programDaysPerWeek();
     }
 
-    /** The proposal's ceiling for a level, or null. */
-    default Double maximumHours(String levelOfCare) {
-        return maximumWeeklyHours().get(levelOfCare);
-    }
 }

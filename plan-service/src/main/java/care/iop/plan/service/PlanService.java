@@ -145,7 +145,6 @@ public class PlanService {
         requireEditable(plan);
         structure.update(plan, PlanContentDtos.content(request.problems(), request.goals(), request.interventions()), request.startDate(),
                 request.durationWeeks());
-        // TODO(signing): a change of the clinical content (problems, goals, objectives, interventions) is a new plan version
         plan.rationale = request.rationale();
         boolean startMoved = !plan.startDate.equals(request.startDate());
         setDates(plan, request.startDate(), request.durationWeeks());

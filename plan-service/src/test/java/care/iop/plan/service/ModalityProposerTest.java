@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -50,11 +49,6 @@ class ModalityProposerTest {
             @Override
             public Duration scoreMaxAge() {
                 return Duration.ofDays(30);
-            }
-
-            @Override
-            public Map<String, Double> maximumWeeklyHours() {
-                return Map.of("2.1", 19.0);
             }
         };
         return proposer;

@@ -37,7 +37,7 @@ public class ProposalInputs {
         OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minus(config.scoreMaxAge());
         int openFlags = (int) SafetyFlag.count("patientId = ?1 and status = ?2", patient.patientId, SafetyFlag.Status.OPEN);
         return new ModalityProposer.Input(patient.groupComfort, patient.preferredModality, patient.track, patient.isAdolescentOn(planStart),
-                levelOfCare, rules.minimumHours(levelOfCare, patient, planStart), config.maximumHours(levelOfCare), rules.hasGroupConsent(patient),
+                levelOfCare, rules.minimumHours(levelOfCare, patient, planStart), planConfig.maximumHours(levelOfCare).stream().boxed().findFirst().orElse(null), rules.hasGroupConsent(patient),
                 openFlags, latest(patient.patientId, Instrument.PHQ9, since), latest(patient.patientId, Instrument.GAD7, since), clinicianId,
                 objectiveIds);
     }

@@ -35,9 +35,8 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class FirstPlanDue {
     static final int BATCH = 500;
-    // TODO(signing) "in force" becomes "signed": a plan of the episode with a fully signed version (care_plan.signed_version)
-    static final String NO_PLAN_IN_FORCE = "not exists (select 1 from CarePlan p where p.episodeId = e.id and exists"
-            + " (select 1 from PlanStatusTransition t where t.planId = p.id and t.toStatus = :active))";
+    /** No plan of the episode has a fully signed version (care_plan.signed_version): none was ever in force. */
+    static final String NO_PLAN_IN_FORCE = "not exists (select 1 from CarePlan p where p.episodeId = e.id and p.signedVersion is not null)";
     static final String OVERDUE = "e.status = :open and e.admittedOn < :cutoff and " + NO_PLAN_IN_FORCE;
 
     @Inject
@@ -79,8 +78,7 @@ public class FirstPlanDue {
             ids = em.createNativeQuery("""
                             select e.id from episode_of_care e
                             where e.status = 'open' and e.first_plan_overdue_on is null and e.admitted_on < ?1
-                              and not exists (select 1 from care_plan p join plan_status_transition t on t.plan_id = p.id
-                                              where p.episode_id = e.id and t.to_status = 'active')
+                              and not exists (select 1 from care_plan p where p.episode_id = e.id and p.signed_version is not null)
                             order by e.admitted_on, e.id limit ?2 for update of e skip locked""")
                     .setParameter(1, cutoff(day)).setParameter(2, BATCH).getResultList();
             for (UUID id : ids) {
@@ -103,7 +101,7 @@ public class FirstPlanDue {
     }
 
     private Map<String, Object> parameters(LocalDate day) {
-        return new HashMap<>(Parameters.with("open", EpisodeOfCare.OPEN).and("cutoff", cutoff(day)).and("active", PlanStatus.ACTIVE).map());
+        return new HashMap<>(Parameters.with("open", EpisodeOfCare.OPEN).and("cutoff", cutoff(day)).map());
     }
 
     /** Overdue on {@code day} when admitted before this day. */

@@ -14,6 +14,8 @@ import care.iop.events.EventTypes;
 import care.iop.events.ModalityMix;
 import care.iop.plan.config.PlanConfig;
 import care.iop.plan.domain.CarePlan;
+import care.iop.plan.signing.domain.VersionCause;
+import care.iop.plan.signing.service.PlanVersions;
 import care.iop.plan.domain.ModalityChange;
 import care.iop.plan.domain.PlanStatus;
 import care.iop.plan.episode.domain.EpisodeDetails;
@@ -41,6 +43,9 @@ import io.quarkus.panache.common.Sort;
  */
 @ApplicationScoped
 public class LevelChangeService {
+
+    @Inject
+    PlanVersions versions;
 
     @Inject
     EpisodeAccess access;
@@ -164,7 +169,7 @@ public class LevelChangeService {
         plan.levelOfCare = command.toLevel();
         plan.stepDownSince = stepDownSince;
         plan.updatedAt = now();
-        // TODO(signing) record version cause level-change: planVersions.record(plan, "level-change", signatureRequired)
+        versions.record(plan, VersionCause.LEVEL_CHANGE, true);
         planEvents.publish(newMix ? EventTypes.PLAN_MODALITY_CHANGED : EventTypes.PLAN_UPDATED, plan);
     }
 
