@@ -121,7 +121,7 @@ class ModalityFromInterventionsTest {
     @Test
     void theRulesOfTheMixApplyToTheDerivedMixNamingInterventions() {
         create(interventions(intervention("individual", 1, 50, null), intervention("group", 3, 160, null))).statusCode(422)
-                .body("errors.field", contains("belowMinimumJustification")).body("detail", containsString("8.83 h a week is below the 9 h"));
+                .body("errors.field", contains("interventions")).body("detail", containsString("8.83 h a week is below the 9 h"));
         UUID noConsent = fixtures.register(EventFixtures.patient(UUID.randomUUID()).withoutConsents().build()).patientId();
         post("clinician", PLANS, createBody(noConsent, clinician, PROBLEMS, INTERVENTIONS)).statusCode(422)
                 .body("errors.field", contains("interventions.groupHoursPerWeek"));
@@ -203,7 +203,7 @@ class ModalityFromInterventionsTest {
         read = read(id);
         body = body(read);
         ((ObjectNode) body.at("/interventions/1")).put("sessionsPerWeek", 1);
-        put(id, read.header("ETag"), body.toString()).statusCode(422).body("errors.field", contains("belowMinimumJustification"));
+        put(id, read.header("ETag"), body.toString()).statusCode(422).body("errors.field", contains("interventions"));
     }
 
     @Test

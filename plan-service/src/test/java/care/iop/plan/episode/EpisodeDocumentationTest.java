@@ -91,7 +91,7 @@ class EpisodeDocumentationTest {
             UUID episode = EpisodeFixtures.awaitEpisodes(ds, patient, 1);
             String plan = post("clinician", PLANS, planBody(patient, fixtures.clinician(), modality(2, 60, 18, 0), null)
                     .replace("\"levelOfCare\":\"2.1\"", "\"levelOfCare\":\"2.5\"")).statusCode(201).extract().path("id");
-            changeStatus(plan, "active").statusCode(200);
+            PlanFixtures.activate(plan).statusCode(200);
             post("clinician", EPISODES + "/" + episode + "/level-changes", EventFixtures.toJson(body)).statusCode(201)
                     .body("levelOfCare", equalTo(body.get("toLevel")));
         }

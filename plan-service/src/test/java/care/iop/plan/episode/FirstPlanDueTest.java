@@ -90,10 +90,13 @@ class FirstPlanDueTest {
             assertThat(item).doesNotContainKey("draftPlanId");
         });
 
-        // a draft is not in force: still overdue, naming the draft; once a plan was active the episode is not overdue
+        // an unsigned draft is not in force: still overdue, naming the draft; once a plan is fully signed the episode is not
+        // overdue (activation is a separate step)
         UUID clinician = fixtures.clinician();
         String draft = fixtures.createPlan(dayEight, clinician, modality(1, 50, 8.5, 0));
         assertThat(overdueOf("clinician", dayEight)).singleElement().satisfies(item -> assertThat(item.get("draftPlanId")).isEqualTo(draft));
+        PlanFixtures.signCurrentVersion(draft);
+        assertThat(overdueOf("clinician", dayEight)).isEmpty();
         changeStatus(draft, "active").statusCode(200);
         assertThat(overdueOf("clinician", dayEight)).isEmpty();
         changeStatus(draft, "revoked").statusCode(200);

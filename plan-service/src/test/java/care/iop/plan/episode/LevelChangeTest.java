@@ -68,7 +68,7 @@ class LevelChangeTest {
     private String activePlanAtTwoFive(UUID patient) {
         String plan = post("clinician", PLANS, planBody(patient, fixtures.clinician(), modality(2, 60, 18, 0), null)
                 .replace("\"levelOfCare\":\"2.1\"", "\"levelOfCare\":\"2.5\"")).statusCode(201).extract().path("id");
-        changeStatus(plan, "active").statusCode(200);
+        PlanFixtures.activate(plan).statusCode(200);
         return plan;
     }
 

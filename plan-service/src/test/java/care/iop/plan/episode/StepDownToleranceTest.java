@@ -68,7 +68,7 @@ class StepDownToleranceTest {
     @Test
     void aSwitchThatLowersTheHoursIsToleratedForFourteenDaysThenItIsADoseAlert() {
         String plan = fixtures.draftPlan(); // 9.33 h from 2026-11-30
-        changeStatus(plan, "active").statusCode(200);
+        PlanFixtures.activate(plan).statusCode(200);
         switchTo(plan, modality(1, 60, 5, 0), DAY_1, null).statusCode(201);
         get("clinician", PLANS + "/" + plan).statusCode(200).body("stepDownSince", equalTo(DAY_1));
 
