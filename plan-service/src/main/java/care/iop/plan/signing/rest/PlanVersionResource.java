@@ -103,7 +103,7 @@ public class PlanVersionResource {
     @Idempotent
     @Extension(name = ConsistencyDocumentation.WRITES, value = "true")
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN, Roles.PATIENT })
-    @Operation(operationId = "signPlanVersion", summary = "Sign a version of a plan",
+    @Operation(operationId = "recordPlanSignature", summary = "Sign a version of a plan",
             description = "Records one signature of version `number`, which must be the plan's latest (`currentVersion`). Who may sign"
                     + " in which role:\n"
                     + "- `patient`: the patient with their own `patient` token (`electronic`), or staff (clinician, admin) recording a"
