@@ -62,6 +62,9 @@ class SigningDocumentationTest {
         assertThat(doc.getString("paths.'" + SIGNATURES + "'.post.operationId")).isEqualTo("recordPlanSignature");
         assertThat(doc.getString("paths.'" + SIGNATURES + "'.post.description")).contains("clinician_id", "supervised", "activat");
         assertThat(doc.getMap("components.schemas.Plan.properties")).containsKeys("currentVersion", "versionInForce", "pendingSignatures");
+        // the snapshot is a plain JSON object in the document, not an introspected Jackson class
+        assertThat(doc.getMap("components.schemas")).doesNotContainKey("JsonNode");
+        assertThat(doc.getString("components.schemas.PlanVersion.properties.content.type")).isEqualTo("object");
     }
 
     @Test
