@@ -59,9 +59,12 @@ class SigningDocumentationTest {
             assertThat(((Map<String, Object>) operation.get("responses")).keySet()).as(op[1] + " " + op[0]).contains("401", "403", "404");
         }
         assertThat(doc.getMap("paths.'" + SIGNATURES + "'.post.responses")).containsKeys("201", "400", "409", "422");
-        assertThat(doc.getString("paths.'" + SIGNATURES + "'.post.operationId")).isEqualTo("signPlanVersion");
+        assertThat(doc.getString("paths.'" + SIGNATURES + "'.post.operationId")).isEqualTo("recordPlanSignature");
         assertThat(doc.getString("paths.'" + SIGNATURES + "'.post.description")).contains("clinician_id", "supervised", "activat");
         assertThat(doc.getMap("components.schemas.Plan.properties")).containsKeys("currentVersion", "versionInForce", "pendingSignatures");
+        // the snapshot is a plain JSON object in the document, not an introspected Jackson class
+        assertThat(doc.getMap("components.schemas")).doesNotContainKey("JsonNode");
+        assertThat(doc.getString("components.schemas.PlanVersion.properties.content.type")).isEqualTo("object");
     }
 
     @Test

@@ -3,6 +3,7 @@ package care.iop.plan.signing.rest;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -33,7 +34,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import care.iop.plan.signing.domain.SignCommand;
 import care.iop.plan.signing.domain.SignatureMethod;
@@ -51,6 +54,7 @@ import care.iop.platform.security.Roles;
 @Tag(name = "Plan versions and signatures", description = "Every change of a plan's clinical content is a version; a version is in force"
         + " once the patient (a guardian for an adolescent), the author and, for a supervised author, a licensed co-signer signed it")
 public class PlanVersionResource {
+    private static final TypeReference<Map<String, Object>> CONTENT = new TypeReference<>() { };
     private static final String READERS = "Readable by clinician, admin, the patient (own plan) and integration (Part 2 rule: a Part 2"
             + " patient's versions only with a PART2_DISCLOSURE consent, else 404); not by a scheduler (clinical content, minimum"
             + " necessary).";
@@ -60,6 +64,9 @@ public class PlanVersionResource {
 
     @Inject
     PlanVersions versions;
+
+    @Inject
+    ObjectMapper json;
 
     @Context
     UriInfo uriInfo;
@@ -103,7 +110,7 @@ public class PlanVersionResource {
     @Idempotent
     @Extension(name = ConsistencyDocumentation.WRITES, value = "true")
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN, Roles.PATIENT })
-    @Operation(operationId = "signPlanVersion", summary = "Sign a version of a plan",
+    @Operation(operationId = "recordPlanSignature", summary = "Sign a version of a plan",
             description = "Records one signature of version `number`, which must be the plan's latest (`currentVersion`). Who may sign"
                     + " in which role:\n"
                     + "- `patient`: the patient with their own `patient` token (`electronic`), or staff (clinician, admin) recording a"
@@ -151,6 +158,6 @@ public class PlanVersionResource {
         JsonNode changes = versions.read(v.version().changes);
         List<String> names = new ArrayList<>();
         changes.forEach(n -> names.add(n.asText()));
-        return VersionView.of(v, names, withContent ? versions.read(v.version().content) : null);
+        return VersionView.of(v, names, withContent ? json.convertValue(versions.read(v.version().content), CONTENT) : null);
     }
 }

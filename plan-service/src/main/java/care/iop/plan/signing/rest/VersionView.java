@@ -2,11 +2,10 @@ package care.iop.plan.signing.rest;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import care.iop.plan.signing.domain.SignerRole;
 import care.iop.plan.signing.domain.VersionSignatures;
@@ -29,9 +28,9 @@ public record VersionView(
         String createdBy, OffsetDateTime createdAt,
         @Schema(type = SchemaType.OBJECT, description = "The snapshot: levelOfCare, startDate, durationWeeks, endDate, reviewIntervalDays,"
                 + " problems, goals, rationale, modality, modalityEffectiveFrom, modalityRationale, belowMinimumJustification")
-        JsonNode content) {
+        Map<String, Object> content) {
 
-    static VersionView of(VersionSignatures v, List<String> changes, JsonNode content) {
+    static VersionView of(VersionSignatures v, List<String> changes, Map<String, Object> content) {
         return new VersionView(v.version().number, v.version().causeCode, changes, v.version().signatureRequired, v.state().code(),
                 v.inForce(), codes(v.required()), codes(v.pending()), v.signatures().stream().map(SignatureView::of).toList(),
                 v.version().createdBy, v.version().createdAt, content);
