@@ -65,7 +65,7 @@ class GroupConfidentialityTest {
         attendance.put(ana, "ATTENDED");
         attendance.put(luis, "LATE");
         attendance.put(absent, "ABSENT");
-        session = nf.groupThatTookPlace(clinician, attendance);
+        session = nf.groupWithAttendance(clinician, attendance);
     }
 
     private ValidatableResponse anasNote(String assessment) {

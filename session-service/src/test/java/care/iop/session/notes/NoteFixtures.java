@@ -66,9 +66,9 @@ final class NoteFixtures {
         return id;
     }
 
-    /** A group led by {@code clinician} that ended a moment ago, each member booked, attendance recorded as given. */
-    String groupThatTookPlace(UUID clinician, Map<UUID, String> attendance) {
-        String session = createSession(group(clinician, startedAnHourAgo(), 60, null));
+    /** A group led by {@code clinician} that started an hour ago (90 minutes), each member booked, attendance recorded as given. */
+    String groupWithAttendance(UUID clinician, Map<UUID, String> attendance) {
+        String session = createSession(group(clinician, startedAnHourAgo(), 90, null));
         attendance.keySet().forEach(p -> book(session, p).statusCode(201));
         List<Map<String, Object>> attendees = new ArrayList<>();
         attendance.forEach((patient, status) -> attendees.add(Map.of("patientId", patient.toString(), "status", status,

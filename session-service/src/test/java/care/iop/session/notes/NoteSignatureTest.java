@@ -72,7 +72,7 @@ class NoteSignatureTest {
         UUID clinician = nf.clinician(true, "LCSW");
         UUID other = nf.clinician(true, "LCSW");
         UUID member = nf.fx.eligibleGroupPatient();
-        String session = nf.groupThatTookPlace(clinician, Map.of(member, "ATTENDED"));
+        String session = nf.groupWithAttendance(clinician, Map.of(member, "ATTENDED"));
         String id = createNote(auth("clinician"), session, memberNote(member, "Shared.")).statusCode(201).extract().path("id");
 
         sign(auth("clinician"), id).statusCode(403).body("detail", containsString("clinician_id"));
@@ -105,7 +105,7 @@ class NoteSignatureTest {
         UUID inactive = nf.clinician(false, "LCSW");
         UUID supervisor = nf.clinician(true, "LPC", "LCDC");
         UUID member = nf.fx.eligibleGroupPatient();
-        String session = nf.groupThatTookPlace(intern, Map.of(member, "ATTENDED"));
+        String session = nf.groupWithAttendance(intern, Map.of(member, "ATTENDED"));
         String id = createNote(bearer(intern), session, memberNote(member, "Shared.")).statusCode(201).extract().path("id");
 
         sign(bearer(intern), id).statusCode(200).body("status", equalTo("AWAITING_COSIGNATURE"))
@@ -135,7 +135,7 @@ class NoteSignatureTest {
         UUID intern = nf.clinician(true, "INTERN");
         UUID supervisor = nf.clinician(true, "LCSW");
         UUID member = nf.fx.eligibleGroupPatient();
-        String session = nf.groupThatTookPlace(clinician, Map.of(member, "ATTENDED"));
+        String session = nf.groupWithAttendance(clinician, Map.of(member, "ATTENDED"));
         String id = createNote(bearer(clinician), session, memberNote(member, "Shared.")).statusCode(201).extract().path("id");
         Map<String, String> correction = Map.of("text", "Correction: left at 11:30.");
 
@@ -173,7 +173,7 @@ class NoteSignatureTest {
     void enteredInErrorKeepsTheTextAndMakesRoomForANewNote() {
         UUID clinician = nf.clinician(true, "LCSW");
         UUID member = nf.fx.eligibleGroupPatient();
-        String session = nf.groupThatTookPlace(clinician, Map.of(member, "ATTENDED"));
+        String session = nf.groupWithAttendance(clinician, Map.of(member, "ATTENDED"));
         String id = createNote(bearer(clinician), session, memberNote(member, "Meant for another chart.")).statusCode(201).extract().path("id");
         sign(bearer(clinician), id).statusCode(200);
         String path = NOTES + id + "/entered-in-error";
@@ -206,7 +206,7 @@ class NoteSignatureTest {
     void theDatabaseRefusesToDeleteANote() throws Exception {
         UUID clinician = nf.clinician(true, "LCSW");
         UUID member = nf.fx.eligibleGroupPatient();
-        String session = nf.groupThatTookPlace(clinician, Map.of(member, "ATTENDED"));
+        String session = nf.groupWithAttendance(clinician, Map.of(member, "ATTENDED"));
         String id = createNote(bearer(clinician), session, memberNote(member, "Kept.")).statusCode(201).extract().path("id");
         try (java.sql.Connection c = ds.getConnection(); java.sql.PreparedStatement delete = c.prepareStatement("delete from progress_note where id = ?")) {
             delete.setObject(1, UUID.fromString(id));

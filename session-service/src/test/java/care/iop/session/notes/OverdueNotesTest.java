@@ -94,7 +94,7 @@ class OverdueNotesTest {
         attendance.put(signed, "LATE");
         attendance.put(withoutNote, "LEFT_EARLY");
         attendance.put(absent, "NO_SHOW");
-        String session = nf.groupThatTookPlace(clinician, attendance);
+        String session = nf.groupWithAttendance(clinician, attendance);
         String draftId = createNote(bearer(clinician), session, memberNote(drafted, "Draft.")).statusCode(201)
                 .body("dueAt", equalTo(Fixtures.iso(endOf(session).plus(DUE)))).extract().path("id");
         String signedId = createNote(bearer(clinician), session, memberNote(signed, "Signed.")).statusCode(201).extract().path("id");
@@ -141,14 +141,14 @@ class OverdueNotesTest {
         UUID licensed = nf.clinician(true, "LCSW");
         UUID member = nf.fx.eligibleGroupPatient();
         UUID other = nf.fx.eligibleGroupPatient();
-        String internsGroup = nf.groupThatTookPlace(intern, Map.of(member, "ATTENDED"));
+        String internsGroup = nf.groupWithAttendance(intern, Map.of(member, "ATTENDED"));
         String id = createNote(bearer(intern), internsGroup, memberNote(member, "Shared.")).statusCode(201).extract().path("id");
         createNote(bearer(intern), internsGroup, narrative("Small group.")).statusCode(201);
         String narrativeId = given().header("Authorization", auth("clinician")).when().get("/api/v1/sessions/" + internsGroup + "/notes")
                 .then().extract().path("find { it.kind == 'GROUP_NARRATIVE' }.id");
         sign(bearer(intern), id).statusCode(200).body("status", equalTo("AWAITING_COSIGNATURE"));
         sign(bearer(intern), narrativeId).statusCode(200);
-        String licensedGroup = nf.groupThatTookPlace(licensed, Map.of(other, "ATTENDED"));
+        String licensedGroup = nf.groupWithAttendance(licensed, Map.of(other, "ATTENDED"));
 
         clockAt(endOf(licensedGroup).plus(DUE).plusSeconds(1));
         assertThat(overdue(intern).getList("items.status", String.class)).containsExactlyInAnyOrder("AWAITING_COSIGNATURE", "AWAITING_COSIGNATURE");

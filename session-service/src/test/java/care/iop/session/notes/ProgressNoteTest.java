@@ -76,7 +76,7 @@ class ProgressNoteTest {
         UUID late = nf.fx.eligibleGroupPatient();
         UUID leftEarly = nf.fx.eligibleGroupPatient();
         UUID absent = nf.fx.eligibleGroupPatient();
-        String session = nf.groupThatTookPlace(clinician, attendance(present, "ATTENDED", late, "LATE", leftEarly, "LEFT_EARLY", absent, "ABSENT"));
+        String session = nf.groupWithAttendance(clinician, attendance(present, "ATTENDED", late, "LATE", leftEarly, "LEFT_EARLY", absent, "ABSENT"));
         String author = bearer(clinician);
 
         createNote(author, session, memberNote(absent, "Did not come.")).statusCode(422).contentType("application/problem+json")
@@ -128,7 +128,7 @@ class ProgressNoteTest {
     void theProgramsFormatIsRequiredAndEachFieldIsValidated() {
         UUID clinician = nf.clinician(true, "LCSW");
         UUID member = nf.fx.eligibleGroupPatient();
-        String session = nf.groupThatTookPlace(clinician, Map.of(member, "ATTENDED"));
+        String session = nf.groupWithAttendance(clinician, Map.of(member, "ATTENDED"));
         String author = bearer(clinician);
         Map<String, Object> birp = Map.of("patientId", member.toString(), "birp", Map.of("behaviour", "b", "intervention", "i",
                 "response", "r", "plan", "p"));
@@ -177,7 +177,7 @@ class ProgressNoteTest {
     void aDraftIsEditedByItsAuthorWithIfMatchAndASignedNoteIsNot() throws Exception {
         UUID clinician = nf.clinician(true, "LCSW");
         UUID member = nf.fx.eligibleGroupPatient();
-        String session = nf.groupThatTookPlace(clinician, Map.of(member, "ATTENDED"));
+        String session = nf.groupWithAttendance(clinician, Map.of(member, "ATTENDED"));
         String author = bearer(clinician);
         String id = createNote(author, session, memberNote(member, "First take.")).statusCode(201).extract().path("id");
         Response read = get(author, id);
@@ -209,7 +209,7 @@ class ProgressNoteTest {
     void notesAreForClinicalStaffOnly() {
         UUID clinician = nf.clinician(true, "LCSW");
         UUID member = nf.fx.eligibleGroupPatient();
-        String session = nf.groupThatTookPlace(clinician, Map.of(member, "ATTENDED"));
+        String session = nf.groupWithAttendance(clinician, Map.of(member, "ATTENDED"));
         String id = createNote(bearer(clinician), session, memberNote(member, "Shared.")).statusCode(201).extract().path("id");
         for (String token : List.of(auth("scheduler"), auth("integration"), "Bearer " + TestTokens.patient(member))) {
             get(token, id).then().statusCode(403);

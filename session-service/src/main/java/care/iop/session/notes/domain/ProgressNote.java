@@ -83,7 +83,7 @@ public class ProgressNote extends PanacheEntityBase {
 
     /** Every note of a session, entered-in-error ones too: the narrative first, then by patient and creation. */
     public static List<ProgressNote> ofSession(UUID sessionId) {
-        return list("sessionId = ?1 order by kind desc, patientId, createdAt", sessionId);
+        return list("sessionId = ?1 order by kind, patientId, createdAt", sessionId);
     }
 
     /** The session's note of this patient (or its narrative, for a null patient) that is not entered in error. */

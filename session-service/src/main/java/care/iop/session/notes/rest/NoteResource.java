@@ -119,6 +119,7 @@ public class NoteResource {
 
     @POST
     @Path("/signatures")
+    @Consumes(MediaType.WILDCARD)
     @Idempotent
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN })
     @ReadYourWrites
@@ -179,6 +180,7 @@ public class NoteResource {
 
     @POST
     @Path("/addenda/{number}/signatures")
+    @Consumes(MediaType.WILDCARD)
     @Idempotent
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN })
     @ReadYourWrites
