@@ -46,7 +46,7 @@ import care.iop.session.privacy.SessionPrivacy;
 @Path("/api/v1/notes/{noteId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Progress notes")
+@Tag(name = SessionNotesResource.TAG, description = SessionNotesResource.TAG_DESCRIPTION)
 public class NoteResource {
     static final String RESOURCE = SessionNotesResource.RESOURCE;
     private static final String IF_MATCH_OPTIONAL = "Optional: the ETag of the note as read; when sent it must be the current one (412)";

@@ -34,7 +34,7 @@ import care.iop.session.service.SessionEvents;
 
 @Path("/api/v1/notes/overdue")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Progress notes")
+@Tag(name = SessionNotesResource.TAG, description = SessionNotesResource.TAG_DESCRIPTION)
 public class OverdueNotesResource {
     static final String RESOURCE = SessionNotesResource.RESOURCE;
 

@@ -43,10 +43,12 @@ import care.iop.session.privacy.SessionPrivacy;
 @Path("/api/v1/sessions/{id}/notes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Progress notes", description = "Clinical documentation of sessions: one note per attending patient, a narrative per group, "
-        + "signed, co-signed where credentials need it, locked, corrected by addenda; due 72 h after the session")
+@Tag(name = SessionNotesResource.TAG, description = SessionNotesResource.TAG_DESCRIPTION)
 public class SessionNotesResource {
     static final String RESOURCE = "ProgressNote";
+    static final String TAG = "Progress notes";
+    static final String TAG_DESCRIPTION = "Clinical documentation of sessions: one note per attending patient, a narrative per group, "
+            + "signed, co-signed where credentials need it, locked, corrected by addenda; due 72 h after the session";
 
     @Inject
     NoteService notes;
