@@ -77,7 +77,18 @@ public final class EventCatalog {
                     "cancelled by staff or patient (late under 24 h before start), by a session cancellation, or because the patient "
                             + "is no longer eligible"),
             new Entry(EventTypes.ATTENDANCE_RECORDED, Topics.SESSIONS, AttendanceRecorded.class, SESSION,
-                    "attendance recorded; a correction publishes a new event that replaces the previous one"));
+                    "attendance recorded; a correction publishes a new event that replaces the previous one"),
+            new Entry(EventTypes.PROGRESS_NOTE_DRAFTED, Topics.SESSIONS, ProgressNoteState.class, SESSION,
+                    "POST /api/v1/sessions/{id}/notes drafted a progress note (status DRAFT; edits of a draft publish nothing)"),
+            new Entry(EventTypes.PROGRESS_NOTE_SIGNED, Topics.SESSIONS, ProgressNoteState.class, SESSION,
+                    "POST /api/v1/notes/{noteId}/signatures: signed by the session's clinician (LOCKED, or AWAITING_COSIGNATURE when "
+                            + "the signer's credentials need a co-signature) or co-signed (LOCKED)"),
+            new Entry(EventTypes.PROGRESS_NOTE_ENTERED_IN_ERROR, Topics.SESSIONS, ProgressNoteState.class, SESSION,
+                    "POST /api/v1/notes/{noteId}/entered-in-error marked the note (its text stays for the audit)"),
+            new Entry(EventTypes.PROGRESS_NOTE_ADDENDUM_ADDED, Topics.SESSIONS, ProgressNoteAddendumState.class, SESSION,
+                    "POST /api/v1/notes/{noteId}/addenda added a correction to a signed note (AWAITING_SIGNATURE)"),
+            new Entry(EventTypes.PROGRESS_NOTE_ADDENDUM_SIGNED, Topics.SESSIONS, ProgressNoteAddendumState.class, SESSION,
+                    "POST /api/v1/notes/{noteId}/addenda/{n}/signatures signed (SIGNED, or AWAITING_COSIGNATURE) or co-signed an addendum"));
 
     private EventCatalog() {
     }

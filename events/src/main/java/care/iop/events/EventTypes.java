@@ -45,6 +45,13 @@ public final class EventTypes {
     public static final String BOOKING_CANCELLED = PREFIX + "booking.cancelled.v1";
     public static final String ATTENDANCE_RECORDED = PREFIX + "session.attendance-recorded.v1";
 
+    // iop.sessions: progress notes, payload ProgressNoteState or ProgressNoteAddendumState (never the text)
+    public static final String PROGRESS_NOTE_DRAFTED = PREFIX + "progress-note.drafted.v1";
+    public static final String PROGRESS_NOTE_SIGNED = PREFIX + "progress-note.signed.v1";
+    public static final String PROGRESS_NOTE_ENTERED_IN_ERROR = PREFIX + "progress-note.entered-in-error.v1";
+    public static final String PROGRESS_NOTE_ADDENDUM_ADDED = PREFIX + "progress-note.addendum-added.v1";
+    public static final String PROGRESS_NOTE_ADDENDUM_SIGNED = PREFIX + "progress-note.addendum-signed.v1";
+
     private EventTypes() {
     }
 }

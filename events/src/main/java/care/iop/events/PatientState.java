@@ -19,18 +19,29 @@ import java.util.UUID;
  * @param birthDate the date of birth (adolescent or adult on a plan's start); null in events written before it was carried
  * @param admissionDate the admission date of the current episode of care; null when not admitted (or in older events)
  * @param dischargeReasonCode why the patient left ({@link DischargeReason} name); null unless discharged (or in older events)
+ * @param nameFingerprints keyed fingerprints ({@code <length>:<hex>}, platform's {@code NameFingerprints}) of the given name,
+ *        the family name and each identifier value, never the names themselves: session-service refuses a group note naming
+ *        another member with them; null in events written before they were carried
  */
 public record PatientState(UUID patientId, String status, String track, String levelOfCare,
                            String groupComfort, String preferredModality, List<ConsentSummary> activeConsents,
                            LocalDate dischargedOn, long version, Boolean part2, LocalDate birthDate,
-                           LocalDate admissionDate, String dischargeReasonCode) {
+                           LocalDate admissionDate, String dischargeReasonCode, List<String> nameFingerprints) {
+
+    /** The state without name fingerprints (events written before issue 21 carry none). */
+    public PatientState(UUID patientId, String status, String track, String levelOfCare, String groupComfort,
+                        String preferredModality, List<ConsentSummary> activeConsents, LocalDate dischargedOn, long version,
+                        Boolean part2, LocalDate birthDate, LocalDate admissionDate, String dischargeReasonCode) {
+        this(patientId, status, track, levelOfCare, groupComfort, preferredModality, activeConsents, dischargedOn, version, part2,
+                birthDate, admissionDate, dischargeReasonCode, null);
+    }
 
     /** The state without the facts of the episode (events written before issue 20 carry none). */
     public PatientState(UUID patientId, String status, String track, String levelOfCare, String groupComfort,
                         String preferredModality, List<ConsentSummary> activeConsents, LocalDate dischargedOn, long version,
                         Boolean part2) {
         this(patientId, status, track, levelOfCare, groupComfort, preferredModality, activeConsents, dischargedOn, version, part2,
-                null, null, null);
+                null, null, null, null);
     }
 
     /** The state with the label its track implies. */

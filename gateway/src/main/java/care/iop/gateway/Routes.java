@@ -20,6 +20,7 @@ public final class Routes {
         prefixes.put("/api/v1/sessions", "session");
         prefixes.put("/api/v1/session-series", "session");
         prefixes.put("/api/v1/schedules", "session");
+        prefixes.put("/api/v1/notes", "session");
         PREFIXES = java.util.Collections.unmodifiableMap(prefixes);
     }
 

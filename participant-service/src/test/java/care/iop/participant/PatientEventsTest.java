@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import care.iop.events.EventTypes;
 import care.iop.events.PatientState;
 import care.iop.events.Topics;
+import care.iop.platform.privacy.NameFingerprints;
 import care.iop.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -30,6 +31,9 @@ class PatientEventsTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    @ConfigProperty(name = "iop.privacy.fingerprint-key")
+    String fingerprintKey;
 
     private List<ConsumerRecord<String, String>> awaitEvents(String key, int count) {
         TopicReader topic = new TopicReader(bootstrap);
@@ -132,6 +136,27 @@ class PatientEventsTest {
         assertThat(records.get(1).value()).doesNotContain("Riverside County Probation");
         assertThat(states.get(2).activeConsents()).filteredOn(c -> c.kind().equals("TELEHEALTH")).singleElement()
                 .satisfies(c -> assertThat(c.recipientId()).isNull());
+    }
+
+    @Test
+    void eventsCarryKeyedFingerprintsOfTheNamesAndIdentifiersNeverTheNames() {
+        String mrn = uniqueMrn();
+        String id = as("scheduler").body(patientBody(mrn, "Díaz", null)).when().post(PATIENTS).then().statusCode(201).extract().path("id");
+        as("scheduler").header("If-Match", "\"0\"").body(patientBody(mrn, "Lopez", null)).when().put(PATIENTS + "/" + id)
+                .then().statusCode(200);
+
+        List<ConsumerRecord<String, String>> records = awaitEvents(id, 2);
+        NameFingerprints key = new NameFingerprints(fingerprintKey);
+        List<PatientState> states = records.stream().map(r -> read(r.value())).toList();
+        assertThat(states.get(0).nameFingerprints()).containsExactly(key.fingerprint("Ana").orElseThrow(),
+                key.fingerprint("DIAZ").orElseThrow(), key.fingerprint(mrn).orElseThrow());
+        assertThat(states.get(1).nameFingerprints()).contains(key.fingerprint("lopez").orElseThrow())
+                .doesNotContain(key.fingerprint("Diaz").orElseThrow());
+        assertThat(states.get(0).nameFingerprints()).allSatisfy(f -> assertThat(f).matches("\\d+:[0-9a-f]{32}"));
+        assertThat(records).allSatisfy(r -> assertThat(r.value()).doesNotContainIgnoringCase("diaz").doesNotContain("Díaz")
+                .doesNotContain("Lopez").doesNotContain("\"Ana\"").doesNotContain(mrn));
+        assertThat(new NameFingerprints("another-key-of-sixteen-bytes").fingerprint("Ana").orElseThrow())
+                .isNotIn(states.get(0).nameFingerprints());
     }
 
     @Test

@@ -21,7 +21,10 @@ class OpenApiTest {
         assertThat(paths).containsKeys("/api/v1/sessions", "/api/v1/sessions/{id}", "/api/v1/sessions/{id}/cancel",
                 "/api/v1/sessions/{id}/participants", "/api/v1/sessions/{id}/participants/{patientId}", "/api/v1/sessions/{id}/attendance",
                 "/api/v1/session-series", "/api/v1/session-series/{id}", "/api/v1/session-series/{id}/participants",
-                "/api/v1/schedules/patients/{id}", "/api/v1/schedules/clinicians/{id}");
+                "/api/v1/schedules/patients/{id}", "/api/v1/schedules/clinicians/{id}",
+                "/api/v1/sessions/{id}/notes", "/api/v1/notes/{noteId}", "/api/v1/notes/{noteId}/signatures", "/api/v1/notes/{noteId}/addenda",
+                "/api/v1/notes/{noteId}/addenda/{number}/signatures", "/api/v1/notes/{noteId}/entered-in-error", "/api/v1/notes/overdue",
+                "/api/v1/notes/overdue/counts");
         paths.forEach((path, operations) -> operations.forEach((method, value) -> {
             if (!(value instanceof Map)) {
                 return;

@@ -60,6 +60,7 @@ class RoleMatrixTest {
         String patient = UUID.randomUUID().toString();
         String booking = "{\"patientId\":\"" + patient + "\"}";
         String staffWrite = "{}";
+        UUID note = UUID.randomUUID();
         List<Call> calls = List.of(
                 new Call("POST", "/api/v1/sessions", staffWrite, List.of("admin", "clinician", "scheduler")),
                 new Call("GET", "/api/v1/sessions", null, List.of("admin", "clinician", "scheduler", "integration")),
@@ -76,6 +77,16 @@ class RoleMatrixTest {
                 new Call("POST", "/api/v1/session-series/" + UUID.randomUUID() + "/participants", booking, List.of("admin", "clinician", "scheduler")),
                 new Call("GET", "/api/v1/schedules/patients/" + patient, null, ROLES),
                 new Call("GET", "/api/v1/schedules/clinicians/" + UUID.randomUUID(), null, List.of("admin", "clinician", "scheduler", "integration")),
+                new Call("POST", "/api/v1/sessions/" + session + "/notes", staffWrite, List.of("admin", "clinician")),
+                new Call("GET", "/api/v1/sessions/" + session + "/notes", null, List.of("admin", "clinician")),
+                new Call("GET", "/api/v1/notes/" + note, null, List.of("admin", "clinician")),
+                new Call("PUT", "/api/v1/notes/" + note, staffWrite, List.of("admin", "clinician")),
+                new Call("POST", "/api/v1/notes/" + note + "/signatures", null, List.of("admin", "clinician")),
+                new Call("POST", "/api/v1/notes/" + note + "/addenda", staffWrite, List.of("admin", "clinician")),
+                new Call("POST", "/api/v1/notes/" + note + "/addenda/1/signatures", null, List.of("admin", "clinician")),
+                new Call("POST", "/api/v1/notes/" + note + "/entered-in-error", staffWrite, List.of("admin", "clinician")),
+                new Call("GET", "/api/v1/notes/overdue", null, List.of("admin", "clinician")),
+                new Call("GET", "/api/v1/notes/overdue/counts", null, List.of("admin", "clinician")),
                 new Call("GET", "/api/v1/audit", null, List.of("admin")));
         for (Call call : calls) {
             for (String role : ROLES) {

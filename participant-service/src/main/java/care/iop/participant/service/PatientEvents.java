@@ -2,7 +2,9 @@ package care.iop.participant.service;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -19,12 +21,15 @@ import care.iop.participant.domain.PatientRepository;
 import care.iop.platform.consistency.AggregateVersion;
 import care.iop.platform.consistency.ConsistencyTokens;
 import care.iop.platform.outbox.Outbox;
+import care.iop.platform.privacy.NameFingerprints;
+import care.iop.platform.privacy.PrivacyConfig;
 import care.iop.platform.privacy.Purpose;
 
 /**
- * Publishes a patient's full current state through the outbox (never free text), with its Part 2 label and its
- * active consents. The payload is bounded: every field is an identifier, an enum, a date or a bounded string
- * (recipientId: 200 characters), and the consents are at most one of each other kind plus
+ * Publishes a patient's full current state through the outbox (never free text), with its Part 2 label, its active
+ * consents and the keyed fingerprints of its names and identifier values (never the names). The payload is bounded:
+ * every field is an identifier, an enum, a date or a bounded string (recipientId: 200 characters; fingerprints: at most
+ * 22 of 40 characters), and the consents are at most one of each other kind plus
  * {@code iop.consents.max-active-disclosures} PART2_DISCLOSURE ones (the newest, should older data hold more).
  */
 @ApplicationScoped
@@ -47,6 +52,17 @@ public class PatientEvents {
 
     @ConfigProperty(name = "iop.consents.max-active-disclosures", defaultValue = "20")
     int maxActiveDisclosures;
+
+    /** Holds the key of the name fingerprints: a secret, the same in session-service (docs/security.md, "Name fingerprints"). */
+    @Inject
+    PrivacyConfig privacy;
+
+    private NameFingerprints fingerprints;
+
+    @PostConstruct
+    void init() {
+        fingerprints = new NameFingerprints(privacy.fingerprintKey().orElse(null));
+    }
 
     /** Flushes first, so the payload carries the version this change produced; the request answers that version (Consistency-Token). */
     public void publish(Patient patient, String type) {
@@ -78,10 +94,11 @@ public class PatientEvents {
                 c.purposeList().stream().map(Purpose::name).toList());
     }
 
-    private static PatientState state(Patient p, List<PatientState.ConsentSummary> active) {
+    private PatientState state(Patient p, List<PatientState.ConsentSummary> active) {
         return new PatientState(p.id, p.status.name(), p.track.name(), p.levelOfCare,
                 p.groupComfort == null ? null : p.groupComfort.name(),
                 p.preferredModality == null ? null : p.preferredModality.name(),
-                active, p.dischargedOn, p.version, p.part2, p.birthDate, p.admissionDate, p.dischargeReasonCode);
+                active, p.dischargedOn, p.version, p.part2, p.birthDate, p.admissionDate, p.dischargeReasonCode,
+                fingerprints.fingerprints(Stream.concat(Stream.of(p.givenName, p.familyName), p.identifiers.stream().map(i -> i.value)).toList()));
     }
 }

@@ -23,14 +23,16 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 /**
  * The only consumer of {@code iop.sessions} in plan-service: keeps {@code attended_session} from
  * attendance events and {@code booked_session} from booking events (and rescheduled sessions), the
- * sources of the weekly dose's attended and scheduled hours. New and cancelled sessions are known and
+ * sources of the weekly dose's attended and scheduled hours. New and cancelled sessions and progress notes are known and
  * ignored (a cancellation cancels its bookings with events of their own); unknown types or versions
  * go to the dead-letter topic.
  */
 @ApplicationScoped
 public class SessionEventsConsumer {
     static final String NAME = "plan-sessions";
-    static final Set<String> IGNORED_TYPES = Set.of(EventTypes.SESSION_SCHEDULED, EventTypes.SESSION_CANCELLED);
+    static final Set<String> IGNORED_TYPES = Set.of(EventTypes.SESSION_SCHEDULED, EventTypes.SESSION_CANCELLED,
+            EventTypes.PROGRESS_NOTE_DRAFTED, EventTypes.PROGRESS_NOTE_SIGNED, EventTypes.PROGRESS_NOTE_ENTERED_IN_ERROR,
+            EventTypes.PROGRESS_NOTE_ADDENDUM_ADDED, EventTypes.PROGRESS_NOTE_ADDENDUM_SIGNED);
     static final Set<String> BOOKING_TYPES = Set.of(EventTypes.BOOKING_CONFIRMED, EventTypes.BOOKING_WAITLISTED,
             EventTypes.BOOKING_PROMOTED, EventTypes.BOOKING_CANCELLED);
 

@@ -118,6 +118,7 @@ class ReadModelConsumersTest {
     void newSessionEventsAreIgnoredWhileUnknownUnreadableOrIncompleteEventsAreDeadLettered() {
         String key = UUID.randomUUID().toString();
         events().publishRaw(Topics.SESSIONS, key, UUID.randomUUID().toString(), EventTypes.SESSION_SCHEDULED, "{\"sessionId\":\"" + key + "\"}");
+        events().publishRaw(Topics.SESSIONS, key, UUID.randomUUID().toString(), EventTypes.PROGRESS_NOTE_SIGNED, "{\"sessionId\":\"" + key + "\"}");
         events().publishRaw(Topics.SESSIONS, key, UUID.randomUUID().toString(), EventTypes.BOOKING_CONFIRMED, "{\"sessionId\":\"" + key + "\"}");
         events().publishRaw(Topics.SESSIONS, key, UUID.randomUUID().toString(), "care.iop.session.attendance-recorded.v2", "{}");
         events().publishRaw(Topics.SESSIONS, key, UUID.randomUUID().toString(), EventTypes.ATTENDANCE_RECORDED, "{broken");
@@ -131,10 +132,11 @@ class ReadModelConsumersTest {
 
         await().atMost(EVENT_TIMEOUT).untilAsserted(() -> {
             List<ConsumerRecord<String, String>> dead = new TopicReader(bootstrap).readByKey(Topics.deadLetter(Topics.SESSIONS), key);
-            // the booking without patient, type, status and times is unprocessable; session.scheduled is not needed here
+            // the booking without patient, type, status and times is unprocessable; session.scheduled and progress notes are
+            // not needed here
             assertThat(dead).hasSize(4);
             assertThat(dead).extracting(r -> header(r, "ce_type")).contains(EventTypes.BOOKING_CONFIRMED, "care.iop.session.attendance-recorded.v2")
-                    .doesNotContain(EventTypes.SESSION_SCHEDULED);
+                    .doesNotContain(EventTypes.SESSION_SCHEDULED, EventTypes.PROGRESS_NOTE_SIGNED);
             assertThat(dead).anyMatch(r -> header(r, "dead-letter-reason") != null && header(r, "dead-letter-reason").contains("v2"));
             assertThat(new TopicReader(bootstrap).readByKey(Topics.deadLetter(Topics.PARTICIPANTS), patientKey)).hasSize(1);
         });

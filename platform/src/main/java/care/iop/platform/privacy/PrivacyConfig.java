@@ -1,6 +1,7 @@
 package care.iop.platform.privacy;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
@@ -30,4 +31,10 @@ public interface PrivacyConfig {
     /** The re-disclosure notice sent in the {@code Part2-Notice} header and the body's {@code part2Notice}. */
     @WithDefault(NOTICE)
     String notice();
+
+    /**
+     * The key of the keyed name fingerprints ({@link NameFingerprints}): a secret, the same in participant-service (which
+     * publishes the fingerprints) and session-service (which checks notes with them); unset in services that use none.
+     */
+    Optional<String> fingerprintKey();
 }

@@ -71,4 +71,9 @@ public class ProblemException extends WebApplicationException {
     public static ProblemException ruleViolation(String field, String detail) {
         return new ProblemException(ProblemType.UNPROCESSABLE, detail, List.of(new FieldError(field, detail)));
     }
+
+    /** 422 naming the field and where in its text the part that breaks the rule lies ({@code offset}, {@code length}). */
+    public static ProblemException ruleViolationAt(String field, String detail, int offset, int length) {
+        return new ProblemException(ProblemType.UNPROCESSABLE, detail, List.of(new FieldError(field, detail, offset, length)));
+    }
 }

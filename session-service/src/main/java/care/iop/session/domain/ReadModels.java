@@ -53,7 +53,8 @@ public class ReadModels {
         }
     }
 
-    public record ClinicianFacts(UUID clinicianId, String displayName, boolean canLeadGroups, boolean active) {
+    /** {@code credentials}: as the latest clinician event gave them ("LCSW", "LPC-A"); empty when it carried none. */
+    public record ClinicianFacts(UUID clinicianId, String displayName, boolean canLeadGroups, boolean active, List<String> credentials) {
     }
 
     /** A plan that is active or on hold: the mix it prescribes on each day. */
@@ -100,9 +101,30 @@ public class ReadModels {
 
     public Optional<ClinicianFacts> clinician(UUID clinicianId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select display_name, can_lead_groups, active from known_clinician where clinician_id = ?1")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select display_name, can_lead_groups, active, array_to_string(credentials, chr(31))
+                        from known_clinician where clinician_id = ?1""")
                 .setParameter(1, clinicianId).getResultList();
-        return rows.stream().findFirst().map(r -> new ClinicianFacts(clinicianId, (String) r[0], (Boolean) r[1], (Boolean) r[2]));
+        return rows.stream().findFirst().map(r -> new ClinicianFacts(clinicianId, (String) r[0], (Boolean) r[1], (Boolean) r[2],
+                r[3] == null || ((String) r[3]).isEmpty() ? List.of() : List.of(((String) r[3]).split("\u001f"))));
+    }
+
+    /**
+     * The keyed fingerprints of the names and identifiers of these patients (from their latest events), in one query; a
+     * patient known only from events that carried none is missing.
+     */
+    public Map<UUID, List<String>> nameFingerprints(Collection<UUID> patientIds) {
+        if (patientIds.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select patient_id, array_to_string(name_fingerprints, ',') from known_patient
+                        where patient_id in (?1) and name_fingerprints is not null""")
+                .setParameter(1, patientIds).getResultList();
+        Map<UUID, List<String>> fingerprints = new HashMap<>();
+        rows.forEach(r -> fingerprints.put((UUID) r[0], r[1] == null || ((String) r[1]).isEmpty() ? List.of() : List.of(((String) r[1]).split(","))));
+        return fingerprints;
     }
 
     /** The patient's current plan: active or on hold (the most recently updated one if there are several). */
@@ -145,13 +167,14 @@ public class ReadModels {
      */
     public boolean upsertPatient(PatientState state) {
         int applied = em.createNativeQuery("""
-                        insert into known_patient (patient_id, status, version, part2)
-                        values (?1, ?2, ?3, ?4 or exists (select 1 from known_plan where patient_id = ?1 and part2))
+                        insert into known_patient (patient_id, status, version, part2, name_fingerprints)
+                        values (?1, ?2, ?3, ?4 or exists (select 1 from known_plan where patient_id = ?1 and part2),
+                            string_to_array(cast(?5 as text), ','))
                         on conflict (patient_id) do update set status = excluded.status, version = excluded.version,
-                            part2 = known_patient.part2 or excluded.part2
+                            part2 = known_patient.part2 or excluded.part2, name_fingerprints = excluded.name_fingerprints
                         where known_patient.version <= excluded.version""")
                 .setParameter(1, state.patientId()).setParameter(2, state.status()).setParameter(3, state.version())
-                .setParameter(4, state.isPart2())
+                .setParameter(4, state.isPart2()).setParameter(5, fingerprints(state.nameFingerprints()))
                 .executeUpdate();
         if (applied == 0) {
             if (state.isPart2()) {
@@ -187,6 +210,15 @@ public class ReadModels {
         return joined.isEmpty() ? null : joined;
     }
 
+    /** Fingerprints as stored ({@code <length>:<hex>}, joined by commas; anything else dropped); null when the event carried none. */
+    private static String fingerprints(List<String> fingerprints) {
+        if (fingerprints == null) {
+            return null;
+        }
+        return fingerprints.stream().filter(f -> f != null && f.matches("[0-9]{1,4}:[0-9a-fA-F]{1,64}")).distinct()
+                .collect(Collectors.joining(","));
+    }
+
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
@@ -209,12 +241,16 @@ public class ReadModels {
 
     public boolean upsertClinician(ClinicianState state) {
         return em.createNativeQuery("""
-                        insert into known_clinician (clinician_id, display_name, can_lead_groups, active, version) values (?1, ?2, ?3, ?4, ?5)
+                        insert into known_clinician (clinician_id, display_name, can_lead_groups, active, version, credentials)
+                        values (?1, ?2, ?3, ?4, ?5, string_to_array(cast(?6 as text), chr(31)))
                         on conflict (clinician_id) do update set display_name = excluded.display_name,
-                            can_lead_groups = excluded.can_lead_groups, active = excluded.active, version = excluded.version
+                            can_lead_groups = excluded.can_lead_groups, active = excluded.active, version = excluded.version,
+                            credentials = excluded.credentials
                         where known_clinician.version <= excluded.version""")
                 .setParameter(1, state.clinicianId()).setParameter(2, state.displayName())
                 .setParameter(3, state.canLeadGroups()).setParameter(4, state.active()).setParameter(5, state.version())
+                .setParameter(6, state.credentials() == null ? null : state.credentials().stream()
+                        .filter(c -> c != null && !c.isBlank()).map(String::strip).collect(Collectors.joining("\u001f")))
                 .executeUpdate() == 1;
     }
 

@@ -16,6 +16,7 @@ import care.iop.platform.security.CurrentUser;
 import care.iop.platform.security.Roles;
 import care.iop.problems.ProblemType;
 import care.iop.session.domain.TherapySession;
+import io.quarkus.security.ForbiddenException;
 
 /**
  * The Part 2 rule and the minimum-necessary rule applied to sessions (docs/security.md, "session-service specifics"):
@@ -77,5 +78,16 @@ public class SessionPrivacy {
     /** Free-text notes (the group note, attendee notes) are for clinicians and admins of the program only. */
     public boolean mayReadNotes() {
         return (user.hasRole(Roles.CLINICIAN) || user.hasRole(Roles.ADMIN)) && !disclosure.external();
+    }
+
+    /**
+     * Progress notes are clinical documentation: clinicians and admins of the program read and write them; anyone else,
+     * a caller outside the program (an external role) included, gets 403 (audited as denied), so no Part 2 note is ever
+     * disclosed through this API.
+     */
+    public void requireClinicalStaff() {
+        if (!mayReadNotes()) {
+            throw new ForbiddenException();
+        }
     }
 }

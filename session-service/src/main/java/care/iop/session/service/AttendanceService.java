@@ -23,6 +23,7 @@ import care.iop.session.domain.Booking;
 import care.iop.session.domain.BookingStatus;
 import care.iop.session.domain.SessionStatus;
 import care.iop.session.domain.TherapySession;
+import care.iop.session.notes.service.GroupConfidentiality;
 import care.iop.session.rest.AttendanceRequest;
 import care.iop.session.rest.SessionMapper;
 import care.iop.session.rest.Views;
@@ -45,6 +46,9 @@ public class AttendanceService {
 
     @Inject
     SessionMapper mapper;
+
+    @Inject
+    GroupConfidentiality confidentiality;
 
     @Transactional
     public List<Attendance> record(UUID sessionId, @Valid @NotNull AttendanceRequest request) {
@@ -75,13 +79,18 @@ public class AttendanceService {
                 throw ProblemException.invalidField(field + ".minutesAttended", "must be 0 for " + attendee.status());
             }
         }
+        // Group confidentiality: an attendee's note names no other member (by id, or by name or identifier through their
+        // fingerprints), and a group's note names no member at all.
         for (int i = 0; i < request.attendees().size(); i++) {
+            Set<UUID> others = new HashSet<>(booked);
+            others.remove(request.attendees().get(i).patientId());
             String note = request.attendees().get(i).note();
-            for (UUID other : booked) {
-                if (note != null && !other.equals(request.attendees().get(i).patientId()) && note.contains(other.toString())) {
-                    throw ProblemException.ruleViolation("attendees[" + i + "].note", "a patient's note must not name another group member");
-                }
+            if (note != null) {
+                confidentiality.requireNoneNamed(Map.of("attendees[" + i + "].note", note), others);
             }
+        }
+        if (session.type.hasRoster() && request.groupNote() != null) {
+            confidentiality.requireNoneNamed(Map.of("groupNote", request.groupNote()), booked);
         }
         em.createQuery("delete from Attendance a where a.sessionId = ?1").setParameter(1, sessionId).executeUpdate();
         List<Attendance> rows = request.attendees().stream().map(a -> {
