@@ -27,6 +27,7 @@ import care.iop.client.api.BookingsApi;
 import care.iop.client.api.CliniciansApi;
 import care.iop.client.api.ConsentsApi;
 import care.iop.client.api.PatientsApi;
+import care.iop.client.api.PlanVersionsAndSignaturesApi;
 import care.iop.client.api.PlansApi;
 import care.iop.client.api.SessionsApi;
 import care.iop.client.model.Booking;
@@ -47,6 +48,8 @@ import care.iop.client.model.Plan;
 import care.iop.client.model.PlanModality;
 import care.iop.client.model.PlanProblem;
 import care.iop.client.model.PlanRequest;
+import care.iop.client.model.PlanVersion;
+import care.iop.client.model.SignatureRequest;
 import care.iop.client.model.Session;
 import care.iop.client.model.SessionDetail;
 import care.iop.client.model.SessionRequest;
@@ -57,7 +60,7 @@ import care.iop.client.model.Track;
 /**
  * Part of the journey with the Java client generated from the merged API document at build time (no hand-written
  * HTTP): register a clinician who leads groups and a patient, record the group consent, create and activate a plan
- * with group hours, schedule a group session, book the patient, read the roster and the session, cancel the
+ * with group hours, sign it (the patient in person, the author with their own token), schedule a group session, book the patient, read the roster and the session, cancel the
  * booking. Each call is named by its operationId; statuses and bodies are asserted.
  */
 class GeneratedClientJourneyIT {
@@ -169,6 +172,20 @@ class GeneratedClientJourneyIT {
                         .familySessionsPerWeek(0))
                 .rationale("Ready for group work")).build()));
         assertThat(draft.getStatus()).isEqualTo(Plan.StatusEnum.DRAFT);
+        assertThat(draft.getPendingSignatures()).containsExactly("patient", "author");
+        // version 1 is signed before activation: the patient in person (recorded by staff), the author with their own token
+        int version = draft.getCurrentVersion();
+        PlanVersion patientSigned = new PlanVersionsAndSignaturesApi(clinician).recordPlanSignature(
+                PlanVersionsAndSignaturesApi.APIRecordPlanSignatureRequest.newBuilder().id(draft.getId()).number(version)
+                        .signatureRequest(new SignatureRequest().role(SignatureRequest.RoleEnum.PATIENT)
+                                .method(SignatureRequest.MethodEnum.IN_PERSON).signerName("Ivy Diaz"))
+                        .build());
+        assertThat(patientSigned.getPendingSignatures()).containsExactly("author");
+        new PlanVersionsAndSignaturesApi(client(system.clinicianToken(clinicianId))).recordPlanSignature(
+                PlanVersionsAndSignaturesApi.APIRecordPlanSignatureRequest.newBuilder().id(draft.getId()).number(version)
+                        .signatureRequest(new SignatureRequest().role(SignatureRequest.RoleEnum.AUTHOR)
+                                .method(SignatureRequest.MethodEnum.ELECTRONIC))
+                        .build());
         return plans.changePlanStatus(PlansApi.APIChangePlanStatusRequest.newBuilder().id(draft.getId())
                 .statusChangeRequest(new StatusChangeRequest().status(StatusChangeRequest.StatusEnum.ACTIVE).reason("Agreed with the patient"))
                 .build());

@@ -25,7 +25,7 @@ public interface NotesConfig {
      * Credentials (as participant-service records them on clinicians) whose holder's signature needs a co-signature by
      * another active clinician without any of them. Compared ignoring case.
      */
-    @WithDefault("LPC-A,LMSW,LAC,LCDC-I,INTERN")
+    @WithDefault("LPC-A,LMFT-A,LMSW,LAC,LCDC-I,INTERN")
     Set<String> supervisedCredentials();
 
     /** True when one of {@code credentials} is a supervised one. */
