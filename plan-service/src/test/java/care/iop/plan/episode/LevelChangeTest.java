@@ -9,6 +9,7 @@ import static care.iop.plan.support.PlanFixtures.planBody;
 import static care.iop.plan.support.PlanFixtures.post;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -141,7 +142,11 @@ class LevelChangeTest {
         assertThat(stepDown).isNotEqualTo(etag);
         get("clinician", PLANS + "/" + plan).statusCode(200).body("levelOfCare", equalTo("2.1")).body("minimumWeeklyHours", equalTo(9.0f))
                 .body("modality.weeklyHours", equalTo(11.83f)).body("modalityEffectiveFrom", equalTo("2026-12-14"))
-                .body("stepDownSince", nullValue());
+                .body("stepDownSince", nullValue())
+                // the level change is a plan version to be signed again; the signed version 1 stays in force meanwhile
+                .body("currentVersion", equalTo(2)).body("versionInForce", equalTo(1)).body("status", equalTo("active"));
+        get("clinician", PLANS + "/" + plan + "/versions").statusCode(200)
+                .body("number", contains(1, 2)).body("cause", contains("created", "level-change"));
         get("clinician", PLANS + "/" + plan + "/modality-changes").statusCode(200).body("", hasSize(1))
                 .body("[0].effectiveFrom", equalTo("2026-12-14")).body("[0].reason", equalTo("Level of care 2.5 -> 2.1: ASAM reassessment"));
         EpisodeFixtures.awaitPublished(ds, bootstrap, patient, EventTypes.EPISODE_LEVEL_CHANGED, 1);
