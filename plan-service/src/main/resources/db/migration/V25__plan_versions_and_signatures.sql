@@ -11,7 +11,7 @@ create table plan_version (
     -- deferred: a new plan's first version is recorded before the plan's own insert (its current_version goes with it)
     plan_id             uuid        not null references care_plan (id) deferrable initially deferred,
     number              int         not null,
-    content             text        not null,   -- JSON snapshot: levelOfCare, dates, problems, goals, modality, ...
+    content             text        not null,   -- JSON snapshot: levelOfCare, dates, problems, goals, interventions, modality, ...
     changes             text        not null,   -- JSON array of the snapshot's field names that differ from version number - 1
     cause               text        not null check (cause in ('created', 'amended', 'modality-switch', 'review', 'level-change')),
     signature_required  boolean     not null,
@@ -53,6 +53,7 @@ select p.id, 1,
            'reviewIntervalDays', p.review_interval_days,
            'problems', p.problems::jsonb,
            'goals', p.goals::jsonb,
+           'interventions', p.interventions::jsonb,
            'rationale', p.rationale,
            'modality', jsonb_build_object(
                'individualSessionsPerWeek', p.individual_sessions_per_week,

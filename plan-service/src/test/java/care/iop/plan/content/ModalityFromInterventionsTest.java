@@ -178,7 +178,10 @@ class ModalityFromInterventionsTest {
         ((ObjectNode) body.at("/interventions/1")).put("sessionsPerWeek", 6).put("minutesPerSession", 90).put("description", "Skills groups");
         put(id, read.header("ETag"), body.toString()).statusCode(200)
                 .body("interventions[1].sessionsPerWeek", equalTo(6))
-                .body("modality.groupHoursPerWeek", equalTo(9.0f));
+                .body("modality.groupHoursPerWeek", equalTo(9.0f))
+                // an amendment of the interventions: version 2 to be signed, version 1 still in force
+                .body("currentVersion", equalTo(2)).body("versionInForce", equalTo(1)).body("status", equalTo("active"));
+        get("clinician", PLANS + "/" + id + "/versions").statusCode(200).body("[1].changes", contains("interventions"));
 
         read = read(id);
         body = body(read);

@@ -79,7 +79,7 @@ class PlanVersionsTest {
         post("clinician", PLANS + "/" + plan + "/modality-changes", "{\"modality\":" + modality(3, 60, 6, 0)
                 + ",\"reason\":\"decided with the patient\",\"effectiveFrom\":\"2026-12-07\"}").statusCode(201);
         read(TestTokens.forRole("clinician"), PLANS + "/" + plan + "/versions/2").statusCode(200)
-                .body("cause", equalTo("modality-switch")).body("changes", contains("modality", "modalityEffectiveFrom", "modalityRationale"))
+                .body("cause", equalTo("modality-switch")).body("changes", contains("interventions", "modality", "modalityEffectiveFrom", "modalityRationale"))
                 .body("content.modality.groupHoursPerWeek", equalTo(6.0f));
         get("clinician", PLANS + "/" + plan).body("currentVersion", equalTo(2));
     }
@@ -137,6 +137,7 @@ class PlanVersionsTest {
                        'reviewIntervalDays', p.review_interval_days,
                        'problems', p.problems::jsonb,
                        'goals', p.goals::jsonb,
+                       'interventions', p.interventions::jsonb,
                        'rationale', p.rationale,
                        'modality', jsonb_build_object(
                            'individualSessionsPerWeek', p.individual_sessions_per_week,

@@ -97,7 +97,7 @@ public class PlanVersions {
         content.put("reviewIntervalDays", plan.reviewIntervalDays);
         content.set("problems", read(plan.problems));
         content.set("goals", read(plan.goals));
-        // TODO(structure): content.set("interventions", read(plan.interventions));
+        content.set("interventions", read(plan.interventions));
         content.put("rationale", plan.rationale);
         ObjectNode modality = content.putObject("modality");
         modality.put("individualSessionsPerWeek", plan.individualSessionsPerWeek);

@@ -36,8 +36,7 @@ public class SignatureRequirements {
     /** An adolescent patient's plan is signed by a guardian. */
     public boolean adolescent(CarePlan plan) {
         KnownPatient patient = KnownPatient.findById(plan.patientId);
-        // TODO(lead): patient.isAdolescentOn(plan.startDate) once the read model knows the birth date (V23).
-        return patient != null && patient.isAdolescent();
+        return patient != null && patient.isAdolescentOn(plan.startDate);
     }
 
     /** The author's credentials as recorded with their signature, else as known now. */
