@@ -31,7 +31,7 @@ public class ClinicianCredentials {
 
     /** Empty when the clinician is not known at all. */
     public Optional<Clinician> of(UUID clinicianId) {
-        // TODO(lead, V23): KnownClinician.credentialList() once the read model carries credentials from clinician events.
+        // known_clinician.credentials comes from the clinician events (V23); read natively to load nothing else of the row
         List<?> rows = em.createNativeQuery("select active, coalesce(credentials, '') from known_clinician where clinician_id = ?1")
                 .setParameter(1, clinicianId).getResultList();
         if (rows.isEmpty()) {
