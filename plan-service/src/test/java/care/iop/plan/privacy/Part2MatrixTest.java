@@ -104,7 +104,10 @@ class Part2MatrixTest {
         ASSESSMENTS(r -> "/api/v1/assessments?patientId=" + r.patientId(), true, EnumSet.of(Caller.ADMIN, Caller.CLINICIAN, Caller.PATIENT)),
         ASSESSMENT(r -> "/api/v1/assessments/" + r.assessmentId(), true, EnumSet.of(Caller.ADMIN, Caller.CLINICIAN, Caller.PATIENT)),
         SAFETY_FLAGS(r -> "/api/v1/assessments/safety-flags?patientId=" + r.patientId(), true, EnumSet.of(Caller.ADMIN, Caller.CLINICIAN)),
-        SAFETY_FLAG(r -> "/api/v1/assessments/safety-flags/" + r.flagId(), true, EnumSet.of(Caller.ADMIN, Caller.CLINICIAN));
+        SAFETY_FLAG(r -> "/api/v1/assessments/safety-flags/" + r.flagId(), true, EnumSet.of(Caller.ADMIN, Caller.CLINICIAN)),
+        /** The signed versions side by side: clinical content, so no scheduler. */
+        VERSIONS(r -> PLANS + "/" + r.planId() + "/versions", false, EnumSet.complementOf(EnumSet.of(Caller.SCHEDULER))),
+        VERSION(r -> PLANS + "/" + r.planId() + "/versions/1", true, EnumSet.complementOf(EnumSet.of(Caller.SCHEDULER)));
 
         final Function<Records, String> path;
         final boolean jsonObject;
