@@ -3,6 +3,7 @@ package care.iop.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 
@@ -197,6 +198,22 @@ class JourneyIT {
             assertThat(meets.get(lastWeek)).as("last week meets 9 h").isTrue();
             assertThat(meets.get(thisWeek)).as("this week misses 9 h").isFalse();
         });
+        // --- The group's documentation: the facilitator writes the group narrative and the member's own note, then signs
+        // --- both (an independent licence: no co-signature); signed notes are locked ------------------------------------
+        Gateway sam = new Gateway(system.gatewayUrl(), system.clinicianToken(UUID.fromString(groupLead)));
+        String narrative = sam.post("/api/v1/sessions/{id}/notes", Map.of("kind", "GROUP_NARRATIVE", "dap", Map.of(
+                "data", "Topic: coping skills; one member present.", "assessment", "Engaged throughout.",
+                "plan", "Next session: trigger mapping.")), todayGroup).then().statusCode(201).extract().path("id");
+        String memberNote = sam.post("/api/v1/sessions/{id}/notes", Map.of("patientId", patient, "dap", Map.of(
+                "data", "Attended the full hour; described one craving.", "assessment", "Uses urge surfing with partial success.",
+                "plan", "Continue group weekly.")), todayGroup).then().statusCode(201).body("status", equalTo("DRAFT")).extract().path("id");
+        for (String note : List.of(narrative, memberNote)) {
+            sam.post("/api/v1/notes/{id}/signatures", Map.of(), note).then().statusCode(200).body("status", equalTo("LOCKED"));
+        }
+        clinician.get("/api/v1/sessions/{id}/notes", todayGroup).then().statusCode(200)
+                .body("status", everyItem(equalTo("LOCKED"))).body("id", containsInAnyOrder(narrative, memberNote));
+        scheduler.get("/api/v1/notes/{id}", memberNote).then().statusCode(403); // notes are clinical: schedulers do not read them
+
         // The gateway merges the three services' audit trails of this patient in time order.
         Response audit = admin.get("/api/v1/audit?patientId={id}&size=100", patient);
         audit.then().statusCode(200);
