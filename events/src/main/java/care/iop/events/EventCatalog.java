@@ -63,6 +63,16 @@ public final class EventCatalog {
                     "a patient.discharged event closed the open episode (discharge date and coded reason)"),
             new Entry(EventTypes.FIRST_PLAN_OVERDUE, Topics.PLANS, EpisodeState.class, PATIENT,
                     "the daily check found the open episode without a plan in force after iop.plan.first-plan-due-days (once per episode)"),
+            new Entry(EventTypes.NO_SHOW_FOLLOW_UP_OPENED, Topics.PLANS, FollowUpTaskState.class, PATIENT,
+                    "an attendance event (or a correction) recorded a NO_SHOW: a follow-up task for the primary clinician, due the next"
+                            + " business day (once per session and patient)"),
+            new Entry(EventTypes.DISCHARGE_REVIEW_OPENED, Topics.PLANS, DischargeReviewOpened.class, PATIENT,
+                    "a missed session took the patient over iop.attendance.max-missed in iop.attendance.window: a discharge-review task"
+                            + " (none while one is open)"),
+            new Entry(EventTypes.FOLLOW_UP_COMPLETED, Topics.PLANS, FollowUpTaskState.class, PATIENT,
+                    "POST /api/v1/follow-ups/{id}/completion closed an open task with an outcome note (status DONE)"),
+            new Entry(EventTypes.FOLLOW_UP_CANCELLED, Topics.PLANS, FollowUpTaskState.class, PATIENT,
+                    "an attendance correction no longer records the no-show: its open follow-up is cancelled (status CANCELLED)"),
             new Entry(EventTypes.SESSION_SCHEDULED, Topics.SESSIONS, SessionState.class, SESSION,
                     "a session is created (alone or as a series occurrence)"),
             new Entry(EventTypes.SESSION_RESCHEDULED, Topics.SESSIONS, SessionState.class, SESSION,

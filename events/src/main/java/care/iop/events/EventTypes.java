@@ -34,6 +34,12 @@ public final class EventTypes {
     public static final String EPISODE_LEVEL_CHANGED = PREFIX + "episode.level-changed.v1";
     public static final String EPISODE_CLOSED = PREFIX + "episode.closed.v1";
     public static final String FIRST_PLAN_OVERDUE = PREFIX + "episode.first-plan-overdue.v1";
+    // iop.plans: follow-up tasks (key: the patient id), payload FollowUpTaskState or DischargeReviewOpened
+    public static final String NO_SHOW_FOLLOW_UP_OPENED = PREFIX + "follow-up.no-show-opened.v1";
+    /** Payload {@link DischargeReviewOpened}. */
+    public static final String DISCHARGE_REVIEW_OPENED = PREFIX + "follow-up.discharge-review-opened.v1";
+    public static final String FOLLOW_UP_COMPLETED = PREFIX + "follow-up.completed.v1";
+    public static final String FOLLOW_UP_CANCELLED = PREFIX + "follow-up.cancelled.v1";
 
     // iop.sessions: payload SessionState, BookingState, AttendanceRecorded
     public static final String SESSION_SCHEDULED = PREFIX + "session.scheduled.v1";

@@ -17,6 +17,7 @@ public final class Routes {
         prefixes.put("/api/v1/assessments", "plan");
         prefixes.put("/api/v1/outcomes", "plan");
         prefixes.put("/api/v1/episodes", "plan");
+        prefixes.put("/api/v1/follow-ups", "plan");
         prefixes.put("/api/v1/sessions", "session");
         prefixes.put("/api/v1/session-series", "session");
         prefixes.put("/api/v1/schedules", "session");

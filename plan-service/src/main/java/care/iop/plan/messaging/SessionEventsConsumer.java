@@ -14,6 +14,7 @@ import care.iop.events.AttendanceRecorded;
 import care.iop.events.BookingState;
 import care.iop.events.EventTypes;
 import care.iop.events.SessionState;
+import care.iop.plan.followup.messaging.AttendanceFollowUps;
 import care.iop.plan.readmodel.ReadModelWriter;
 import care.iop.platform.inbox.IncomingEvent;
 import care.iop.platform.inbox.Inbox;
@@ -23,7 +24,8 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 /**
  * The only consumer of {@code iop.sessions} in plan-service: keeps {@code attended_session} from
  * attendance events and {@code booked_session} from booking events (and rescheduled sessions), the
- * sources of the weekly dose's attended and scheduled hours. New and cancelled sessions and progress notes are known and
+ * sources of the weekly dose's attended and scheduled hours (attendance also opens and cancels the no-show follow-ups,
+ * {@link AttendanceFollowUps}). New and cancelled sessions and progress notes are known and
  * ignored (a cancellation cancels its bookings with events of their own); unknown types or versions
  * go to the dead-letter topic.
  */
@@ -43,6 +45,9 @@ public class SessionEventsConsumer {
     ReadModelWriter writer;
 
     @Inject
+    AttendanceFollowUps attendance;
+
+    @Inject
     ObjectMapper json;
 
     @Incoming("sessions")
@@ -57,7 +62,7 @@ public class SessionEventsConsumer {
         } else if (EventTypes.SESSION_RESCHEDULED.equals(event.type())) {
             writer.moveBookings(event.payloadAs(SessionState.class, json));
         } else if (EventTypes.ATTENDANCE_RECORDED.equals(event.type())) {
-            writer.replaceAttendance(event.payloadAs(AttendanceRecorded.class, json));
+            attendance.apply(event.payloadAs(AttendanceRecorded.class, json));
         } else if (!IGNORED_TYPES.contains(event.type())) {
             throw event.unsupported();
         }
