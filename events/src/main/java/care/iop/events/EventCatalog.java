@@ -63,6 +63,9 @@ public final class EventCatalog {
                     "a patient.discharged event closed the open episode (discharge date and coded reason)"),
             new Entry(EventTypes.FIRST_PLAN_OVERDUE, Topics.PLANS, EpisodeState.class, PATIENT,
                     "the daily check found the open episode without a plan in force after iop.plan.first-plan-due-days (once per episode)"),
+            new Entry(EventTypes.DISCHARGE_SUMMARY_SIGNED, Topics.PLANS, DischargeSummarySigned.class, PATIENT,
+                    "POST /api/v1/patients/{id}/discharge-summary/signature signed the discharge summary (reason and date equal the"
+                            + " patient.discharged event's; never the narrative)"),
             new Entry(EventTypes.SESSION_SCHEDULED, Topics.SESSIONS, SessionState.class, SESSION,
                     "a session is created (alone or as a series occurrence)"),
             new Entry(EventTypes.SESSION_RESCHEDULED, Topics.SESSIONS, SessionState.class, SESSION,

@@ -34,6 +34,8 @@ public final class EventTypes {
     public static final String EPISODE_LEVEL_CHANGED = PREFIX + "episode.level-changed.v1";
     public static final String EPISODE_CLOSED = PREFIX + "episode.closed.v1";
     public static final String FIRST_PLAN_OVERDUE = PREFIX + "episode.first-plan-overdue.v1";
+    // iop.plans: payload DischargeSummarySigned (key: the patient id)
+    public static final String DISCHARGE_SUMMARY_SIGNED = PREFIX + "discharge-summary.signed.v1";
 
     // iop.sessions: payload SessionState, BookingState, AttendanceRecorded
     public static final String SESSION_SCHEDULED = PREFIX + "session.scheduled.v1";
