@@ -1,6 +1,8 @@
 package care.iop.plan.discharge.service;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -67,7 +69,10 @@ public class SummaryPrefill {
                 summary.dischargedOn != null ? summary.dischargedOn : time.today()));
         summary.objectives = documents.write(plan.map(plans::objectives).orElse(List.of()));
         plan.ifPresent(p -> summary.assignedClinicianId = p.primaryClinicianId);
-        summary.dueAt = summary.dischargedOn == null ? null : time.endOf(summary.dischargedOn.plus(config.summaryDue()));
+        OffsetDateTime due = summary.dischargedOn == null ? null : time.endOf(summary.dischargedOn.plus(config.summaryDue()));
+        if (due == null || summary.dueAt == null || !due.isEqual(summary.dueAt)) { // the same instant stays as loaded (no needless update)
+            summary.dueAt = due == null ? null : due.withOffsetSameInstant(ZoneOffset.UTC);
+        }
     }
 
     /** What the records and the event state in a summary, to tell whether a refill changed anything. */
