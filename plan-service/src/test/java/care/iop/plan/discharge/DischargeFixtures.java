@@ -84,8 +84,7 @@ final class DischargeFixtures {
     }
 
     static ValidatableResponse sign(String token, UUID patientId) {
-        return given().header("Authorization", "Bearer " + token).contentType("application/json").when().post(path(patientId) + "/signature")
-                .then();
+        return given().header("Authorization", "Bearer " + token).when().post(path(patientId) + "/signature").then();
     }
 
     static ValidatableResponse get(String token, UUID patientId) {

@@ -1,6 +1,6 @@
 package care.iop.plan.discharge.rest;
 
-/** Request and answer examples of the discharge-summary API's OpenAPI document ({@code DischargeSummaryTest} sends them). */
+/** Request and answer examples of the discharge-summary API's OpenAPI document ({@code DischargeSummaryTest} sends {@link #EDIT}). */
 public final class DischargeApiExamples {
     /** A draft's aftercare plan and referrals (reason and date left out: the discharge event's stay). */
     public static final String EDIT = """

@@ -129,6 +129,7 @@ public class DischargeSummaryResource {
 
     @POST
     @Path("/signature")
+    @Consumes(MediaType.WILDCARD) // no body: a POST without Content-Type is fine
     @Idempotent
     @RolesAllowed(CLINICIAN)
     @Operation(operationId = "signDischargeSummary", summary = "Sign the discharge summary",
