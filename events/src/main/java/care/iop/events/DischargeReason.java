@@ -28,6 +28,11 @@ public enum DischargeReason {
         return this == COMPLETED || this == STEPPED_DOWN || this == TRANSFERRED;
     }
 
+    /** The reason a coded discharge names: {@link #OTHER} for none (events before issue 20) or an unknown code. */
+    public static DischargeReason ofCode(String code) {
+        return Arrays.stream(values()).filter(r -> r.name().equals(code)).findFirst().orElse(OTHER);
+    }
+
     public static List<String> names() {
         return Arrays.stream(values()).map(Enum::name).toList();
     }

@@ -73,6 +73,9 @@ public final class EventCatalog {
                     "POST /api/v1/follow-ups/{id}/completion closed an open task with an outcome note (status DONE)"),
             new Entry(EventTypes.FOLLOW_UP_CANCELLED, Topics.PLANS, FollowUpTaskState.class, PATIENT,
                     "an attendance correction no longer records the no-show: its open follow-up is cancelled (status CANCELLED)"),
+            new Entry(EventTypes.DISCHARGE_SUMMARY_SIGNED, Topics.PLANS, DischargeSummarySigned.class, PATIENT,
+                    "POST /api/v1/patients/{id}/discharge-summary/signature signed the discharge summary (reason and date equal the"
+                            + " patient.discharged event's; never the narrative)"),
             new Entry(EventTypes.SESSION_SCHEDULED, Topics.SESSIONS, SessionState.class, SESSION,
                     "a session is created (alone or as a series occurrence)"),
             new Entry(EventTypes.SESSION_RESCHEDULED, Topics.SESSIONS, SessionState.class, SESSION,

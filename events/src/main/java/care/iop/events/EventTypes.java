@@ -40,6 +40,8 @@ public final class EventTypes {
     public static final String DISCHARGE_REVIEW_OPENED = PREFIX + "follow-up.discharge-review-opened.v1";
     public static final String FOLLOW_UP_COMPLETED = PREFIX + "follow-up.completed.v1";
     public static final String FOLLOW_UP_CANCELLED = PREFIX + "follow-up.cancelled.v1";
+    // iop.plans: payload DischargeSummarySigned (key: the patient id)
+    public static final String DISCHARGE_SUMMARY_SIGNED = PREFIX + "discharge-summary.signed.v1";
 
     // iop.sessions: payload SessionState, BookingState, AttendanceRecorded
     public static final String SESSION_SCHEDULED = PREFIX + "session.scheduled.v1";

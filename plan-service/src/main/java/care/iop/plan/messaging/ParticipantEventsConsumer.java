@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import care.iop.events.ClinicianState;
 import care.iop.events.EventTypes;
 import care.iop.events.PatientState;
+import care.iop.plan.discharge.messaging.PatientDischargeSummaries;
 import care.iop.plan.episode.messaging.PatientEpisodes;
 import care.iop.plan.readmodel.ReadModelWriter;
 import care.iop.plan.service.PlanDischarge;
@@ -24,7 +25,8 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 /**
  * The only consumer of {@code iop.participants} in plan-service: keeps {@code known_patient} and
  * {@code known_clinician} up to date, opens and closes episodes of care from the patient events, and closes a discharged
- * patient's plans ({@link PlanDischarge}). Unknown types or versions go to the dead-letter topic.
+ * patient's plans ({@link PlanDischarge}) and drafts its discharge summary ({@link PatientDischargeSummaries}). Unknown types
+ * or versions go to the dead-letter topic.
  */
 @ApplicationScoped
 public class ParticipantEventsConsumer {
@@ -49,6 +51,9 @@ public class ParticipantEventsConsumer {
     @Inject
     PatientEpisodes episodes;
 
+    @Inject
+    PatientDischargeSummaries dischargeSummaries;
+
     @Incoming("participants")
     @Blocking
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> records) {
@@ -63,6 +68,7 @@ public class ParticipantEventsConsumer {
             }
             if (EventTypes.PATIENT_DISCHARGED.equals(event.type())) {
                 discharge.patientDischarged(patient);
+                dischargeSummaries.discharged(patient);
             }
         } else if (CLINICIAN_TYPES.contains(event.type())) {
             writer.upsertClinician(event.payloadAs(ClinicianState.class, json));
