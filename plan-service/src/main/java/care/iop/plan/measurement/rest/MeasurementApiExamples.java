@@ -26,7 +26,7 @@ public final class MeasurementApiExamples {
              "errors":[{"field":"entries[0].everyDays","message":"must be between 7 and 14 (every 1 to 2 weeks)"}]}""";
 
     public static final String INTERVAL_FOR_AUDIT = """
-            {"type":"https://iop.care/problems/unprocessable","title":"Business rule violated","status":422,
+            {"type":"https://iop.care/problems/rule-violation","title":"Request breaks a business rule","status":422,
              "detail":"AUDIT asks about the past 12 months: schedule it INTAKE_AND_DISCHARGE (or NOT_SCHEDULED), not on an interval",
              "errors":[{"field":"entries[1].rule","message":"AUDIT asks about the past 12 months: schedule it INTAKE_AND_DISCHARGE (or NOT_SCHEDULED), not on an interval"}]}""";
 
