@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
@@ -48,13 +50,18 @@ final class MeasurementFixtures {
         return id;
     }
 
-    /** An assessment of {@code instrument} taken at noon (program time) {@code daysAgo} days ago. */
+    /**
+     * An assessment of {@code instrument} taken at noon (program time) {@code daysAgo} days ago: every answer 0, scored as
+     * the service scores it (a full, valid row: migrations replayed by other tests read its answers).
+     */
     void taken(UUID patientId, Instrument instrument, int daysAgo) {
         OffsetDateTime at = today().minusDays(daysAgo).atTime(LocalTime.NOON).atZone(PlanFixtures.PROGRAM_ZONE).toOffsetDateTime();
+        String answers = String.join(",", Collections.nCopies(instrument.items(), "0"));
+        int total = IntStream.range(0, instrument.items()).map(i -> instrument.itemScore(i, 0)).sum();
         sql("""
                 insert into assessment (id, patient_id, instrument, answers, total, band, safety_flag, taken_at, recorded_at, recorded_by,
-                    source, version) values (?, ?, ?, '0', 0, 'MINIMAL', false, ?, now(), 'test', 'CLINICIAN', 0)""",
-                UUID.randomUUID(), patientId, instrument.name(), at);
+                    source, version) values (?, ?, ?, ?, ?, ?, false, ?, now(), 'test', 'CLINICIAN', 0)""",
+                UUID.randomUUID(), patientId, instrument.name(), answers, total, instrument.band(total), at);
     }
 
     void sql(String statement, Object... args) {

@@ -11,6 +11,7 @@ import care.iop.plan.measurement.service.AssessmentsDueService;
 import care.iop.plan.outcomes.domain.Instrument;
 import care.iop.platform.worklist.WorklistAction;
 
+/** One item of the due lists, with the call that records the assessment (what a front end links to). */
 @Schema(description = "An assessment due (or overdue) for a patient's current plan, with the call that records it")
 public record AssessmentDueView(UUID patientId, UUID planId, Instrument instrument,
         @Schema(description = "The day the assessment is due (program time zone)", example = "2026-12-14") LocalDate dueOn,

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import care.iop.plan.measurement.domain.InstrumentSchedule;
 
+/** Body of {@code PUT /api/v1/plans/{planId}/assessment-schedule}: only the instruments the plan sets itself. */
 @Schema(description = "The instruments the plan schedules itself; the ones not listed follow the defaults (an empty list: all defaults)")
 public record AssessmentScheduleRequest(@NotNull @Valid List<@NotNull @Valid ScheduleEntryDto> entries) {
 

@@ -9,6 +9,7 @@ import care.iop.plan.measurement.domain.EffectiveSchedule;
 import care.iop.plan.measurement.domain.ScheduleRule;
 import care.iop.plan.outcomes.domain.Instrument;
 
+/** The schedule a plan follows as the API shows it: every instrument, marked as the plan's own or the default. */
 @Schema(description = "The assessment schedule a plan follows, one entry per instrument")
 public record AssessmentScheduleView(UUID planId,
         @Schema(description = "The ETag: 0 while the plan follows the defaults only", example = "1") long revision,

@@ -8,6 +8,7 @@ import care.iop.plan.measurement.domain.InstrumentSchedule;
 import care.iop.plan.measurement.domain.ScheduleRule;
 import care.iop.plan.outcomes.domain.Instrument;
 
+/** One entry of a schedule PUT; the service checks it (the problems name {@code entries[i].<field>}). */
 @Schema(description = "How the plan schedules one instrument")
 public record ScheduleEntryDto(
         @NotNull @Schema(example = "PHQ9", description = "PHQ9, GAD7, AUDIT or DAST10") Instrument instrument,
