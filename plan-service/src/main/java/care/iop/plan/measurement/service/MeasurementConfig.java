@@ -3,6 +3,10 @@ package care.iop.plan.measurement.service;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.PositiveOrZero;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -18,26 +22,34 @@ import care.iop.plan.outcomes.domain.Instrument;
 public interface MeasurementConfig {
     /** PHQ-9 every this many days from admission, by default (7 to 14). */
     @WithDefault("14")
+    @Min(InstrumentSchedule.MIN_EVERY_DAYS)
+    @Max(InstrumentSchedule.MAX_EVERY_DAYS)
     int phq9EveryDays();
 
     /** GAD-7 every this many days from admission, by default (7 to 14). */
     @WithDefault("14")
+    @Min(InstrumentSchedule.MIN_EVERY_DAYS)
+    @Max(InstrumentSchedule.MAX_EVERY_DAYS)
     int gad7EveryDays();
 
     /** An intake assessment is on time through admission + this many days, overdue after. */
     @WithDefault("7")
+    @PositiveOrZero
     int intakeGraceDays();
 
     /** An assessment taken up to this many days before admission counts as the intake one (the baseline window). */
     @WithDefault("14")
+    @PositiveOrZero
     int baselineWindowDays();
 
     /** An assessment taken up to this many days before the planned discharge counts as the discharge one. */
     @WithDefault("14")
+    @PositiveOrZero
     int dischargeWindowDays();
 
     /** The due lists also show what falls due in the next this many days (1: today and tomorrow, as the worklist). */
     @WithDefault("1")
+    @PositiveOrZero
     int horizonDays();
 
     /** The default schedule of each schedulable instrument (AUDIT and DAST-10 at intake and discharge). */
