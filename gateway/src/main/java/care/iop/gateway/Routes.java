@@ -21,8 +21,15 @@ public final class Routes {
         prefixes.put("/api/v1/session-series", "session");
         prefixes.put("/api/v1/schedules", "session");
         prefixes.put("/api/v1/notes", "session");
+        prefixes.put("/api/v1/assessments-due", "plan");
         PREFIXES = java.util.Collections.unmodifiableMap(prefixes);
     }
+
+    /**
+     * Paths under one service's prefix that another service serves (Vert.x route paths, registered before the prefixes):
+     * a patient's assessments due are plan-service's, under participant-service's {@code /api/v1/patients}.
+     */
+    public static final Map<String, String> NESTED = Map.of("/api/v1/patients/:patientId/assessments-due", "plan");
 
     private Routes() {
     }

@@ -48,6 +48,17 @@ class RoutingTest {
     }
 
     @Test
+    void aPatientsAssessmentsDueAreRoutedToThePlanServiceTheRestOfThePatientToParticipants() {
+        String token = Callers.bearer("clinician");
+        given().header("Authorization", token).when().get("/api/v1/patients/abc/assessments-due")
+                .then().statusCode(200).body("upstream", equalTo("plan")).body("path", equalTo("/api/v1/patients/abc/assessments-due"));
+        given().header("Authorization", token).when().get("/api/v1/patients/abc/consents")
+                .then().statusCode(200).body("upstream", equalTo("participant"));
+        given().header("Authorization", token).when().get("/api/v1/patients/abc/assessments-due/x")
+                .then().statusCode(200).body("upstream", equalTo("participant"));
+    }
+
+    @Test
     void theClientsAddressSchemeAndHostReachTheServiceAsATrustedIngressReportedThem() {
         // TLS ended at the Ingress (a trusted proxy): the services must build https://api.iop.example links and see the client's address
         Callers.from(Callers.TRUSTED_PROXY).header("Authorization", Callers.bearer("clinician"))
