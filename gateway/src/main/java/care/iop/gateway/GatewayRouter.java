@@ -80,6 +80,7 @@ public class GatewayRouter {
         router.route(AuditMerge.PATH).handler(ctx -> Problems.send(ctx, ProblemType.METHOD_NOT_ALLOWED, "Only GET is supported here."));
         router.route(AuditVerifyMerge.PATH).method(HttpMethod.GET).handler(auditVerify::handle);
         router.route(AuditVerifyMerge.PATH).handler(ctx -> Problems.send(ctx, ProblemType.METHOD_NOT_ALLOWED, "Only GET is supported here."));
+        Routes.NESTED.forEach((path, upstream) -> router.route(path).handler(ctx -> proxy.forward(ctx, path, upstream)));
         Routes.PREFIXES.forEach((prefix, upstream) -> {
             router.route(prefix).handler(ctx -> proxy.forward(ctx, prefix, upstream));
             router.route(prefix + "/*").handler(ctx -> proxy.forward(ctx, prefix, upstream));

@@ -22,8 +22,23 @@ public final class Routes {
         prefixes.put("/api/v1/session-series", "session");
         prefixes.put("/api/v1/schedules", "session");
         prefixes.put("/api/v1/notes", "session");
+        prefixes.put("/api/v1/assessments-due", "plan");
+        prefixes.put("/api/v1/discharge-summaries", "plan");
+        prefixes.put("/api/v1/risk-screens", "plan");
+        prefixes.put("/api/v1/safety-plans", "plan");
         PREFIXES = java.util.Collections.unmodifiableMap(prefixes);
     }
+
+    /**
+     * Paths under one service's prefix that another service serves (Vert.x route paths, registered before the prefixes):
+     * a patient's assessments due, discharge summary and safety plan are plan-service's, under participant-service's
+     * {@code /api/v1/patients}.
+     */
+    public static final Map<String, String> NESTED = Map.of(
+            "/api/v1/patients/:patientId/assessments-due", "plan",
+            "/api/v1/patients/:patientId/discharge-summary", "plan",
+            "/api/v1/patients/:patientId/discharge-summary/signature", "plan",
+            "/api/v1/patients/:patientId/safety-plan", "plan");
 
     private Routes() {
     }
@@ -61,6 +76,13 @@ public final class Routes {
 
     /** The upstream for a request path: the prefix must match a whole path segment. */
     public static Optional<String> upstreamFor(String path) {
+        Optional<String> nested = NESTED.entrySet().stream()
+                .filter(e -> path.matches(e.getKey().replaceAll(":[A-Za-z]+", "[^/]+")))
+                .map(Map.Entry::getValue)
+                .findFirst();
+        if (nested.isPresent()) {
+            return nested;
+        }
         return PREFIXES.entrySet().stream()
                 .filter(e -> path.equals(e.getKey()) || path.startsWith(e.getKey() + "/"))
                 .map(Map.Entry::getValue)

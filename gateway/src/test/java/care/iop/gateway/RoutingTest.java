@@ -1,6 +1,7 @@
 package care.iop.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
@@ -11,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -45,6 +47,21 @@ class RoutingTest {
                 .then().statusCode(200)
                 .body("upstream", equalTo(route.getValue()))
                 .body("path", equalTo(route.getKey()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "assessments-due", "discharge-summary", "discharge-summary/signature", "safety-plan" })
+    void aPatientsPlanServiceRecordsAreRoutedToThePlanServiceTheRestOfThePatientToParticipants(String record) {
+        String token = Callers.bearer("clinician");
+        String path = "/api/v1/patients/abc/" + record;
+        given().header("Authorization", token).when().get(path)
+                .then().statusCode(200).body("upstream", equalTo("plan")).body("path", equalTo(path));
+        assertThat(Routes.upstreamFor(path)).contains("plan");
+        given().header("Authorization", token).when().get("/api/v1/patients/abc/consents")
+                .then().statusCode(200).body("upstream", equalTo("participant"));
+        given().header("Authorization", token).when().get(path + "/x")
+                .then().statusCode(200).body("upstream", equalTo("participant"));
+        assertThat(Routes.upstreamFor("/api/v1/patients/abc/consents")).contains("participant");
     }
 
     @Test
