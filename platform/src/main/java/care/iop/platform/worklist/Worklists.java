@@ -23,6 +23,9 @@ import care.iop.problems.ProblemType;
 public class Worklists {
     /** The audited resource type of a worklist read. */
     public static final String RESOURCE = "Worklist";
+    /** The 403 answer to a clinician asking for another's worklist, as the services' API documents show it. */
+    public static final String FORBIDDEN_EXAMPLE = "{\"type\":\"https://iop.care/problems/forbidden\",\"title\":\"Not allowed for your role\","
+            + "\"status\":403,\"detail\":\"A clinician reads only its own worklist; admins read anyone's\"}";
 
     @Inject
     CurrentUser user;

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import care.iop.plan.worklist.service.PlanWorklist;
 import care.iop.platform.security.Roles;
 import care.iop.platform.worklist.ClinicianWorklist;
+import care.iop.platform.worklist.Worklists;
 
 /** plan-service's worklist face: the items of a clinician's worklist that plan-service owns; the gateway merges them. */
 @Path("/api/v1/worklists/clinicians/{clinicianId}/plan-items")
@@ -36,8 +37,6 @@ public class PlanWorklistResource {
             + "\"patientId\":\"9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d\",\"resourceType\":\"CarePlanVersion\","
             + "\"resourceId\":\"0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e\",\"dueAt\":null,\"overdue\":false,"
             + "\"action\":{\"method\":\"POST\",\"href\":\"/api/v1/plans/0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e/versions/2/signatures\"}}]}";
-    static final String FORBIDDEN = "{\"type\":\"https://iop.care/problems/forbidden\",\"title\":\"Forbidden\",\"status\":403,"
-            + "\"detail\":\"A clinician reads only its own worklist; admins read anyone's\"}";
 
     @Inject
     PlanWorklist worklist;
@@ -62,7 +61,7 @@ public class PlanWorklistResource {
     @APIResponse(responseCode = "400", description = "clinicianId is not a UUID")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Another clinician's worklist, or a scheduler, integration or patient token",
-            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "another clinician", value = FORBIDDEN)))
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "another clinician", value = Worklists.FORBIDDEN_EXAMPLE)))
     public ClinicianWorklist items(@Parameter(description = "The clinician (participant-service id)", example = "3f2b8c1e-5d4a-4f6b-9c8d-7e6f5a4b3c2d")
                                    @PathParam("clinicianId") UUID clinicianId) {
         return worklist.of(clinicianId);
