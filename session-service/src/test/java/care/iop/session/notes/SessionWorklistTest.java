@@ -70,7 +70,8 @@ class SessionWorklistTest {
 
     private OffsetDateTime endOf(String session) {
         Object end = nf.fx.rows("select end_at from therapy_session where id = ?", UUID.fromString(session)).get(0).get("end_at");
-        return NoteFixtures.parse(end.toString());
+        return end instanceof OffsetDateTime time ? time.withOffsetSameInstant(java.time.ZoneOffset.UTC)
+                : ((java.sql.Timestamp) end).toInstant().atOffset(java.time.ZoneOffset.UTC);
     }
 
     @Test
