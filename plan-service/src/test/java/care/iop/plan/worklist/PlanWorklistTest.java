@@ -98,7 +98,11 @@ class PlanWorklistTest {
         assertThat(OffsetDateTime.parse(answer.getString("generatedAt"))).isNotNull();
         List<Map<String, Object>> items = about(answer, overdue, tomorrow, later, draft, othersPlan);
         assertThat(items).extracting(i -> i.get("resourceId")).containsExactly(overdue, tomorrow, draft);
-        assertThat(answer.getList("items").subList(0, 3)).isEqualTo(items); // overdue first, then by due time, no due time last
+        // overdue first, then by due time; the undated (the draft to sign, and other authors' plans awaiting any licensed
+        // co-signer, which other tests create) come last
+        assertThat(answer.getList("items").subList(0, 2)).isEqualTo(items.subList(0, 2));
+        assertThat(answer.<Map<String, Object>>getList("items").subList(2, answer.getList("items").size()))
+                .allSatisfy(item -> assertThat(item).doesNotContainKey("dueAt"));
 
         assertThat(items.get(0)).containsEntry("kind", "REVIEW_DUE").containsEntry("overdue", true)
                 .containsEntry("summary", "Plan review due on " + today.minusDays(1)).containsEntry("resourceType", "CarePlan");
@@ -111,9 +115,11 @@ class PlanWorklistTest {
                 .containsEntry("patientId", draftPatient.toString()).containsEntry("summary", "Plan version 1 awaits signatures: patient, author");
         assertThat(items.get(2).get("action")).isEqualTo(Map.of("method", "POST", "href", "/api/v1/plans/" + draft + "/versions/1/signatures"));
 
-        // audited once per patient in the answer
+        // audited once per patient in the answer (ours and those of other authors' plans awaiting a co-signer)
+        long patients = answer.<Map<String, Object>>getList("items").stream().map(i -> i.get("patientId")).distinct().count();
+        assertThat(patients).isGreaterThanOrEqualTo(3);
         assertThat(count("select count(*) from audit_event where resource_type = 'Worklist' and resource_id = ? and outcome = 'SUCCESS'",
-                clinician.toString())).isEqualTo(3);
+                clinician.toString())).isEqualTo(patients);
     }
 
     @Test
