@@ -17,7 +17,7 @@ import care.iop.devstack.Component;
 
 /**
  * {@code ./iop bench}: starts its own stack, seeds it through the API, runs the scenarios of
- * issue 8 (a to g) with warm-up and repetitions and writes {@code docs/benchmarks.md} with SVG
+ * issue 8 (a to g) and the worklist of issue 21 (h) with warm-up and repetitions and writes {@code docs/benchmarks.md} with SVG
  * charts in {@code docs/benchmarks/}.
  */
 public final class Benchmarks {
@@ -111,6 +111,14 @@ public final class Benchmarks {
                 List<UUID> all = new ArrayList<>(schedulePatients);
                 all.addAll(racePatients);
                 List<UUID> plans = seeder.planIds(all);
+                WorklistScenario worklist = new WorklistScenario(options, stack, vertx, seeder, api, db);
+                UUID worklistClinician = null;
+                if (options.selected('h')) {
+                    long w0 = System.nanoTime();
+                    worklistClinician = worklist.seed(seeder.clinicians(1, CLINICIANS + 1).get(0));
+                    setup.add(Scenario.fmt("For (h): a clinician with %d patients, their flags, sessions, attendance and no-shows, created "
+                            + "through the API in %.0f s.", WorklistScenario.PATIENTS, (System.nanoTime() - w0) / 1e9));
+                }
                 setup.add(Scenario.fmt("%d clinicians and %d patients, each with a signed group consent, preferences and an active plan "
                         + "(%d plans), created through the API in %.0f s.", clinicians.size() + 1, all.size(), plans.size(),
                         (System.nanoTime() - s0) / 1e9));
@@ -138,6 +146,9 @@ public final class Benchmarks {
                 }
                 if (options.selected('e')) {
                     scenarios.add(run.propagation());
+                }
+                if (worklistClinician != null) {
+                    scenarios.add(worklist.run(worklistClinician));
                 }
                 db.awaitQuiet(120);
                 int raceDay = (int) Math.ceil(options.sessions() / (double) (CLINICIANS * 8)) + 10;

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 public record Options(boolean quick, int runs, int firstWarmupSeconds, int warmupSeconds, int seconds, int sessions, int concurrency,
                       int propagationEvents, int eventRate, boolean profile, String only, Path out, Path apps) {
 
-    private static final String ALL = "abcdefg";
+    private static final String ALL = "abcdefgh";
 
     public static Options parse(String[] args, Path home) {
         boolean quick = false;
@@ -61,8 +61,8 @@ public record Options(boolean quick, int runs, int firstWarmupSeconds, int warmu
                 default -> throw new IllegalArgumentException("Unknown option " + args[i] + " (see --help)");
             }
         }
-        if (!only.matches("[a-g]+")) {
-            throw new IllegalArgumentException("--only takes scenario letters a to g, got " + only);
+        if (!only.matches("[a-h]+")) {
+            throw new IllegalArgumentException("--only takes scenario letters a to h, got " + only);
         }
         Path defaultOut = only.length() < ALL.length() ? home.resolve("benchmarks/target/partial")
                 : quick ? home.resolve("benchmarks/target/quick") : home.resolve("docs");
@@ -86,7 +86,7 @@ public record Options(boolean quick, int runs, int firstWarmupSeconds, int warmu
         return only.length() < ALL.length();
     }
 
-    /** Whether scenario {@code id} (a to g) is to run. */
+    /** Whether scenario {@code id} (a to h) is to run. */
     public boolean selected(char id) {
         return only.indexOf(id) >= 0;
     }

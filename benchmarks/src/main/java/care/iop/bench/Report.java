@@ -39,7 +39,7 @@ public final class Report {
                 + "gateway as separate processes, state in `benchmarks/target/stack`, every port shifted by 20000 so a running "
                 + "`./iop up` is not disturbed), seeds the data through the API, runs the scenarios and rewrites this file and the "
                 + "charts in `docs/benchmarks/`. `./iop bench --quick` is a short trial (15 s warm-up, 5 s measured, one repetition, "
-                + "10,000 sessions) that writes to `benchmarks/target/quick/` instead; `--only d` (or any letters a to g) runs some "
+                + "10,000 sessions) that writes to `benchmarks/target/quick/` instead; `--only d` (or any letters a to h) runs some "
                 + "scenarios and writes to `benchmarks/target/partial/`. `--help` lists the other options.\n\n");
         md.append("## This run\n\n| | |\n| --- | --- |\n");
         row(md, "date (UTC)", context.started().withZoneSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));

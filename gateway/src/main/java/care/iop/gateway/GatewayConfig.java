@@ -61,6 +61,8 @@ public interface GatewayConfig {
 
     ReadYourWrites readYourWrites();
 
+    Worklist worklist();
+
     interface RateLimit {
         /** Whether the per-client limit applies at all. */
         @WithDefault("true")
@@ -135,6 +137,13 @@ public interface GatewayConfig {
         /** Most callers remembered at once (a few hundred bytes each); beyond it new callers are not remembered. */
         @WithDefault("10000")
         int maxCallers();
+    }
+
+    /** The clinician's worklist, merged from the services' worklist items (docs/gateway.md). */
+    interface Worklist {
+        /** How long the gateway waits for each service's items; a service slower than this is left out ({@code partial}). */
+        @WithDefault("2s")
+        Duration timeout();
     }
 
     /** The configured upstream URL by name, or a startup failure naming the missing setting. */

@@ -21,12 +21,14 @@ import care.iop.gateway.openapi.SwaggerUi;
 import care.iop.problems.ProblemType;
 import care.iop.gateway.problem.Problems;
 import care.iop.gateway.proxy.ProxyHandler;
+import care.iop.gateway.worklist.WorklistMerge;
 
 /**
  * The gateway's request pipeline. Every request gets an {@code X-Request-Id}, has its target and header size
  * checked (414, 431, 400 problem+json; {@link EdgeGuard}), gets a bounded metrics name, and is rate-limited per
  * client (429). Under {@code /api/}: body limit (413) → token verification →
- * rate limit → token required (401) → the gateway's own audit endpoints or the upstream for the prefix →
+ * rate limit → token required (401) → the gateway's own audit and worklist endpoints, the services' worklist faces, or the
+ * upstream for the prefix →
  * 404 for anything else. Public (rate-limited by client address): {@code /q/health*}, {@code /q/metrics},
  * {@code /q/openapi}, {@code /q/asyncapi}, {@code /q/swagger-ui}.
  */
@@ -51,6 +53,9 @@ public class GatewayRouter {
 
     @Inject
     AuditVerifyMerge auditVerify;
+
+    @Inject
+    WorklistMerge worklist;
 
     @Inject
     OpenApiDocument openApi;
@@ -81,6 +86,18 @@ public class GatewayRouter {
         router.route(AuditVerifyMerge.PATH).method(HttpMethod.GET).handler(auditVerify::handle);
         router.route(AuditVerifyMerge.PATH).handler(ctx -> Problems.send(ctx, ProblemType.METHOD_NOT_ALLOWED, "Only GET is supported here."));
         Routes.NESTED.forEach((path, upstream) -> router.route(path).handler(ctx -> proxy.forward(ctx, path, upstream)));
+        router.route(WorklistMerge.ME).method(HttpMethod.GET).handler(worklist::me);
+        router.route(WorklistMerge.CLINICIAN).method(HttpMethod.GET).handler(worklist::clinician);
+        router.route(WorklistMerge.ME).handler(ctx -> Problems.send(ctx, ProblemType.METHOD_NOT_ALLOWED, "Only GET is supported here."));
+        router.route(WorklistMerge.CLINICIAN).handler(ctx -> Problems.send(ctx, ProblemType.METHOD_NOT_ALLOWED, "Only GET is supported here."));
+        router.route(WorklistMerge.ITEMS).handler(ctx -> {
+            String upstream = Routes.WORKLIST_ITEMS.get(ctx.pathParam("items"));
+            if (upstream == null) {
+                ctx.next();
+            } else {
+                proxy.forward(ctx, Routes.WORKLISTS, upstream);
+            }
+        });
         Routes.PREFIXES.forEach((prefix, upstream) -> {
             router.route(prefix).handler(ctx -> proxy.forward(ctx, prefix, upstream));
             router.route(prefix + "/*").handler(ctx -> proxy.forward(ctx, prefix, upstream));

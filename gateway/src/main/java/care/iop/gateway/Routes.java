@@ -40,6 +40,20 @@ public final class Routes {
             "/api/v1/patients/:patientId/discharge-summary/signature", "plan",
             "/api/v1/patients/:patientId/safety-plan", "plan");
 
+    /**
+     * The services' worklist faces, {@code /api/v1/worklists/clinicians/{clinicianId}/<segment>}, by their last segment. The
+     * rest of {@code /api/v1/worklists} is the gateway's own merge of them (worklist/WorklistMerge).
+     */
+    public static final Map<String, String> WORKLIST_ITEMS;
+    public static final String WORKLISTS = "/api/v1/worklists";
+
+    static {
+        Map<String, String> items = new LinkedHashMap<>();
+        items.put("plan-items", "plan");
+        items.put("session-items", "session");
+        WORKLIST_ITEMS = java.util.Collections.unmodifiableMap(items);
+    }
+
     private Routes() {
     }
 
@@ -54,7 +68,7 @@ public final class Routes {
 
     /**
      * The route a path belongs to, for metrics, from a bounded set: {@code /api/v1/plans}, {@code /api/v1/plans/*},
-     * the audit paths, {@code /api/*}; outside the API the gateway's own paths, {@code /q/swagger-ui/*}, else {@code /*}.
+     * the audit paths, {@code /api/v1/worklists/me}, {@code /api/v1/worklists/clinicians/*}, {@code /api/*}; outside the API the gateway's own paths, {@code /q/swagger-ui/*}, else {@code /*}.
      */
     public static String templateFor(String path) {
         if (OWN_PATHS.contains(path)) {
@@ -62,6 +76,9 @@ public final class Routes {
         }
         if (!path.startsWith("/api/")) {
             return path.startsWith("/q/swagger-ui/") ? "/q/swagger-ui/*" : "/*";
+        }
+        if (path.startsWith(WORKLISTS + "/")) {
+            return path.equals(WORKLISTS + "/me") ? path : WORKLISTS + "/clinicians/*";
         }
         for (String prefix : PREFIXES.keySet()) {
             if (path.equals(prefix)) {

@@ -90,6 +90,8 @@ public final class StubUpstreams {
             audit(name, request);
         } else if (path.equals("/api/v1/audit/verify")) {
             verifyChain(name, request);
+        } else if (path.matches("/api/v1/worklists/clinicians/[^/]+/(plan|session)-items")) {
+            worklistItems(name, request, path.split("/")[5]);
         } else if (path.endsWith("/slow")) {
             vertx.setTimer(SLOW_MILLIS, id -> echo(name, request, body));
         } else if (path.endsWith("/boom")) {
@@ -98,6 +100,38 @@ public final class StubUpstreams {
         } else {
             echo(name, request, body);
         }
+    }
+
+    /** A clinician whose session-items answer after {@link #SLOW_MILLIS}, and one whose worklist the services refuse (403). */
+    public static final String SLOW_WORKLIST = "5a0e1d2c-0000-4000-8000-000000000001";
+    public static final String REFUSED_WORKLIST = "5a0e1d2c-0000-4000-8000-000000000002";
+
+    /** Each service's worklist items: one overdue and one due item of plan-service, one undated and one due of session-service. */
+    private void worklistItems(String name, HttpServerRequest request, String clinician) {
+        if (REFUSED_WORKLIST.equals(clinician)) {
+            request.response().setStatusCode(403).putHeader("Content-Type", "application/problem+json")
+                    .end(new JsonObject().put("type", "https://iop.care/problems/forbidden").put("status", 403)
+                            .put("detail", "A clinician reads only its own worklist; admins read anyone's").encode());
+            return;
+        }
+        JsonArray items = "plan".equals(name)
+                ? new JsonArray().add(item("REVIEW_DUE", "2026-12-08T00:00:00-05:00", false, "00000000-0000-4000-8000-00000000000b"))
+                        .add(item("SAFETY_FLAG", "2026-12-07T00:00:00-05:00", true, "00000000-0000-4000-8000-00000000000a"))
+                : new JsonArray().add(item("NOTE_TO_SIGN", null, false, "00000000-0000-4000-8000-00000000000d"))
+                        .add(item("SESSION", "2026-12-07T10:00:00-05:00", false, "00000000-0000-4000-8000-00000000000c"));
+        JsonObject answer = new JsonObject().put("clinicianId", clinician).put("generatedAt", "2026-12-07T09:00:00-05:00").put("items", items)
+                .put("authorization", request.getHeader("Authorization")).put("requestId", request.getHeader("X-Request-Id"));
+        if ("session".equals(name) && SLOW_WORKLIST.equals(clinician)) {
+            vertx.setTimer(SLOW_MILLIS, id -> json(request, 200, answer));
+        } else {
+            json(request, 200, answer);
+        }
+    }
+
+    private static JsonObject item(String kind, String dueAt, boolean overdue, String resourceId) {
+        JsonObject item = new JsonObject().put("kind", kind).put("summary", kind).put("resourceType", "Thing").put("resourceId", resourceId)
+                .put("overdue", overdue).put("action", new JsonObject().put("method", "GET").put("href", "/api/v1/things/" + resourceId));
+        return dueAt == null ? item : item.put("dueAt", dueAt);
     }
 
     private void echo(String name, HttpServerRequest request, String body) {

@@ -23,7 +23,7 @@ import care.iop.gateway.proxy.Upstreams;
 import care.iop.problems.ProblemType;
 
 /**
- * The gateway's own endpoints that ask every service ({@link AuditMerge}, {@link AuditVerifyMerge}): a JSON
+ * The gateway's own endpoints that ask the services ({@link AuditMerge}, {@link AuditVerifyMerge}, the worklist): a JSON
  * {@code GET} on the caller's behalf (their token, the request id, the client's forwarding headers), all
  * services at once, and the problem a failed call becomes.
  */
@@ -79,14 +79,19 @@ public class UpstreamReads {
         });
     }
 
+    /** A service's own 4xx problem: the request was refused (bad parameter, token or role), not the service broken. */
+    public static boolean refusedByService(Throwable error) {
+        return error instanceof UpstreamAnswer answer && answer.status < 500
+                && answer.contentType != null && answer.contentType.startsWith(ProblemType.MEDIA_TYPE);
+    }
+
     /**
      * Answers a failed call: a service's own 4xx problem (bad parameter, token refused) as it is; any other
      * answer 502, no answer 503/504 (by {@link UpstreamFailure}), naming the service; anything else 502
      * with {@code otherwise}.
      */
     public static void answerFailure(RoutingContext ctx, Throwable error, String otherwise) {
-        if (error instanceof UpstreamAnswer answer && answer.status < 500
-                && answer.contentType != null && answer.contentType.startsWith(ProblemType.MEDIA_TYPE)) {
+        if (refusedByService(error) && error instanceof UpstreamAnswer answer) {
             ctx.response().setStatusCode(answer.status).putHeader("Content-Type", answer.contentType).end(answer.body);
         } else if (error instanceof UpstreamAnswer answer) {
             Problems.send(ctx, ProblemType.BAD_GATEWAY, UpstreamFailure.detail(ProblemType.BAD_GATEWAY, answer.upstream));

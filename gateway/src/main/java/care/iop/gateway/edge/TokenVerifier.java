@@ -49,6 +49,8 @@ public class TokenVerifier {
     private static Identity identity(JsonWebToken jwt) {
         Set<String> groups = jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups());
         Object client = jwt.getClaim("azp") != null ? jwt.getClaim("azp") : jwt.getClaim("client_id");
-        return new Identity(jwt.getSubject() != null ? jwt.getSubject() : jwt.getName(), groups, client == null ? null : client.toString());
+        Object clinician = jwt.getClaim("clinician_id");
+        return new Identity(jwt.getSubject() != null ? jwt.getSubject() : jwt.getName(), groups, client == null ? null : client.toString(),
+                clinician == null ? null : clinician.toString().replace("\"", ""));
     }
 }

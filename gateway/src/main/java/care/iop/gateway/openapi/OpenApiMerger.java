@@ -259,10 +259,12 @@ public final class OpenApiMerger {
     /**
      * Every service documents its own {@code GET /api/v1/audit} and {@code GET /api/v1/audit/verify}; behind
      * the gateway these paths are the gateway's own: the merge of all three trails (same parameters, same page
-     * of entries), and the verification of all three chains ({@link AuditVerifyDocumentation}). They say so.
+     * of entries), and the verification of all three chains ({@link AuditVerifyDocumentation}). They say so. The worklist
+     * merge is the gateway's alone ({@link WorklistDocumentation}).
      */
     private static void describeGatewayOperations(JsonObject paths, JsonObject components) {
         AuditVerifyDocumentation.describe(paths, components, Routes.upstreamNames());
+        WorklistDocumentation.describe(paths, components);
         JsonObject audit = paths.getJsonObject(AUDIT_PATH);
         JsonObject get = audit == null ? null : audit.getJsonObject("get");
         if (get != null) {

@@ -18,7 +18,17 @@ public class NoteDeadlines {
     NoteClock clock;
 
     public OffsetDateTime dueAt(TherapySession session) {
-        return session.end.plus(config.dueAfter());
+        return dueAt(session.end);
+    }
+
+    /** The notes of a session that ended at {@code sessionEnd} are due at this instant. */
+    public OffsetDateTime dueAt(OffsetDateTime sessionEnd) {
+        return sessionEnd.plus(config.dueAfter());
+    }
+
+    /** Past due at {@code now}: after the deadline, not at it. */
+    public boolean overdue(OffsetDateTime sessionEnd, OffsetDateTime now) {
+        return now.isAfter(dueAt(sessionEnd));
     }
 
     /** Sessions that ended before this instant have their notes past due now. */

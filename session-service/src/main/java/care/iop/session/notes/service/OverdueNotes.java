@@ -40,6 +40,8 @@ public class OverdueNotes {
                               and n.status <> 'ENTERED_IN_ERROR')
             """;
     private static final String FILTER = " where cast(?2 as uuid) is null or o.clinician_id = ?2";
+    /** One clinician's rows only (no null case: the planner pushes it into every branch). */
+    private static final String OF_CLINICIAN = " where o.clinician_id = ?2";
 
     @Inject
     EntityManager em;
@@ -69,8 +71,23 @@ public class OverdueNotes {
                 .getResultList();
         long total = ((Number) em.createNativeQuery("select count(*) from (" + ROWS + ") o" + FILTER)
                 .setParameter(1, endedBefore).setParameter(2, clinicianId).getSingleResult()).longValue();
-        return new Found(rows.stream().map(r -> new Item((UUID) r[0], (UUID) r[1], (String) r[2], (UUID) r[3], (String) r[4], (String) r[5],
-                (UUID) r[6], instant(r[7]))).toList(), total);
+        return new Found(rows.stream().map(OverdueNotes::item).toList(), total);
+    }
+
+    /**
+     * Every note the clinician (the session's) has to write or sign, due or not yet: the rows of the overdue list for the
+     * sessions that ended before {@code endedBefore} (the worklist passes now), the oldest session first.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Item> open(UUID clinicianId, OffsetDateTime endedBefore) {
+        List<Object[]> rows = em.createNativeQuery("select * from (" + ROWS + ") o" + OF_CLINICIAN
+                        + " order by o.end_at, o.session_id, o.patient_id nulls first")
+                .setParameter(1, endedBefore).setParameter(2, clinicianId).getResultList();
+        return rows.stream().map(OverdueNotes::item).toList();
+    }
+
+    private static Item item(Object[] r) {
+        return new Item((UUID) r[0], (UUID) r[1], (String) r[2], (UUID) r[3], (String) r[4], (String) r[5], (UUID) r[6], instant(r[7]));
     }
 
     /** Overdue items per clinician (only clinicians with some), by clinician id. */
