@@ -1,5 +1,6 @@
 package care.iop.plan.risk.service;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,16 +24,30 @@ public class FlagAssignment {
     @Inject
     ProgramTime time;
 
+    @Inject
+    FlagAssignment() {
+    }
+
+    /** For plain unit tests of the deadline. */
+    public FlagAssignment(ProgramTime time) {
+        this.time = time;
+    }
+
+    /** The first instant after the program day {@code raisedAt} falls on: from then on the flag is overdue while open. */
+    public OffsetDateTime dueAt(OffsetDateTime raisedAt) {
+        return time.endOf(time.dayOf(raisedAt));
+    }
+
     /** Sets {@code assignedClinicianId} and {@code dueAt} of a flag whose patient and {@code raisedAt} are set. */
     public void assign(SafetyFlag flag) {
         flag.assignedClinicianId = primaryClinician(flag.patientId).orElse(null);
-        flag.dueAt = time.endOf(time.dayOf(flag.raisedAt));
+        flag.dueAt = dueAt(flag.raisedAt);
     }
 
     /** Due the same program day as {@code flag.raisedAt}, for a role rather than a clinician (URGENT flags). */
     public void assignToRole(SafetyFlag flag, String role) {
         flag.assignedRole = role;
-        flag.dueAt = time.endOf(time.dayOf(flag.raisedAt));
+        flag.dueAt = dueAt(flag.raisedAt);
     }
 
     Optional<UUID> primaryClinician(UUID patientId) {
