@@ -28,7 +28,7 @@ create table safety_plan (
     plan_version   int         not null check (plan_version >= 1),
     supersedes_id  uuid        references safety_plan (id),
     screen_id      uuid        references risk_screen (id),
-    sections       jsonb       not null,
+    sections       text        not null,   -- the Stanley-Brown sections as JSON (SafetyPlanSectionsConverter)
     recorded_at    timestamptz not null,
     recorded_by    text        not null,
     version        bigint      not null,

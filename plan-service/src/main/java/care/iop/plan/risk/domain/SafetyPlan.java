@@ -4,13 +4,11 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -37,8 +35,8 @@ public class SafetyPlan extends PanacheEntityBase {
     @Column(name = "screen_id")
     public UUID screenId;
 
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false, columnDefinition = "jsonb")
+    @Convert(converter = SafetyPlanSectionsConverter.class)
+    @Column(nullable = false)
     public SafetyPlanSections sections;
 
     @Column(name = "recorded_at", nullable = false)
