@@ -104,7 +104,9 @@ class Part2MatrixTest {
         ASSESSMENTS(r -> "/api/v1/assessments?patientId=" + r.patientId(), true, EnumSet.of(Caller.ADMIN, Caller.CLINICIAN, Caller.PATIENT)),
         ASSESSMENT(r -> "/api/v1/assessments/" + r.assessmentId(), true, EnumSet.of(Caller.ADMIN, Caller.CLINICIAN, Caller.PATIENT)),
         SAFETY_FLAGS(r -> "/api/v1/assessments/safety-flags?patientId=" + r.patientId(), true, EnumSet.of(Caller.ADMIN, Caller.CLINICIAN)),
-        SAFETY_FLAG(r -> "/api/v1/assessments/safety-flags/" + r.flagId(), true, EnumSet.of(Caller.ADMIN, Caller.CLINICIAN));
+        SAFETY_FLAG(r -> "/api/v1/assessments/safety-flags/" + r.flagId(), true, EnumSet.of(Caller.ADMIN, Caller.CLINICIAN)),
+        RISK_SCREENS(r -> "/api/v1/risk-screens?patientId=" + r.patientId(), true, EnumSet.of(Caller.ADMIN, Caller.CLINICIAN)),
+        SAFETY_PLAN(r -> "/api/v1/patients/" + r.patientId() + "/safety-plan", true, EnumSet.of(Caller.ADMIN, Caller.CLINICIAN, Caller.PATIENT));
 
         final Function<Records, String> path;
         final boolean jsonObject;
