@@ -22,6 +22,7 @@ import care.iop.events.Topics;
 import care.iop.plan.support.EventFixtures;
 import care.iop.plan.support.PlanFixtures;
 import care.iop.plan.support.ReadModelProbe;
+import care.iop.platform.time.ProgramTime;
 import care.iop.testing.IopTestInfrastructure;
 import care.iop.testing.TestTokens;
 import care.iop.testing.TopicReader;
@@ -136,6 +137,24 @@ final class RiskFixtures {
 
     static ConsumerRecord<String, String> awaitEvent(String bootstrap, UUID patient, String type) {
         return awaitEvents(bootstrap, patient, type, 1).get(0);
+    }
+
+    /**
+     * Moves a flag to {@code raised} (as if raised then), due as the service computes it ({@link ProgramTime}): the way tests
+     * put a flag on a day of their choosing, in the past.
+     */
+    static void placeFlag(DataSource ds, ProgramTime time, String flagId, OffsetDateTime raised) {
+        try (var connection = ds.getConnection(); var update = connection.prepareStatement(
+                "update safety_flag set raised_at = ?, due_at = ? where id = ?")) {
+            update.setObject(1, raised);
+            update.setObject(2, time.endOf(time.dayOf(raised)));
+            update.setObject(3, UUID.fromString(flagId));
+            if (update.executeUpdate() != 1) {
+                throw new IllegalStateException("No safety flag " + flagId);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static long audited(DataSource ds, String resourceType, String resourceId, String action) {

@@ -164,14 +164,6 @@ class SafetyFlagOverdueTest {
 
     /** Puts the flag on 2 March 2026 at 23:59:59 program time (as if raised then), due as the service computes it. */
     private void movedTo(OffsetDateTime raised) {
-        try (var connection = ds.getConnection(); var update = connection.prepareStatement(
-                "update safety_flag set raised_at = ?, due_at = ? where id = ?")) {
-            update.setObject(1, raised);
-            update.setObject(2, time.endOf(time.dayOf(raised)));
-            update.setObject(3, UUID.fromString(flagId));
-            assertThat(update.executeUpdate()).isEqualTo(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        RiskFixtures.placeFlag(ds, time, flagId, raised);
     }
 }

@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -88,16 +87,7 @@ class SafetyFlagReportTest {
 
     /** Moves the flag to 10:00 program time on {@code day}, due at the end of that day; returns its id. */
     private String placed(String flagId, LocalDate day) {
-        OffsetDateTime raised = day.atTime(10, 0).atZone(time.zone()).toOffsetDateTime();
-        try (var connection = ds.getConnection(); var update = connection.prepareStatement(
-                "update safety_flag set raised_at = ?, due_at = ? where id = ?")) {
-            update.setObject(1, raised);
-            update.setObject(2, time.endOf(day));
-            update.setObject(3, UUID.fromString(flagId));
-            assertThat(update.executeUpdate()).isEqualTo(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        RiskFixtures.placeFlag(ds, time, flagId, day.atTime(10, 0).atZone(time.zone()).toOffsetDateTime());
         return flagId;
     }
 
