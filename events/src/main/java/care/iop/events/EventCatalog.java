@@ -50,9 +50,19 @@ public final class EventCatalog {
                     "the group comfort or preferred modality of a patient with an active plan changed: a new proposal is offered on the"
                             + " plan (not applied)"),
             new Entry(EventTypes.SAFETY_FLAG_RAISED, Topics.PLANS, SafetyFlagState.class, PATIENT,
-                    "POST /api/v1/assessments scored a PHQ-9 with item 9 above 0"),
+                    "POST /api/v1/assessments scored a PHQ-9 with item 9 above 0 (kind SAFETY_FLAG), or POST /api/v1/risk-screens"
+                            + " recorded a high risk (kind URGENT, for the on-call role)"),
             new Entry(EventTypes.SAFETY_FLAG_ACKNOWLEDGED, Topics.PLANS, SafetyFlagState.class, PATIENT,
-                    "POST /api/v1/assessments/safety-flags/{id}/acknowledge"),
+                    "POST /api/v1/assessments/safety-flags/{id}/acknowledge: an admin closed the flag without a screen, with a reason"),
+            new Entry(EventTypes.SAFETY_FLAG_OVERDUE, Topics.PLANS, SafetyFlagState.class, PATIENT,
+                    "the overdue check (iop.risk.overdue-check) found an open flag past its due time (once per flag)"),
+            new Entry(EventTypes.SAFETY_FLAG_RESOLVED, Topics.PLANS, SafetyFlagState.class, PATIENT,
+                    "POST /api/v1/assessments/safety-flags/{id}/resolution closed the flag with a C-SSRS screen (and a safety plan"
+                            + " when the risk is moderate or high)"),
+            new Entry(EventTypes.RISK_SCREEN_RECORDED, Topics.PLANS, RiskScreenRecorded.class, PATIENT,
+                    "POST /api/v1/risk-screens recorded a C-SSRS screener (a HIGH risk also raises an URGENT safety flag)"),
+            new Entry(EventTypes.SAFETY_PLAN_RECORDED, Topics.PLANS, SafetyPlanRecorded.class, PATIENT,
+                    "POST /api/v1/safety-plans recorded a patient's safety plan (a new version supersedes the previous one)"),
             new Entry(EventTypes.EPISODE_OPENED, Topics.PLANS, EpisodeState.class, PATIENT,
                     "a patient event carried an admission date (a new admission), or the first plan of a patient without one was created"),
             new Entry(EventTypes.EPISODE_UPDATED, Topics.PLANS, EpisodeState.class, PATIENT,

@@ -28,6 +28,13 @@ public final class EventTypes {
     public static final String PLAN_PROPOSAL_OFFERED = PREFIX + "plan.proposal-offered.v1";
     public static final String SAFETY_FLAG_RAISED = PREFIX + "assessment.safety-flag-raised.v1";
     public static final String SAFETY_FLAG_ACKNOWLEDGED = PREFIX + "assessment.safety-flag-acknowledged.v1";
+    // iop.plans: the suicide-risk pathway (key: the patient id); flags carry SafetyFlagState
+    public static final String SAFETY_FLAG_OVERDUE = PREFIX + "assessment.safety-flag-overdue.v1";
+    public static final String SAFETY_FLAG_RESOLVED = PREFIX + "assessment.safety-flag-resolved.v1";
+    /** Payload {@link RiskScreenRecorded}. */
+    public static final String RISK_SCREEN_RECORDED = PREFIX + "risk-screen.recorded.v1";
+    /** Payload {@link SafetyPlanRecorded} (ids only, never the plan's content). */
+    public static final String SAFETY_PLAN_RECORDED = PREFIX + "safety-plan.recorded.v1";
     // iop.plans: payload EpisodeState (key: the patient id)
     public static final String EPISODE_OPENED = PREFIX + "episode.opened.v1";
     public static final String EPISODE_UPDATED = PREFIX + "episode.updated.v1";

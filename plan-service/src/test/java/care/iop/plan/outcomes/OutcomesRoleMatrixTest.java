@@ -23,7 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * Who may do what: clinician and admin everything (acknowledging is clinician-only, see SafetyFlagTest);
+ * Who may do what: clinician and admin everything (acknowledging a flag without a screen is admin-only, see SafetyFlagTest);
  * patient submits and reads only its own assessments (another's: 404) and nothing else; scheduler and
  * integration nothing; no token 401.
  */

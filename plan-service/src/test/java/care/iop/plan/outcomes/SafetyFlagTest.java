@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -35,12 +36,16 @@ import care.iop.testing.TopicReader;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** PHQ-9 item 9 above 0 raises a flag with the assessment, publishes it, and a clinician acknowledges it. */
+/**
+ * PHQ-9 item 9 above 0 raises a flag with the assessment and publishes it; closing it without a screen (acknowledging) is
+ * an admin's exception with a reason; clinicians resolve flags with a screen (care.iop.plan.risk.SafetyFlagResolutionTest).
+ */
 @QuarkusTest
 class SafetyFlagTest {
     private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(30);
     private static final OffsetDateTime TAKEN = OffsetDateTime.parse("2026-03-02T10:00:00-05:00");
-    private static final String NOTE = "{\"note\":\"Called the patient the same day; safety plan reviewed.\"}";
+    private static final String ADMIN = TestTokens.bearer("admin");
+    private static final String REASON = "{\"reason\":\"Admitted to inpatient care the same day; screened there.\"}";
 
     @Inject
     AgroalDataSource ds;
@@ -108,62 +113,68 @@ class SafetyFlagTest {
     }
 
     @Test
-    void clinicianAcknowledgesWithANoteAndTheFlagLeavesTheOpenList() throws Exception {
+    void adminAcknowledgesWithAReasonAndTheFlagLeavesTheOpenList() throws Exception {
         String flagId = raiseFlag();
         String url = "/api/v1/assessments/safety-flags/" + flagId + "/acknowledge";
 
-        given().header("Authorization", CLINICIAN).contentType("application/json").body("{\"note\":\"  \"}")
+        given().header("Authorization", ADMIN).contentType("application/json").body("{\"reason\":\"  \"}")
+                .when().post(url).then().statusCode(400).body("errors.field", contains("reason"));
+        given().header("Authorization", ADMIN).contentType("application/json").body("{}")
+                .when().post(url).then().statusCode(400).body("errors.field", contains("reason"));
+        // the field was called note before acknowledging became an admin's exception: an old client is told
+        given().header("Authorization", ADMIN).contentType("application/json").body("{\"note\":\"the old field\"}")
                 .when().post(url).then().statusCode(400).body("errors.field", contains("note"));
-        given().header("Authorization", CLINICIAN).contentType("application/json").body("{}")
-                .when().post(url).then().statusCode(400).body("errors.field", contains("note"));
-        given().header("Authorization", CLINICIAN).header("If-Match", "\"7\"").contentType("application/json").body(NOTE)
+        given().header("Authorization", ADMIN).header("If-Match", "\"7\"").contentType("application/json").body(REASON)
                 .when().post(url).then().statusCode(412);
         assertThat(ReadModelProbe.value(ds, "select status from safety_flag where id = ?", UUID.fromString(flagId))).isEqualTo("OPEN");
 
         String etag = given().header("Authorization", CLINICIAN).when().get("/api/v1/assessments/safety-flags/" + flagId)
                 .then().statusCode(200).body("status", equalTo("OPEN")).extract().header("ETag");
-        given().header("Authorization", CLINICIAN).header("If-Match", etag).contentType("application/json").body(NOTE)
+        given().header("Authorization", ADMIN).header("If-Match", etag).contentType("application/json").body(REASON)
                 .when().post(url).then().statusCode(200)
                 .body("status", equalTo("ACKNOWLEDGED"))
-                .body("acknowledgedBy", equalTo("test-clinician"))
-                .body("acknowledgementNote", equalTo("Called the patient the same day; safety plan reviewed."))
-                .body("acknowledgedAt", notNullValue());
+                .body("acknowledgedBy", equalTo("test-admin"))
+                .body("acknowledgementNote", equalTo("Admitted to inpatient care the same day; screened there."))
+                .body("acknowledgedAt", notNullValue())
+                .body("riskScreenId", nullValue());
+        assertThat(ReadModelProbe.count(ds, "select count(*) from audit_event where resource_type = 'SafetyFlag' and resource_id = ?"
+                + " and action = 'UPDATE' and subject = 'test-admin'", flagId)).isEqualTo(1);
 
         ConsumerRecord<String, String> event = awaitEvent(EventTypes.SAFETY_FLAG_ACKNOWLEDGED);
         assertThat(event.key()).isEqualTo(patient.toString());
         JsonNode payload = EventFixtures.JSON.readTree(event.value());
         assertThat(payload.get("flagId").asText()).isEqualTo(flagId);
         assertThat(payload.get("status").asText()).isEqualTo("ACKNOWLEDGED");
-        assertThat(payload.get("acknowledgedBy").asText()).isEqualTo("test-clinician");
-        assertThat(event.value()).doesNotContain("safety plan reviewed");
+        assertThat(payload.get("acknowledgedBy").asText()).isEqualTo("test-admin");
+        assertThat(event.value()).doesNotContain("inpatient");
 
         given().header("Authorization", CLINICIAN).queryParam("status", "open").queryParam("patientId", patient.toString())
                 .when().get("/api/v1/assessments/safety-flags").then().statusCode(200).body("items", empty());
         given().header("Authorization", CLINICIAN).queryParam("status", "acknowledged").queryParam("patientId", patient.toString())
                 .when().get("/api/v1/assessments/safety-flags").then().statusCode(200).body("items.id", contains(flagId));
 
-        given().header("Authorization", CLINICIAN).contentType("application/json").body(NOTE)
+        given().header("Authorization", ADMIN).contentType("application/json").body(REASON)
                 .when().post(url).then().statusCode(409).contentType("application/problem+json");
         assertThat(new TopicReader(bootstrap).readByKey(Topics.PLANS, patient).stream()
                 .filter(r -> EventTypes.SAFETY_FLAG_ACKNOWLEDGED.equals(header(r, "ce_type")))).hasSize(1);
     }
 
     @Test
-    void onlyAClinicianAcknowledges() {
+    void onlyAnAdminAcknowledgesWithoutAScreen() {
         String flagId = raiseFlag();
         String url = "/api/v1/assessments/safety-flags/" + flagId + "/acknowledge";
-        for (String role : new String[] { "admin", "scheduler", "integration" }) {
-            given().header("Authorization", TestTokens.bearer(role)).contentType("application/json").body(NOTE)
+        for (String role : new String[] { "clinician", "scheduler", "integration" }) {
+            given().header("Authorization", TestTokens.bearer(role)).contentType("application/json").body(REASON)
                     .when().post(url).then().statusCode(403);
         }
-        given().header("Authorization", "Bearer " + TestTokens.patient(patient)).contentType("application/json").body(NOTE)
+        given().header("Authorization", "Bearer " + TestTokens.patient(patient)).contentType("application/json").body(REASON)
                 .when().post(url).then().statusCode(403);
         assertThat(ReadModelProbe.value(ds, "select status from safety_flag where id = ?", UUID.fromString(flagId))).isEqualTo("OPEN");
     }
 
     @Test
     void unknownFlagAndBadStatusFilter() {
-        given().header("Authorization", CLINICIAN).contentType("application/json").body(NOTE)
+        given().header("Authorization", ADMIN).contentType("application/json").body(REASON)
                 .when().post("/api/v1/assessments/safety-flags/" + UUID.randomUUID() + "/acknowledge").then().statusCode(404)
                 .contentType("application/problem+json");
         given().header("Authorization", CLINICIAN).queryParam("status", "closed")

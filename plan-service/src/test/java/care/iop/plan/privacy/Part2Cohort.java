@@ -110,6 +110,9 @@ final class Part2Cohort {
                 + START + "\"}").statusCode(201);
         var assessment = post("clinician", "/api/v1/assessments", "{\"patientId\":\"" + patient + "\",\"instrument\":\"PHQ9\","
                 + "\"answers\":[2,2,1,1,1,1,1,1,1],\"takenAt\":\"2026-12-01T15:00:00Z\"}").statusCode(201).extract();
+        post("clinician", "/api/v1/safety-plans", "{\"patientId\":\"" + patient + "\",\"warningSigns\":[\"Not sleeping\"],"
+                + "\"internalCopingStrategies\":[],\"peopleAndPlacesForDistraction\":[],\"peopleToAskForHelp\":[],"
+                + "\"professionalsAndCrisisLines\":[],\"makingTheEnvironmentSafe\":[],\"reasonsForLiving\":[\"My daughter\"]}").statusCode(201);
 
         if (c == Case.REVOKED) {
             fixtures.patientEvent(EventTypes.PATIENT_CONSENT_REVOKED, EventFixtures.patient(patient).track(c.track).version(2).build());

@@ -107,7 +107,9 @@ class Part2MatrixTest {
         SAFETY_FLAG(r -> "/api/v1/assessments/safety-flags/" + r.flagId(), true, EnumSet.of(Caller.ADMIN, Caller.CLINICIAN)),
         /** The signed versions side by side: clinical content, so no scheduler. */
         VERSIONS(r -> PLANS + "/" + r.planId() + "/versions", false, EnumSet.complementOf(EnumSet.of(Caller.SCHEDULER))),
-        VERSION(r -> PLANS + "/" + r.planId() + "/versions/1", true, EnumSet.complementOf(EnumSet.of(Caller.SCHEDULER)));
+        VERSION(r -> PLANS + "/" + r.planId() + "/versions/1", true, EnumSet.complementOf(EnumSet.of(Caller.SCHEDULER))),
+        RISK_SCREENS(r -> "/api/v1/risk-screens?patientId=" + r.patientId(), true, EnumSet.of(Caller.ADMIN, Caller.CLINICIAN)),
+        SAFETY_PLAN(r -> "/api/v1/patients/" + r.patientId() + "/safety-plan", true, EnumSet.of(Caller.ADMIN, Caller.CLINICIAN, Caller.PATIENT));
 
         final Function<Records, String> path;
         final boolean jsonObject;

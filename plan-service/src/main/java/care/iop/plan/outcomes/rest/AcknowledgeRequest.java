@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "The clinician's note on how the flag was handled")
+@Schema(description = "Why an admin closes the flag without a C-SSRS screen (listed in the safety-flag report)")
 public record AcknowledgeRequest(
-        @NotBlank @Size(max = 4000) @Schema(example = "Called the patient the same day; safety plan reviewed, no immediate risk.") String note) {
+        @NotBlank @Size(max = 4000) @Schema(example = "Patient admitted to inpatient care the same day; screened there.") String reason) {
 }

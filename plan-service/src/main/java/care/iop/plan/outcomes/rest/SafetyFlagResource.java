@@ -1,5 +1,7 @@
 package care.iop.plan.outcomes.rest;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -50,18 +52,27 @@ public class SafetyFlagResource {
 
     @GET
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN })
-    @Operation(operationId = "searchSafetyFlags", summary = "The safety-flag queue", description = "Flags oldest first; status=open lists those still waiting for a"
-            + " clinician's acknowledgement. Each listed flag is recorded in the audit trail as read.")
+    @Operation(operationId = "searchSafetyFlags", summary = "The safety-flag queue", description = "Flags oldest first; status=open"
+            + " lists those still waiting for a screen. assignedClinicianId lists one clinician's flags, overdue=true the open"
+            + " ones past their due time (the end of the program day they were raised on), kind=urgent the URGENT flags of"
+            + " high-risk screens. Each listed flag is recorded in the audit trail as read.")
     @APIResponse(responseCode = "200", description = "One page of flags")
-    @APIResponse(responseCode = "400", description = "status is not open or acknowledged; bad patientId, page or size")
+    @APIResponse(responseCode = "400", description = "status is not open, acknowledged or resolved; kind is not safety_flag or urgent;"
+            + " bad patientId, assignedClinicianId, overdue, page or size")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role not allowed")
     public Page<SafetyFlagView> list(
-            @Parameter(description = "open or acknowledged; all when absent", schema = @Schema(type = SchemaType.STRING,
-                    enumeration = { "open", "acknowledged" })) @QueryParam("status") String status,
+            @Parameter(description = "open, acknowledged or resolved; all when absent", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "open", "acknowledged", "resolved" })) @QueryParam("status") String status,
             @Parameter(description = "Only this patient's flags") @QueryParam("patientId") UUID patientId,
+            @Parameter(description = "Only the flags assigned to this clinician") @QueryParam("assignedClinicianId") UUID assignedClinicianId,
+            @Parameter(description = "safety_flag or urgent; both when absent", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "safety_flag", "urgent" })) @QueryParam("kind") String kind,
+            @Parameter(description = "true: only open flags past due; false: only the others") @QueryParam("overdue") Boolean overdue,
             @Valid @BeanParam PageQuery page) {
-        return flags.list(parseStatus(status), patientId, page).map(SafetyFlagView::of);
+        var filter = new SafetyFlagService.Filter(parse(SafetyFlag.Status.class, "status", status), patientId, assignedClinicianId,
+                parse(SafetyFlag.Kind.class, "kind", kind), overdue, OffsetDateTime.now(ZoneOffset.UTC));
+        return flags.list(filter, page).map(SafetyFlagView::of);
     }
 
     @GET
@@ -82,34 +93,37 @@ public class SafetyFlagResource {
 
     @Idempotent
     @Path("/{id}/acknowledge")
-    @RolesAllowed(Roles.CLINICIAN)
-    @Operation(operationId = "acknowledgeSafetyFlag", summary = "Acknowledge a safety flag with a note",
-            description = "Only a clinician acknowledges. Closes the flag and publishes assessment.safety-flag-acknowledged on"
-                    + " iop.plans. If-Match is optional; when sent it must carry the flag's current ETag.")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "acknowledgeSafetyFlag", summary = "Close a safety flag without a screen (admin, with a reason)",
+            description = "The exception to the pathway: clinicians close a flag with a C-SSRS screen (POST .../resolution). An admin"
+                    + " may close it without one, giving the reason; the safety-flag report lists who, when and why. Publishes"
+                    + " assessment.safety-flag-acknowledged on iop.plans (without the reason). If-Match is optional; when sent it must"
+                    + " carry the flag's current ETag.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = AcknowledgeRequest.class), examples = @ExampleObject(name = "note",
-            value = "{\"note\":\"Called the patient the same day; safety plan reviewed, no immediate risk.\"}")))
+            schema = @Schema(implementation = AcknowledgeRequest.class), examples = @ExampleObject(name = "reason",
+            value = "{\"reason\":\"Patient admitted to inpatient care the same day; screened there.\"}")))
     @APIResponse(responseCode = "200", description = "Acknowledged", content = @Content(schema = @Schema(implementation = SafetyFlagView.class)))
-    @APIResponse(responseCode = "400", description = "note missing or blank, or longer than 4000 characters")
+    @APIResponse(responseCode = "400", description = "reason missing or blank, or longer than 4000 characters")
     @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not a clinician")
+    @APIResponse(responseCode = "403", description = "Not an admin (a clinician resolves the flag with a screen)")
     @APIResponse(responseCode = "404", description = "No such flag")
-    @APIResponse(responseCode = "409", description = "Already acknowledged")
+    @APIResponse(responseCode = "409", description = "Already closed (acknowledged or resolved)")
     @APIResponse(responseCode = "412", description = "If-Match names an older version")
     public Response acknowledge(@PathParam("id") UUID id, @Valid @NotNull AcknowledgeRequest request,
                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        SafetyFlag flag = flags.acknowledge(id, request.note(), ifMatch);
+        SafetyFlag flag = flags.acknowledge(id, request.reason(), ifMatch);
         return Response.ok(SafetyFlagView.of(flag)).tag(ETags.of(flag.version).replace("\"", "")).build();
     }
 
-    private static SafetyFlag.Status parseStatus(String status) {
-        if (status == null || status.isBlank()) {
+    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+        if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return SafetyFlag.Status.valueOf(status.trim().toUpperCase(Locale.ROOT));
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("status", "must be open or acknowledged");
+            throw ProblemException.invalidField(field, "must be one of " + java.util.Arrays.stream(type.getEnumConstants())
+                    .map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
         }
     }
 }

@@ -20,6 +20,7 @@ import care.iop.events.Topics;
 import care.iop.plan.outcomes.domain.Assessment;
 import care.iop.plan.outcomes.domain.Instrument;
 import care.iop.plan.outcomes.domain.SafetyFlag;
+import care.iop.plan.risk.service.FlagAssignment;
 import care.iop.platform.audit.AuditAction;
 import care.iop.platform.audit.AuditLog;
 import care.iop.platform.consistency.AggregateVersion;
@@ -57,6 +58,9 @@ public class AssessmentService {
     @Inject
     OutcomesConfig config;
 
+    @Inject
+    FlagAssignment flagAssignment;
+
     @ReadYourWrites
     @Transactional
     public Recorded record(@NotNull UUID patientId, @NotNull Instrument instrument, @NotNull List<Integer> answers,
@@ -93,6 +97,7 @@ public class AssessmentService {
             flag.reason = score.safetyReason();
             flag.status = SafetyFlag.Status.OPEN;
             flag.raisedAt = now;
+            flagAssignment.assign(flag);
             flag.persist();
             em.flush();
             outbox.publish(Topics.PLANS, patientId, EventTypes.SAFETY_FLAG_RAISED, SafetyFlagEvents.state(flag));

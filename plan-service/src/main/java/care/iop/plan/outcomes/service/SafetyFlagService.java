@@ -25,7 +25,11 @@ import care.iop.platform.web.PageQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
-/** The safety-flag work queue: list, read, acknowledge (with a note, publishing an event). */
+/**
+ * The safety-flag work queue: list (by status, patient, assigned clinician, kind, overdue), read, and acknowledge without
+ * a screen (an admin, with a reason, publishing an event). Closing a flag with a screen is
+ * {@code care.iop.plan.risk.service.SafetyFlagResolution}.
+ */
 @ApplicationScoped
 public class SafetyFlagService {
     public static final String RESOURCE = "SafetyFlag";
@@ -39,22 +43,39 @@ public class SafetyFlagService {
     @Inject
     CurrentUser user;
 
+    /** What to list: every field optional; {@code overdue} is judged at {@code now}. */
+    public record Filter(SafetyFlag.Status status, UUID patientId, UUID assignedClinicianId, SafetyFlag.Kind kind, Boolean overdue,
+                         OffsetDateTime now) {
+    }
+
     /** Oldest first, so the longest-waiting flag is on top; every listed flag is audited as read. */
     @Transactional
-    public Page<SafetyFlag> list(SafetyFlag.Status status, UUID patientId, PageQuery page) {
+    public Page<SafetyFlag> list(Filter filter, PageQuery page) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
-        if (status != null) {
+        if (filter.status() != null) {
             query.append(" and status = :status");
-            params.and("status", status);
+            params.and("status", filter.status());
         }
-        if (patientId != null) {
+        if (filter.patientId() != null) {
             query.append(" and patientId = :patient");
-            params.and("patient", patientId);
+            params.and("patient", filter.patientId());
+        }
+        if (filter.assignedClinicianId() != null) {
+            query.append(" and assignedClinicianId = :clinician");
+            params.and("clinician", filter.assignedClinicianId());
+        }
+        if (filter.kind() != null) {
+            query.append(" and kind = :kind");
+            params.and("kind", filter.kind());
+        }
+        if (filter.overdue() != null) {
+            query.append(filter.overdue() ? " and status = :open and dueAt <= :now" : " and (status <> :open or dueAt > :now)");
+            params.and("open", SafetyFlag.Status.OPEN).and("now", filter.now());
         }
         var found = SafetyFlag.<SafetyFlag>find(query.toString(), Sort.by("raisedAt").and("id"), params).page(page.page, page.size);
         List<SafetyFlag> items = found.list();
-        audit.success(AuditAction.SEARCH, RESOURCE, null, patientId);
+        audit.success(AuditAction.SEARCH, RESOURCE, null, filter.patientId());
         items.forEach(flag -> audit.success(AuditAction.READ, RESOURCE, flag.id, flag.patientId));
         return Page.of(items, page, found.count());
     }
@@ -67,23 +88,22 @@ public class SafetyFlagService {
     }
 
     /**
-     * Marks an open flag acknowledged. 409 when it already is; with {@code If-Match}, 412 when the
-     * flag changed since it was read.
+     * Closes an open flag without a screen (an admin's exception to the pathway, with a reason that the report lists). 409
+     * when it is no longer open; with {@code If-Match}, 412 when the flag changed since it was read.
      */
     @Transactional
-    public SafetyFlag acknowledge(@NotNull UUID id, @NotBlank String note, String ifMatch) {
+    public SafetyFlag acknowledge(@NotNull UUID id, @NotBlank String reason, String ifMatch) {
         SafetyFlag flag = find(id);
         if (ifMatch != null && !ifMatch.isBlank()) {
             ETags.requireMatch(ifMatch, flag.version);
         }
-        if (flag.status == SafetyFlag.Status.ACKNOWLEDGED) {
-            throw ProblemException.conflict("Safety flag " + id + " was already acknowledged by " + flag.acknowledgedBy
-                    + " at " + flag.acknowledgedAt);
+        if (flag.status != SafetyFlag.Status.OPEN) {
+            throw ProblemException.conflict("Safety flag " + id + " is already closed (" + flag.status + ")");
         }
         flag.status = SafetyFlag.Status.ACKNOWLEDGED;
         flag.acknowledgedAt = OffsetDateTime.now(ZoneOffset.UTC);
         flag.acknowledgedBy = user.subject();
-        flag.acknowledgementNote = note.strip();
+        flag.acknowledgementNote = reason.strip();
         SafetyFlag.getEntityManager().flush();
         outbox.publish(Topics.PLANS, flag.patientId, EventTypes.SAFETY_FLAG_ACKNOWLEDGED, SafetyFlagEvents.state(flag));
         audit.success(AuditAction.UPDATE, RESOURCE, id, flag.patientId);
