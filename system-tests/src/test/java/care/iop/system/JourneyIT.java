@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 
@@ -213,6 +214,41 @@ class JourneyIT {
         clinician.get("/api/v1/sessions/{id}/notes", todayGroup).then().statusCode(200)
                 .body("status", everyItem(equalTo("LOCKED"))).body("id", containsInAnyOrder(narrative, memberNote));
         scheduler.get("/api/v1/notes/{id}", memberNote).then().statusCode(403); // notes are clinical: schedulers do not read them
+
+        // --- The suicide-risk loop: a PHQ-9 with item 9 above 0 opens a flag due today on the primary clinician's worklist;
+        // --- the clinician screens (C-SSRS: behaviour longer ago, moderate risk), writes a safety plan the patient reads in
+        // --- the app, and closes the flag with both -------------------------------------------------------------------
+        OffsetDateTime aMinuteAgo = OffsetDateTime.now(PROGRAM_ZONE).minusMinutes(1);
+        String flag = clinician.post("/api/v1/assessments", Map.of("patientId", patient, "instrument", "PHQ9",
+                "answers", List.of(1, 1, 1, 1, 0, 0, 0, 0, 2), "takenAt", aMinuteAgo.toString())) // total 6, as the one below
+                .then().statusCode(201).body("safetyFlag", equalTo(true)).extract().path("safetyFlagId");
+        clinician.get("/api/v1/assessments/safety-flags/{id}", flag).then().statusCode(200).body("status", equalTo("OPEN"))
+                .body("assignedClinicianId", equalTo(therapist)).body("overdue", equalTo(false));
+        kim.get("/api/v1/worklists/me").then().statusCode(200).body("partial", equalTo(false))
+                .body("items.findAll { it.resourceId == '" + flag + "' }.kind", contains("SAFETY_FLAG"));
+        clinician.post("/api/v1/assessments/safety-flags/{id}/resolution", Map.of("screenId", UUID.randomUUID().toString()), flag)
+                .then().statusCode(422).contentType("application/problem+json");
+        String screen = clinician.post("/api/v1/risk-screens", Map.of("patientId", patient, "flagId", flag, "takenAt",
+                OffsetDateTime.now(PROGRAM_ZONE).toString(), "answers", List.of(true, false, false, false, false, true),
+                "withinPastThreeMonths", false)).then().statusCode(201).body("risk", equalTo("MODERATE")).extract().path("id");
+        clinician.post("/api/v1/assessments/safety-flags/{id}/resolution", Map.of("screenId", screen), flag)
+                .then().statusCode(422).body("errors.field", contains("safetyPlanId")); // a moderate risk needs a safety plan
+        Map<String, Object> safetyPlan = new LinkedHashMap<>();
+        safetyPlan.put("patientId", patient);
+        safetyPlan.put("screenId", screen);
+        safetyPlan.put("warningSigns", List.of("Not sleeping"));
+        safetyPlan.put("internalCopingStrategies", List.of("Going for a run"));
+        safetyPlan.put("peopleAndPlacesForDistraction", List.of("The library"));
+        safetyPlan.put("peopleToAskForHelp", List.of(Map.of("name", "Sister", "phone", "555-0100", "crisisLine", false)));
+        safetyPlan.put("professionalsAndCrisisLines", List.of(Map.of("name", "988 Suicide & Crisis Lifeline", "phone", "988", "crisisLine", true)));
+        safetyPlan.put("makingTheEnvironmentSafe", List.of("Medications kept by my sister"));
+        safetyPlan.put("reasonsForLiving", List.of("My daughter"));
+        String safetyPlanId = clinician.post("/api/v1/safety-plans", safetyPlan).then().statusCode(201).extract().path("id");
+        ana.get("/api/v1/patients/{id}/safety-plan", patient).then().statusCode(200).body("id", equalTo(safetyPlanId))
+                .body("reasonsForLiving", contains("My daughter"));
+        clinician.post("/api/v1/assessments/safety-flags/{id}/resolution", Map.of("screenId", screen, "safetyPlanId", safetyPlanId), flag)
+                .then().statusCode(200).body("status", equalTo("RESOLVED"));
+        kim.get("/api/v1/worklists/me").then().statusCode(200).body("items.findAll { it.resourceId == '" + flag + "' }", empty());
 
         // The gateway merges the three services' audit trails of this patient in time order.
         Response audit = admin.get("/api/v1/audit?patientId={id}&size=100", patient);

@@ -107,7 +107,15 @@ final class RiskFixtures {
 
     /** A clinician who is also on call: groups clinician and on-call (TestTokens mints one group only). */
     static String onCallClinician() {
+        return onCallClinician(null);
+    }
+
+    /** A clinician on call; with {@code clinicianId}, its own token (claim clinician_id), as the worklist needs. */
+    static String onCallClinician(UUID clinicianId) {
         JwtClaims claims = new JwtClaims();
+        if (clinicianId != null) {
+            claims.setClaim("clinician_id", clinicianId.toString());
+        }
         claims.setIssuer(Tokens.DEFAULT_ISSUER);
         claims.setAudience(Tokens.DEFAULT_AUDIENCE);
         claims.setSubject("test-on-call");

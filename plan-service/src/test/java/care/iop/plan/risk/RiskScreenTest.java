@@ -12,6 +12,7 @@ import static care.iop.plan.support.ReadModelProbe.value;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -144,5 +145,16 @@ class RiskScreenTest {
         given().header("Authorization", TestTokens.bearer("scheduler")).when().get(RiskFixtures.FLAGS + "/urgent").then().statusCode(403);
         given().header("Authorization", CLINICIAN).queryParam("patientId", patient.toString()).queryParam("kind", "urgent")
                 .when().get(RiskFixtures.FLAGS).then().statusCode(200).body("items.id", contains(urgent.toString()));
+
+        // on the worklist of the clinician on call (its own token carries the role), not on another clinician's
+        UUID onCall = UUID.randomUUID();
+        given().header("Authorization", RiskFixtures.onCallClinician(onCall)).when().get("/api/v1/worklists/clinicians/" + onCall + "/plan-items")
+                .then().statusCode(200)
+                .body("items.findAll { it.resourceId == '" + urgent + "' }.kind", contains("URGENT_SAFETY_FLAG"))
+                .body("items.findAll { it.resourceId == '" + urgent + "' }.action.href",
+                        contains("/api/v1/assessments/safety-flags/" + urgent + "/resolution"));
+        UUID offCall = UUID.randomUUID();
+        given().header("Authorization", "Bearer " + TestTokens.clinician(offCall)).when().get("/api/v1/worklists/clinicians/" + offCall + "/plan-items")
+                .then().statusCode(200).body("items.findAll { it.resourceId == '" + urgent + "' }", empty());
     }
 }

@@ -9,6 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import care.iop.plan.risk.service.SafetyFlagWorklistSource;
+import care.iop.platform.security.CurrentUser;
 import care.iop.platform.time.ProgramTime;
 import care.iop.platform.worklist.ClinicianWorklist;
 import care.iop.platform.worklist.WorklistItem;
@@ -32,12 +36,28 @@ public class PlanWorklist {
     @Inject
     Worklists worklists;
 
-    /** The caller's view of {@code clinicianId}'s items now (403 for another clinician's). */
+    @Inject
+    SafetyFlagWorklistSource flags;
+
+    @Inject
+    CurrentUser user;
+
+    @ConfigProperty(name = "iop.risk.on-call-role", defaultValue = "on-call")
+    String onCallRole;
+
+    /**
+     * The caller's view of {@code clinicianId}'s items now (403 for another clinician's). A clinician on call (its token
+     * carries {@code iop.risk.on-call-role}) also sees the program's open URGENT flags on its own list.
+     */
     @Transactional
     public ClinicianWorklist of(UUID clinicianId) {
         worklists.requireAccess(clinicianId);
         OffsetDateTime now = time.now();
-        return worklists.answer(clinicianId, now, items(clinicianId, now));
+        List<WorklistItem> items = items(clinicianId, now);
+        if (user.hasRole(onCallRole) && user.clinicianId().map(clinicianId::equals).orElse(false)) {
+            items.addAll(flags.urgentItems(now));
+        }
+        return worklists.answer(clinicianId, now, items);
     }
 
     /** Every source's items at {@code now}, horizon the end of the program day after {@code now}'s. */
