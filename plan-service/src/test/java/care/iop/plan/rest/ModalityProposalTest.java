@@ -244,7 +244,7 @@ class ModalityProposalTest {
     }
 
     @Test
-    void anOpenSafetyFlagMakesTheProposalMoreIndividualAndIntensiveAndSuggestsLevelTwoFiveUntilAcknowledged() {
+    void anOpenSafetyFlagMakesTheProposalMoreIndividualAndIntensiveAndSuggestsLevelTwoFiveUntilResolved() {
         UUID clinician = fixtures.clinician();
         UUID patient = fixtures.register(EventFixtures.patient(UUID.randomUUID()).groupComfort("COMFORTABLE").build()).patientId();
         // PHQ-9 10 (MODERATE) with item 9 answered 1: a safety flag
@@ -258,9 +258,11 @@ class ModalityProposalTest {
                 .body("modalityRationale", containsString("latest PHQ-9 10 (MODERATE)"))
                 .body("modalityRationale", containsString("mixed:"))
                 .body("modalityRationale", containsString("suggested step-up (level-of-care to 2.5)"));
-        given().header("Authorization", care.iop.testing.TestTokens.bearer("clinician")).contentType("application/json")
-                .body("{\"note\":\"Called the patient; no immediate risk\"}")
-                .when().post("/api/v1/assessments/safety-flags/" + flag + "/acknowledge").then().statusCode(200);
+        // the same-day screen finds a low risk (wish to be dead only): the flag is resolved with it
+        String screen = post("clinician", "/api/v1/risk-screens", "{\"patientId\":\"" + patient + "\",\"flagId\":\"" + flag
+                + "\",\"takenAt\":\"" + OffsetDateTime.now(ZoneOffset.UTC) + "\",\"answers\":[true,false,false,false,false,false]}")
+                .statusCode(201).body("risk", equalTo("LOW")).extract().path("id");
+        post("clinician", "/api/v1/assessments/safety-flags/" + flag + "/resolution", "{\"screenId\":\"" + screen + "\"}").statusCode(200);
         post("clinician", PLANS, planBody(patient, clinician, null, null)).statusCode(201)
                 .body("modality.weeklyHours", equalTo(9.83f))
                 .body("modalityRationale", not(containsString("safety flag")));

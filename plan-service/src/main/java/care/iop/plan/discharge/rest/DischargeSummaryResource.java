@@ -95,7 +95,6 @@ public class DischargeSummaryResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a clinician or admin")
     @APIResponse(responseCode = "409", description = "The patient already has a draft, or this discharge a signed summary")
-    @APIResponse(responseCode = "503", description = "The patient is not known here yet (read model behind)")
     public Response start(@PathParam("patientId") UUID patientId, @Valid @NotNull DischargeSummaryRequest request) {
         DischargeSummary summary = summaries.start(patientId, request.draft());
         return answer(summary, Response.created(uriInfo.getBaseUriBuilder().path("api/v1/patients").path(patientId.toString())
