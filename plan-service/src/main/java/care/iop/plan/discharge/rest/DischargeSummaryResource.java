@@ -80,7 +80,7 @@ public class DischargeSummaryResource {
     @POST
     @Idempotent
     @RolesAllowed({ CLINICIAN, ADMIN })
-    @Operation(operationId = "startDischargeSummary", summary = "Start a discharge summary before the discharge",
+    @Operation(operationId = "createDischargeSummary", summary = "Start a discharge summary before the discharge",
             description = "A DRAFT pre-filled from the records (episode, level of care, scores, the plan's objectives), assigned to the plan's"
                     + " primary clinician. When participant-service's patient.discharged event arrives, its reason, date and level"
                     + " overwrite the draft's. Without a discharge event the summary cannot be signed.")
@@ -103,7 +103,7 @@ public class DischargeSummaryResource {
 
     @PUT
     @RolesAllowed({ CLINICIAN, ADMIN })
-    @Operation(operationId = "editDischargeSummary", summary = "Edit the draft discharge summary",
+    @Operation(operationId = "replaceDischargeSummary", summary = "Edit the draft discharge summary",
             description = "Replaces the aftercare plan and referrals; reason and dischargedOn when given (else they stay, e.g. the"
                     + " discharge event's). Refills the scores and objectives from the records. Send If-Match with the ETag of your last"
                     + " read. A signed summary is locked (409).")
@@ -131,7 +131,7 @@ public class DischargeSummaryResource {
     @Consumes(MediaType.WILDCARD) // no body: a POST without Content-Type is fine
     @Idempotent
     @RolesAllowed(CLINICIAN)
-    @Operation(operationId = "signDischargeSummary", summary = "Sign the discharge summary",
+    @Operation(operationId = "recordDischargeSummarySignature", summary = "Sign the discharge summary",
             description = "The signer is the token's subject (and its clinician_id, when it has one). The patient must be discharged in"
                     + " plan-service's read model with the summary's reason and date (422 naming dischargedOn or reason otherwise)."
                     + " Locks the summary and publishes care.iop.discharge-summary.signed.v1 on iop.plans. If-Match is optional.")

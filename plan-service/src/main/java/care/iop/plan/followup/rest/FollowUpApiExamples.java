@@ -12,9 +12,6 @@ final class FollowUpApiExamples {
              "dueOn":"2026-12-07","dueAt":"2026-12-08T00:00:00-05:00","overdue":false,"status":"OPEN",
              "openedAt":"2026-12-05T04:35:10Z","version":0}""";
 
-    static final String PAGE = """
-            {"items":[""" + TASK + """
-            ],"page":0,"size":20,"total":1}""";
 
     static final String NOTE_MISSING = """
             {"type":"https://iop.care/problems/validation-error","title":"Invalid request","status":400,

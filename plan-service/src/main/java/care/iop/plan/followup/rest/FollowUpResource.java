@@ -67,8 +67,7 @@ public class FollowUpResource {
                     + " assigned clinician, kind, status, overdue (open and at or past dueAt now) and patient. Each patient in the"
                     + " answer has an audit row; for a caller outside the program the items and the total leave out the tasks of Part 2"
                     + " patients without a PART2_DISCLOSURE consent for it.")
-    @APIResponse(responseCode = "200", description = "A page of tasks", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "one open no-show follow-up", value = FollowUpApiExamples.PAGE)))
+    @APIResponse(responseCode = "200", description = "A page of tasks (items, page, size, total), soonest due first")
     @APIResponse(responseCode = "400", description = "Bad parameter (kind, status, overdue, a UUID, page or size)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -109,7 +108,7 @@ public class FollowUpResource {
     @Idempotent
     @Path("/{id}/completion")
     @RolesAllowed({ CLINICIAN, ADMIN })
-    @Operation(operationId = "completeFollowUp", summary = "Complete a follow-up task with its outcome",
+    @Operation(operationId = "recordFollowUpCompletion", summary = "Complete a follow-up task with its outcome",
             description = "Records what was done and its outcome (`note`, required): the task becomes DONE and"
                     + " care.iop.follow-up.completed.v1 is published on iop.plans (without the note). Any clinician may complete a"
                     + " task (a colleague covering the assigned one). If-Match is optional; when sent it must carry the task's current"
