@@ -16,10 +16,19 @@ import java.util.UUID;
  * @param part2 the plan is a 42 CFR Part 2 record ({@link Part2}: the patient's track or an SUD diagnosis among
  *        its problems); null in events written before the label existed (then: not known to be Part 2 from the
  *        plan; the patient's own label still applies)
+ * @param objectiveIds the ids of every objective of every goal of the plan's current content ("O1", "O2"), in plan order:
+ *        ids only, never descriptions (clinical free text stays out of events). Null in events written before it existed
+ *        (then: not known); empty when the plan has no objectives
  */
 public record PlanState(UUID planId, UUID patientId, UUID primaryClinicianId, String status, String levelOfCare,
                         ModalityMix modality, LocalDate startDate, LocalDate endDate, long version,
-                        List<ModalityPeriod> modalitySchedule, Boolean part2) {
+                        List<ModalityPeriod> modalitySchedule, Boolean part2, List<String> objectiveIds) {
+
+    public PlanState(UUID planId, UUID patientId, UUID primaryClinicianId, String status, String levelOfCare,
+                     ModalityMix modality, LocalDate startDate, LocalDate endDate, long version,
+                     List<ModalityPeriod> modalitySchedule, Boolean part2) {
+        this(planId, patientId, primaryClinicianId, status, levelOfCare, modality, startDate, endDate, version, modalitySchedule, part2, null);
+    }
 
     public PlanState(UUID planId, UUID patientId, UUID primaryClinicianId, String status, String levelOfCare,
                      ModalityMix modality, LocalDate startDate, LocalDate endDate, long version,

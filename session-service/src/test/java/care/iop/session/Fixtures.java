@@ -175,6 +175,16 @@ public final class Fixtures {
         await().atMost(EVENTS).until(() -> count("select count(*) from known_plan where plan_id = ? and version = ?", planId, version) == 1);
     }
 
+    /** An active plan event carrying the ids of the plan's objectives (null: as events before they carried them). */
+    public void planWithObjectives(UUID planId, UUID patientId, List<String> objectiveIds) {
+        long version = VERSIONS.incrementAndGet();
+        PlanState plain = planState(planId, patientId, "active", MIXED, null, null, version);
+        send(Topics.PLANS, planId.toString(), EventTypes.PLAN_CREATED, new PlanState(plain.planId(), plain.patientId(),
+                plain.primaryClinicianId(), plain.status(), plain.levelOfCare(), plain.modality(), plain.startDate(), plain.endDate(),
+                version, null, null, objectiveIds));
+        await().atMost(EVENTS).until(() -> count("select count(*) from known_plan where plan_id = ? and version = ?", planId, version) == 1);
+    }
+
     public static PlanState planState(UUID planId, UUID patientId, String status, ModalityMix mix, List<PlanState.ModalityPeriod> schedule,
                                       Boolean part2, long version) {
         return new PlanState(planId, patientId, UUID.randomUUID(), status, "2.1", mix, LocalDate.now(), null, version, schedule, part2);

@@ -52,12 +52,13 @@ public class PlanMapper {
 
     /**
      * The plan's event payload; {@code part2} is true when the patient is labelled Part 2 ({@code patientPart2}) or an
-     * SUD diagnosis is among the plan's problems ({@link Part2#anyDiagnosis}).
+     * SUD diagnosis is among the plan's problems ({@link Part2#anyDiagnosis}). It carries the ids of the plan's objectives
+     * (so that progress notes can be checked against them), never their descriptions.
      */
     public PlanState state(CarePlan plan, boolean patientPart2) {
         return new PlanState(plan.id, plan.patientId, plan.primaryClinicianId, plan.status.code(), plan.levelOfCare,
                 plan.modality(), plan.startDate, plan.endDate, plan.version, ModalitySchedule.of(plan),
-                patientPart2 || Part2.anyDiagnosis(problemCodes(plan)));
+                patientPart2 || Part2.anyDiagnosis(problemCodes(plan)), documents.read(plan).objectiveIds());
     }
 
     /** The ICD-10-CM codes of the plan's problems. */

@@ -115,6 +115,10 @@ class PlanStructureTest {
             assertThat(TopicReader.header(records.get(0), "ce_type")).isEqualTo(EventTypes.PLAN_CREATED);
             assertThat(state.modality().groupHoursPerWeek()).isEqualTo(9.0);
             assertThat(state.modality().individualSessionMinutes()).isEqualTo(50);
+            // the objectives' ids travel, never their descriptions
+            assertThat(state.objectiveIds()).containsExactly("O1", "O2", "O3");
+            assertThat(records.get(0).value()).doesNotContain("PHQ-9 below 10").doesNotContain("Walks 20 minutes")
+                    .doesNotContain("walks 20 minutes");
         });
     }
 

@@ -57,8 +57,11 @@ public class ReadModels {
     public record ClinicianFacts(UUID clinicianId, String displayName, boolean canLeadGroups, boolean active, List<String> credentials) {
     }
 
-    /** A plan that is active or on hold: the mix it prescribes on each day. */
-    public record PlanFacts(UUID planId, String status, ModalityMix latest, List<ModalityPeriod> schedule) {
+    /**
+     * A plan that is active or on hold: the mix it prescribes on each day, and the ids of its objectives ({@code objectiveIds}
+     * null when its events did not carry them: not known).
+     */
+    public record PlanFacts(UUID planId, String status, ModalityMix latest, List<ModalityPeriod> schedule, List<String> objectiveIds) {
         public boolean onHold() {
             return "on-hold".equals(status);
         }
@@ -137,14 +140,23 @@ public class ReadModels {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select distinct on (patient_id) patient_id, plan_id, status, individual_sessions_per_week, individual_session_minutes,
-                            group_hours_per_week, family_sessions_per_week, cast(modality_schedule as text)
+                            group_hours_per_week, family_sessions_per_week, cast(modality_schedule as text),
+                            array_to_string(objective_ids, chr(31))
                         from known_plan where patient_id in (?1) and status in ('active', 'on-hold') order by patient_id, updated_at desc""")
                 .setParameter(1, patientIds).getResultList();
         Map<UUID, PlanFacts> plans = new HashMap<>();
         rows.forEach(r -> plans.put((UUID) r[0], new PlanFacts((UUID) r[1], (String) r[2],
                 new ModalityMix(((Number) r[3]).intValue(), ((Number) r[4]).intValue(), ((Number) r[5]).doubleValue(), ((Number) r[6]).intValue()),
-                schedule((String) r[7]))));
+                schedule((String) r[7]), split((String) r[8]))));
         return plans;
+    }
+
+    /** A text array as {@code array_to_string(…, chr(31))} hands it over: null stays null, empty text is an empty list. */
+    private static List<String> split(String joined) {
+        if (joined == null) {
+            return null;
+        }
+        return joined.isEmpty() ? List.of() : List.of(joined.split("\u001f"));
     }
 
     private List<ModalityPeriod> schedule(String stored) {
@@ -257,7 +269,7 @@ public class ReadModels {
     /**
      * Applies a plan event when it is newer than what is known. A plan labelled Part 2 (an SUD diagnosis among its
      * problems, or the patient's track) labels the plan and its patient for good, even when the event is stale; a later
-     * event saying false does not take the label back.
+     * event saying false does not take the label back. The objective ids are those of the newest event (null: not known).
      *
      * @return true when the event was newer than what is known (and so applied)
      */
@@ -265,15 +277,16 @@ public class ReadModels {
         ModalityMix mix = state.modality() == null ? new ModalityMix(0, 0, 0, 0) : state.modality();
         boolean applied = em.createNativeQuery("""
                         insert into known_plan (plan_id, patient_id, status, individual_sessions_per_week, individual_session_minutes,
-                            group_hours_per_week, family_sessions_per_week, version, updated_at, modality_schedule, part2)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, cast(?10 as jsonb), ?11)
+                            group_hours_per_week, family_sessions_per_week, version, updated_at, modality_schedule, part2, objective_ids)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, cast(?10 as jsonb), ?11, string_to_array(cast(?12 as text), chr(31)))
                         on conflict (plan_id) do update set patient_id = excluded.patient_id, status = excluded.status,
                             individual_sessions_per_week = excluded.individual_sessions_per_week,
                             individual_session_minutes = excluded.individual_session_minutes,
                             group_hours_per_week = excluded.group_hours_per_week,
                             family_sessions_per_week = excluded.family_sessions_per_week,
                             version = excluded.version, updated_at = excluded.updated_at,
-                            modality_schedule = excluded.modality_schedule, part2 = known_plan.part2 or excluded.part2
+                            modality_schedule = excluded.modality_schedule, part2 = known_plan.part2 or excluded.part2,
+                            objective_ids = excluded.objective_ids
                         where known_plan.version <= excluded.version""")
                 .setParameter(1, state.planId()).setParameter(2, state.patientId())
                 .setParameter(3, state.status() == null ? "draft" : state.status().toLowerCase(java.util.Locale.ROOT))
@@ -281,6 +294,7 @@ public class ReadModels {
                 .setParameter(6, mix.groupHoursPerWeek()).setParameter(7, mix.familySessionsPerWeek())
                 .setParameter(8, state.version()).setParameter(9, OffsetDateTime.now(ZoneOffset.UTC))
                 .setParameter(10, scheduleJson(state.modalitySchedule())).setParameter(11, state.isPart2())
+                .setParameter(12, objectiveIds(state.objectiveIds()))
                 .executeUpdate() == 1;
         if (state.isPart2()) {
             if (!applied) {
@@ -290,6 +304,14 @@ public class ReadModels {
             labelPart2(state.patientId());
         }
         return applied;
+    }
+
+    /** Objective ids as stored: joined by chr(31), blanks dropped; null when the event carried none (not known). */
+    private static String objectiveIds(List<String> ids) {
+        if (ids == null) {
+            return null;
+        }
+        return ids.stream().filter(id -> id != null && !id.isBlank()).map(String::strip).distinct().collect(Collectors.joining("\u001f"));
     }
 
     private String scheduleJson(List<ModalityPeriod> schedule) {

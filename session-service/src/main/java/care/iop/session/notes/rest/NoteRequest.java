@@ -20,7 +20,10 @@ public record NoteRequest(
         @Schema(description = "PATIENT (default) or GROUP_NARRATIVE (group sessions only)", example = "PATIENT") NoteKind kind,
         @Valid @Schema(description = "When the program writes DAP notes (the default)") NoteContent.Dap dap,
         @Valid @Schema(description = "When the program writes BIRP notes") NoteContent.Birp birp,
-        @Size(max = 20) @Schema(description = "The plan objectives the note addressed (0-20 ids of the pattern [A-Za-z0-9._-]{1,64}), "
-                + "stored as given", example = "[\"obj-1.2\"]")
+        @Size(max = 20) @Schema(description = "The plan objectives the note addressed (0-20 ids of the pattern [A-Za-z0-9._-]{1,64}, "
+                + "as plan-service names them: O1, O2). On a patient's note each must be an objective of the patient's current plan "
+                + "(active or on hold), else 422 naming objectiveIds[i]; when the patient has no current plan or its plan events did "
+                + "not carry objective ids (events written before they did), they are accepted as given; a group narrative's are "
+                + "stored as given", example = "[\"O2\"]")
         List<@NotNull @Pattern(regexp = NoteContent.OBJECTIVE_ID, message = "must match " + NoteContent.OBJECTIVE_ID) String> objectiveIds) {
 }

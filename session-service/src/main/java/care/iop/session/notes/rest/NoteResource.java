@@ -92,12 +92,13 @@ public class NoteResource {
     @Operation(operationId = "replaceProgressNote", summary = "Edit a draft progress note",
             description = "The draft's author only (the token subject that drafted it; else 403), with If-Match. The text in the "
                     + "note's format and its objectives replace the previous ones; the same rules as on creation (400 naming the field, "
-                    + "422 for a text naming another member, with offset and length). A signed, locked or entered-in-error note is not "
+                    + "422 for a text naming another member, with offset and length; 422 naming objectiveIds[i] for an objective that is not "
+                    + "one of the patient's current plan, when plan events made its objectives known). A signed, locked or entered-in-error note is not "
                     + "edited (409): correct it with an addendum. Publishes nothing (the signature event carries the note as signed).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoteUpdateRequest.class),
             examples = @ExampleObject(name = "edit", value = """
                     {"dap":{"data":"Attended all 3 hours; described two cravings and one lapse.","assessment":"Engaged.",
-                     "plan":"Continue group 3x/week."},"objectiveIds":["obj-1.2","obj-2.1"]}""")))
+                     "plan":"Continue group 3x/week."},"objectiveIds":["O1","O2"]}""")))
     @APIResponse(responseCode = "200", description = "The edited draft", headers = @Header(name = "ETag", description = "New version",
             schema = @Schema(type = SchemaType.STRING, example = "\"1\"")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoteViews.NoteView.class)))
@@ -107,7 +108,8 @@ public class NoteResource {
     @APIResponse(responseCode = "404", description = "No such note")
     @APIResponse(responseCode = "409", description = "The note is signed, locked or entered in error: add an addendum instead")
     @APIResponse(responseCode = "412", description = "If-Match names an older version")
-    @APIResponse(responseCode = "422", description = "The text names another member of the session (field, offset, length)")
+    @APIResponse(responseCode = "422", description = "The text names another member of the session (field, offset, length); an "
+            + "objective that is not one of the patient's current plan (objectiveIds[i])")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replace(@PathParam("noteId") UUID noteId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid @NotNull NoteUpdateRequest request) {

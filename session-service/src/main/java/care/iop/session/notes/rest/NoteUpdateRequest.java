@@ -21,7 +21,9 @@ import care.iop.session.notes.domain.NoteStatus;
 public record NoteUpdateRequest(
         @Valid NoteContent.Dap dap,
         @Valid NoteContent.Birp birp,
-        @Size(max = 20) @Schema(description = "Replaces the objectives (absent: none)", example = "[\"obj-1.2\"]")
+        @Size(max = 20) @Schema(description = "Replaces the objectives (absent: none); the same rule as on creation: on a "
+                + "patient's note each must be an objective of the patient's current plan when plan events made its objectives known "
+                + "(else 422 naming objectiveIds[i]); otherwise accepted as given", example = "[\"O2\"]")
         List<@NotNull @Pattern(regexp = NoteContent.OBJECTIVE_ID, message = "must match " + NoteContent.OBJECTIVE_ID) String> objectiveIds,
         @Schema(readOnly = true) UUID id,
         @Schema(readOnly = true) UUID sessionId,

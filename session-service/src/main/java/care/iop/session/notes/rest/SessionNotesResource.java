@@ -73,7 +73,10 @@ public class SessionNotesResource {
                     + "patient per session and one narrative per group (409 naming the existing one in conflictsWith). The text "
                     + "comes in the program's format (iop.notes.format, DAP by default): dap {data, assessment, plan} or birp "
                     + "{behaviour, intervention, response, plan}; the other format is 400 naming it. objectiveIds (0-20) name the plan "
-                    + "objectives addressed and are stored as given. Group confidentiality: a text naming another member of the "
+                    + "objectives addressed: on a patient's note each must be an objective of the patient's current plan (active "
+                    + "or on hold, as plan events made it known; else 422 naming objectiveIds[i]); with no current plan, or one whose "
+                    + "events did not carry objective ids (written before they did), they are stored as given, as on a group "
+                    + "narrative. Group confidentiality: a text naming another member of the "
                     + "session (by name, in any case, spacing or accent, by an identifier such as the MRN, or by id) is 422 naming "
                     + "the field with offset and length, never the name. The author (token subject) alone edits the draft. Publishes "
                     + "progress-note.drafted (never the text). Audited. A refusal writes nothing.")
@@ -82,7 +85,7 @@ public class SessionNotesResource {
                     @ExampleObject(name = "member", value = """
                             {"patientId":"3f0b6c1e-2d4a-4e8b-9c1d-7a2b5e9f0c33","dap":{"data":"Attended all 3 hours; described two cravings.",
                              "assessment":"Engaged; uses urge surfing with partial success.","plan":"Continue group 3x/week."},
-                             "objectiveIds":["obj-1.2"]}"""),
+                             "objectiveIds":["O2"]}"""),
                     @ExampleObject(name = "narrative", value = """
                             {"kind":"GROUP_NARRATIVE","dap":{"data":"Topic: relapse prevention; 8 members present.",
                              "assessment":"Cohesive group; two members new.","plan":"Next session: trigger mapping."}}""") }))
@@ -93,7 +96,7 @@ public class SessionNotesResource {
     @APIResponse(responseCode = "404", description = "No such session")
     @APIResponse(responseCode = "409", description = "The note exists already (conflictsWith names it)")
     @APIResponse(responseCode = "422", description = "Session cancelled; patient absent or not in the session (patientId); narrative of a "
-            + "non-group session (kind); text naming another member (field, offset, length)")
+            + "non-group session (kind); text naming another member (field, offset, length); an objective that is not one of the patient's current plan (objectiveIds[i])")
     public Response create(@PathParam("id") UUID id, @Valid @NotNull NoteRequest request) {
         privacy.requireClinicalStaff();
         ProgressNote note = notes.create(id, request);

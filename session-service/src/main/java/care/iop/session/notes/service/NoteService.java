@@ -37,8 +37,8 @@ import care.iop.session.notes.rest.NoteUpdateRequest;
 
 /**
  * Drafts, edits and reads progress notes, and marks them entered in error: one note per attending patient per session,
- * one narrative per group session, in the program's format, never naming another member (session-service README,
- * "Progress notes"). Signatures and addenda: {@link NoteSignatures}.
+ * one narrative per group session, in the program's format, never naming another member, a patient's note naming only
+ * objectives of the patient's current plan ({@link NoteObjectives}) (session-service README, "Progress notes"). Signatures and addenda: {@link NoteSignatures}.
  */
 @ApplicationScoped
 public class NoteService {
@@ -63,6 +63,9 @@ public class NoteService {
 
     @Inject
     NoteMapper mapper;
+
+    @Inject
+    NoteObjectives objectives;
 
     /** The text of a note in its format, each field with the name a problem gives it ({@code dap.assessment}). */
     record Content(NoteFormat format, Map<String, String> fields) {
@@ -95,6 +98,9 @@ public class NoteService {
                     : "The note of patient " + request.patientId() + " in this session") + " exists already: edit, sign or amend it");
         }
         confidentiality.requireNoneNamed(content.fields(), others);
+        if (kind == NoteKind.PATIENT) {
+            objectives.requireOfCurrentPlan(request.patientId(), request.objectiveIds());
+        }
         ProgressNote note = new ProgressNote();
         note.id = UUID.randomUUID();
         note.sessionId = sessionId;
@@ -162,6 +168,9 @@ public class NoteService {
         Content content = content(note.format, request.dap(), request.birp());
         Collection<UUID> others = session.type == SessionType.GROUP ? confidentiality.otherMembers(session.id, note.patientId) : List.of();
         confidentiality.requireNoneNamed(content.fields(), others);
+        if (note.kind == NoteKind.PATIENT) {
+            objectives.requireOfCurrentPlan(note.patientId, request.objectiveIds());
+        }
         write(note, content, request.objectiveIds());
         note.updatedAt = clock.now();
         em.flush();
