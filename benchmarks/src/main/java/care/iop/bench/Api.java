@@ -48,7 +48,7 @@ public final class Api {
     }
 
     /**
-     * Like {@link #expect}, but retries while the answer is 422: the read models of the other
+     * Like {@link #expect}, but retries while the answer is 422 or 503 (read model behind): the read models of the other
      * services learn about new patients, clinicians and plans from events, a moment later.
      */
     public JsonNode expectEventually(int status, Duration within, HttpMethod method, String url, String token, Object body) {
@@ -58,7 +58,8 @@ public final class Api {
             if (response.status() == status) {
                 return read(response.body());
             }
-            if (response.status() != 422 || System.nanoTime() > deadline) {
+            // 422: a rule needs data still on its way; 503: the read model is behind (read-your-writes waited and gave up)
+            if ((response.status() != 422 && response.status() != 503) || System.nanoTime() > deadline) {
                 throw new IllegalStateException(method + " " + url + " answered " + response.status() + " (expected " + status
                         + "): " + response.body());
             }

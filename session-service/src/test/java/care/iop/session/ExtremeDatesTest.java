@@ -80,8 +80,7 @@ class ExtremeDatesTest {
         UUID clinician = fx.groupLeader();
         for (String start : List.of("+999999999-12-31T09:00:00Z", "-999999999-01-01T09:00:00Z", "+10000-01-01T09:00:00Z")) {
             Map<String, Object> body = group(clinician, futureMorning(), 60, null);
-            body.put("start", start);
-            body.put("end", start.replace("T09", "T10"));
+            body.put("start", start); // the end stays a sane time: the problem names exactly the field that is out of range
             Fixtures.post("scheduler", "/api/v1/sessions", body).statusCode(400).contentType("application/problem+json")
                     .body("errors[0].field", equalTo("start"));
         }

@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import care.iop.platform.audit.AuditLog;
 import care.iop.platform.consistency.ReadModelBehindException;
 import care.iop.platform.consistency.ReadYourWritesConfig;
+import care.iop.platform.json.StorableDates;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -75,7 +76,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
-        String message = e.getTargetType() != null && e.getTargetType().isEnum()
+        String message = e instanceof StorableDates.YearOutOfRange ? StorableDates.MESSAGE
+                : e.getTargetType() != null && e.getTargetType().isEnum()
                 ? "must be one of " + java.util.Arrays.stream(e.getTargetType().getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "))
                 : "invalid value '" + e.getValue() + "'";
         return validation(List.of(new FieldError(jsonPath(e), message)), uri);
