@@ -18,6 +18,7 @@ import care.iop.plan.followup.domain.AttendancePolicy;
 import care.iop.plan.followup.domain.FollowUpTask;
 import care.iop.plan.followup.domain.FollowUpTask.Kind;
 import care.iop.plan.followup.domain.FollowUpTask.Status;
+import care.iop.plan.service.PrimaryClinicians;
 import care.iop.platform.time.ProgramTime;
 
 /**

@@ -1,4 +1,4 @@
-package care.iop.plan.followup.service;
+package care.iop.plan.service;
 
 import java.util.List;
 import java.util.Optional;
@@ -10,9 +10,9 @@ import care.iop.plan.domain.CarePlan;
 import care.iop.plan.domain.PlanStatus;
 
 /**
- * Who follows a patient up: the primary clinician of the patient's current plan, i.e. the active or on-hold plan, else
- * the latest plan created (a plan entered in error names nobody). Empty for a patient without a plan: the task stays
- * unassigned and shows in the program-wide list.
+ * Who answers for a patient's tasks (follow-ups, safety flags): the primary clinician of the patient's current plan, i.e.
+ * the active or on-hold plan, else the latest plan created (a plan entered in error names nobody). Empty for a patient
+ * without a plan: the task stays unassigned and shows in the program-wide lists.
  */
 @ApplicationScoped
 public class PrimaryClinicians {
