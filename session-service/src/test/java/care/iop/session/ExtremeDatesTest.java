@@ -104,8 +104,8 @@ class ExtremeDatesTest {
         String session = createSession(group(clinician, futureMorning(), 60, null));
         String etag = given().header("Authorization", auth("scheduler")).when().get("/api/v1/sessions/" + session).then().extract().header("ETag");
         given().header("Authorization", auth("scheduler")).header("If-Match", etag).contentType("application/json")
-                .body(Fixtures.json(Map.of("start", "+999999999-12-31T09:00:00Z", "end", "+999999999-12-31T10:00:00Z", "location", "Room B")))
-                .when().put("/api/v1/sessions/" + session).then().statusCode(400).body("errors[0].field", equalTo("start"));
+                .body(Fixtures.json(Map.of("start", "+999999999-12-31T09:00:00Z", "end", "2030-01-07T10:00:00Z", "location", "Room B")))
+                .when().put("/api/v1/sessions/" + session).then().statusCode(400).body("errors[0].field", equalTo("start")); // only start is out of range: Map.of has no order
         assertThat(fx.count("select count(*) from therapy_session where id = ? and version = 0", UUID.fromString(session))).isEqualTo(1);
     }
 }
