@@ -1,4 +1,4 @@
-package care.iop.plan.outcomes;
+package care.iop.plan.comparison;
 
 import static care.iop.plan.support.ReadModelProbe.count;
 import static io.restassured.RestAssured.given;
@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import care.iop.plan.outcomes.domain.Instrument;
-import care.iop.plan.outcomes.service.ChartLinks;
+import care.iop.plan.comparison.service.ChartLinks;
 import care.iop.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;

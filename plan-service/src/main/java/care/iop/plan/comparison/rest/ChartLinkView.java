@@ -1,9 +1,10 @@
-package care.iop.plan.outcomes.rest;
+package care.iop.plan.comparison.rest;
 
 import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+/** The answer of POST .../chart-links: the signed link and when it stops working. */
 @Schema(description = "A signed link to the chart: GET it without a token (e.g. in an <img> or a browser tab) until it expires")
 public record ChartLinkView(
         @Schema(description = "Path and query, relative to the API's host",

@@ -1,24 +1,17 @@
-package care.iop.plan.outcomes.service;
+package care.iop.plan.comparison.service;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Base64;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
-import org.jboss.logging.Logger;
-
 import care.iop.plan.outcomes.domain.Instrument;
+import care.iop.plan.outcomes.service.OutcomesConfig;
 import care.iop.platform.problem.ProblemException;
 import care.iop.problems.ProblemType;
 
@@ -32,13 +25,10 @@ import care.iop.problems.ProblemType;
 @ApplicationScoped
 public class ChartLinks {
     public static final String PATH = "/api/v1/outcomes/modality-comparison/chart";
-    private static final Logger LOG = Logger.getLogger(ChartLinks.class);
-    private static final int MIN_KEY_LENGTH = 32;
-
     @Inject
     OutcomesConfig config;
 
-    private SecretKeySpec key;
+    private HmacKey key;
 
     /** The chart a link shows. */
     public record Chart(Instrument instrument, LocalDate from, LocalDate to, String track) {
@@ -48,24 +38,17 @@ public class ChartLinks {
     public record Link(String url, Instant expiresAt) {
     }
 
+    /** The key stays under iop.outcomes.chart-link.* (the Secret iop-plan-chart-link of the deployment). */
     @PostConstruct
     void init() {
-        byte[] secret = config.chartLink().key().map(k -> k.getBytes(StandardCharsets.UTF_8)).orElse(null);
-        if (secret == null) {
-            secret = new byte[MIN_KEY_LENGTH];
-            new SecureRandom().nextBytes(secret);
-            LOG.info("iop.outcomes.chart-link.key is not set: chart links are signed with a random key and work on this process only");
-        } else if (secret.length < MIN_KEY_LENGTH) {
-            throw new IllegalStateException("iop.outcomes.chart-link.key must have at least " + MIN_KEY_LENGTH + " characters");
-        }
-        key = new SecretKeySpec(secret, "HmacSHA256");
+        key = HmacKey.of(config.chartLink().key(), "iop.outcomes.chart-link.key");
     }
 
     /** A link to {@code chart} that works until now + the configured lifetime. */
     public Link create(Chart chart, String issuer, Instant now) {
         Instant expiresAt = now.plus(config.chartLink().ttl()).plusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         String query = query(chart, expiresAt.getEpochSecond(), issuer);
-        return new Link(PATH + "?" + query + "&signature=" + sign(query), expiresAt);
+        return new Link(PATH + "?" + query + "&signature=" + key.sign(query), expiresAt);
     }
 
     /**
@@ -76,7 +59,7 @@ public class ChartLinks {
         if (expires == null || issuer == null || issuer.isBlank()) {
             throw new ProblemException(ProblemType.FORBIDDEN, "A chart link needs expires, by and signature");
         }
-        byte[] expected = sign(query(chart, expires, issuer)).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = key.sign(query(chart, expires, issuer)).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.US_ASCII))) {
             throw new ProblemException(ProblemType.FORBIDDEN, "The chart link's signature does not match its parameters");
         }
@@ -100,16 +83,6 @@ public class ChartLinks {
     private static void append(StringBuilder query, String name, Object value) {
         if (value != null) {
             query.append('&').append(name).append('=').append(URLEncoder.encode(value.toString(), StandardCharsets.UTF_8));
-        }
-    }
-
-    private String sign(String query) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(query.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
         }
     }
 }

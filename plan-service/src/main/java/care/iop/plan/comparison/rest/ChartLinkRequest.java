@@ -1,4 +1,4 @@
-package care.iop.plan.outcomes.rest;
+package care.iop.plan.comparison.rest;
 
 import java.time.LocalDate;
 
@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import care.iop.plan.outcomes.domain.Instrument;
 
+/** The body of POST .../chart-links: which chart the signed link shows (windows widen to whole reporting blocks). */
 @Schema(description = "The chart a link shows: the same parameters as GET /api/v1/outcomes/modality-comparison/chart")
 public record ChartLinkRequest(
         @Schema(description = "PHQ9 when absent", example = "PHQ9") Instrument instrument,
