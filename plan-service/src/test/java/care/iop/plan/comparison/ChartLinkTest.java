@@ -54,7 +54,7 @@ class ChartLinkTest {
 
         String svg = given().urlEncodingEnabled(false).when().get(url).then().statusCode(200).contentType("image/svg+xml")
                 .extract().asString();
-        assertThat(svg).contains("<svg", "Mean change in GAD-7");
+        assertThat(svg).contains("<svg", "Change in GAD-7");
         assertThat(count(ds, "select count(*) from audit_event where subject = ? and roles = 'signed-link' and action = 'SEARCH'"
                 + " and resource_id = 'GAD7' and outcome = 'SUCCESS'", maker)).isEqualTo(1);
     }

@@ -31,7 +31,11 @@ public record ExposureRules(ExposureScale scale, int groupSessionMinutes, Bucket
         Dose total = Dose.NONE;
         String previous = null;
         EpisodeExposure.Switch first = null;
-        for (LocalDate day = episode.admittedOn(); !day.isAfter(end); day = day.plusDays(1)) {
+        LocalDate first = episode.plans().stream().map(EpisodeFacts.PlanPeriod::start).min(Comparator.naturalOrder()).orElse(end.plusDays(1));
+        LocalDate last = episode.plans().stream().map(p -> p.endExclusive().minusDays(1)).max(Comparator.naturalOrder()).orElse(end);
+        first = first.isAfter(episode.admittedOn()) ? first : episode.admittedOn();
+        last = last.isBefore(end) ? last : end;
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             Optional<Dose> week = prescribedOn(episode, day);
             Fraction share = week.map(d -> scale.groupShare(d, groupSessionMinutes)).orElse(null);
             if (share == null) {
