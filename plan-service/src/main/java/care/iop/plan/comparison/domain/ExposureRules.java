@@ -31,11 +31,12 @@ public record ExposureRules(ExposureScale scale, int groupSessionMinutes, Bucket
         Dose total = Dose.NONE;
         String previous = null;
         EpisodeExposure.Switch first = null;
-        LocalDate first = episode.plans().stream().map(EpisodeFacts.PlanPeriod::start).min(Comparator.naturalOrder()).orElse(end.plusDays(1));
-        LocalDate last = episode.plans().stream().map(p -> p.endExclusive().minusDays(1)).max(Comparator.naturalOrder()).orElse(end);
-        first = first.isAfter(episode.admittedOn()) ? first : episode.admittedOn();
-        last = last.isBefore(end) ? last : end;
-        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+        // only the days some plan covers (an episode open for years is not walked day by day)
+        LocalDate from = episode.plans().stream().map(EpisodeFacts.PlanPeriod::start).min(Comparator.naturalOrder()).orElse(end.plusDays(1));
+        LocalDate until = episode.plans().stream().map(p -> p.endExclusive().minusDays(1)).max(Comparator.naturalOrder()).orElse(end);
+        from = from.isAfter(episode.admittedOn()) ? from : episode.admittedOn();
+        until = until.isBefore(end) ? until : end;
+        for (LocalDate day = from; !day.isAfter(until); day = day.plusDays(1)) {
             Optional<Dose> week = prescribedOn(episode, day);
             Fraction share = week.map(d -> scale.groupShare(d, groupSessionMinutes)).orElse(null);
             if (share == null) {
