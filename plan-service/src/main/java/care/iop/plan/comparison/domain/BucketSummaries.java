@@ -20,7 +20,7 @@ import care.iop.plan.outcomes.domain.Instrument;
  */
 public record BucketSummaries(Instrument instrument, CohortRules rules, SmallCells cells) {
 
-    public ModalityComparison.Bucket of(String bucket, List<AnalysedEpisode> episodes, Exposure view) {
+    public ModalityComparison.Bucket of(String bucket, List<AnalysedEpisode> episodes) {
         if (!episodes.isEmpty() && !cells.passes(episodes, AnalysedEpisode::facts)) {
             return ModalityComparison.Bucket.withheld(bucket);
         }

@@ -28,7 +28,7 @@ public record ComparisonAnalysis(Instrument instrument, CohortRules rules, Expos
             Map<String, ModalityComparison.Bucket> shown = new LinkedHashMap<>();
             Map<String, List<AnalysedEpisode>> comparable = new LinkedHashMap<>();
             buckets.forEach((bucket, members) -> {
-                shown.put(bucket, summaries.of(bucket, members, view));
+                shown.put(bucket, summaries.of(bucket, members));
                 if (exposures.buckets().compared(bucket) && summaries.comparable(members)) {
                     comparable.put(bucket, members);
                 }

@@ -1,7 +1,6 @@
 package care.iop.plan.comparison.domain;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,16 +95,5 @@ public final class Differences {
 
     private static double[] changes(List<AnalysedEpisode> episodes) {
         return BucketSummaries.analysed(episodes).stream().mapToDouble(e -> e.outcome().change()).toArray();
-    }
-
-    /** Comparable buckets in display order. */
-    static Map<String, List<AnalysedEpisode>> ordered(Map<String, List<AnalysedEpisode>> all, List<String> order) {
-        Map<String, List<AnalysedEpisode>> result = new LinkedHashMap<>();
-        order.forEach(b -> {
-            if (all.containsKey(b)) {
-                result.put(b, all.get(b));
-            }
-        });
-        return result;
     }
 }
