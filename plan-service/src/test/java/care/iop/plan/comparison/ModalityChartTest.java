@@ -59,7 +59,7 @@ class ModalityChartTest {
         Element group = byId(groups, "PRESCRIBED-GROUP_HEAVY");
         assertThat(group.getElementsByTagNameNS(SVG_NS, "rect").getLength()).isEqualTo(1);
         assertThat(group.getElementsByTagNameNS(SVG_NS, "line").getLength()).isEqualTo(3); // the error bar and its caps
-        assertThat(group.getTextContent()).contains("n = 12", "-15.00 [-17.25, -12.75]");
+        assertThat(group.getTextContent()).contains("n = 12, -15.00", "[-17.25, -12.75]");
         Element empty = byId(groups, "PRESCRIBED-MIXED");
         assertThat(empty.getElementsByTagNameNS(SVG_NS, "rect").getLength()).isZero();
 

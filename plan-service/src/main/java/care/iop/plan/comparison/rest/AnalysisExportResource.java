@@ -77,22 +77,10 @@ public class AnalysisExportResource {
         }
         List<ExportRow> rows = exports.export(new ComparisonQuery(instrument, from, to, track));
         String name = "modality-comparison-episodes-" + instrument.name().toLowerCase();
-        if (wantsCsv(headers)) {
+        if (CsvNegotiation.prefersCsv(headers, MediaType.valueOf(NDJSON))) {
             return Response.ok(formats.csv(rows), ModalityComparisonResource.CSV + ";charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").build();
         }
         return Response.ok(formats.ndjson(rows), NDJSON).header("Content-Disposition", "attachment; filename=\"" + name + ".ndjson\"").build();
-    }
-
-    private static boolean wantsCsv(HttpHeaders headers) {
-        for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (type.getType().equals("text") && type.getSubtype().equals("csv")) {
-                return true;
-            }
-            if (type.getSubtype().equals("x-ndjson") || type.isWildcardType()) {
-                return false;
-            }
-        }
-        return false;
     }
 }

@@ -13,13 +13,13 @@ import java.util.function.DoubleUnaryOperator;
  * {@code adjusted}) let a reader or a test find each figure.
  */
 final class ComparisonChart {
-    private static final int WIDTH = 1000;
+    private static final int WIDTH = 1120;
     private static final int HEADER = 96;
-    private static final int ROW = 330;
+    private static final int ROW = 340;
     private static final int BARS_LEFT = 70;
-    private static final int BARS_RIGHT = 500;
-    private static final int FOREST_LEFT = 760;
-    private static final int FOREST_RIGHT = 980;
+    private static final int BARS_RIGHT = 650;
+    private static final int FOREST_LEFT = 860;
+    private static final int FOREST_RIGHT = 1100;
     private static final int PLOT_TOP = 40;
     private static final int PLOT_HEIGHT = 200;
 
@@ -90,10 +90,12 @@ final class ComparisonChart {
                     whisker(cx, y.applyAsDouble(m.ci95Lower()), y.applyAsDouble(m.ci95Upper()), "95 % CI " + format(m.ci95Lower()) + " to "
                             + format(m.ci95Upper()));
                 }
-                text(cx, top + PLOT_HEIGHT + 42, "middle", 10, "normal", "n = " + b.n() + ", " + format(m.estimate())
-                        + (m.ci95Lower() == null ? "" : " [" + format(m.ci95Lower()) + ", " + format(m.ci95Upper()) + "]"));
+                text(cx, top + PLOT_HEIGHT + 40, "middle", 9, "normal", "n = " + b.n() + ", " + format(m.estimate()));
+                if (m.ci95Lower() != null) {
+                    text(cx, top + PLOT_HEIGHT + 52, "middle", 9, "normal", "[" + format(m.ci95Lower()) + ", " + format(m.ci95Upper()) + "]");
+                }
             }
-            text(cx, top + PLOT_HEIGHT + 26, "middle", 10, "bold", b.bucket());
+            text(cx, top + PLOT_HEIGHT + 26, "middle", 9, "bold", b.bucket());
             svg.append("</g>\n");
         }
     }

@@ -95,7 +95,7 @@ public class ModalityComparisonResource {
             @Parameter(description = "Only patients on this track (ADULT_MH, ADULT_SUD, ADOLESCENT)") @QueryParam("track") String track,
             @Context HttpHeaders headers) {
         ComparisonView view = ComparisonViews.of(comparisons.compare(new ComparisonQuery(required(instrument), from, to, track)));
-        if (wantsCsv(headers)) {
+        if (CsvNegotiation.prefersCsv(headers, MediaType.APPLICATION_JSON_TYPE)) {
             return Response.ok(ComparisonCsv.of(view), CSV + ";charset=UTF-8")
                     .header("Content-Disposition", "inline; filename=\"modality-comparison-" + instrument.name().toLowerCase() + ".csv\"")
                     .build();
@@ -176,17 +176,5 @@ public class ModalityComparisonResource {
             throw ProblemException.invalidField("instrument", "must not be null");
         }
         return instrument;
-    }
-
-    private static boolean wantsCsv(HttpHeaders headers) {
-        for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return false;
-            }
-            if (type.getType().equals("text") && type.getSubtype().equals("csv")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

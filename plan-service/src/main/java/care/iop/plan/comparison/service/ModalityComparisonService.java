@@ -3,6 +3,7 @@ package care.iop.plan.comparison.service;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
@@ -20,6 +21,7 @@ import care.iop.platform.audit.AuditAction;
 import care.iop.platform.audit.AuditLog;
 import care.iop.platform.problem.ProblemException;
 import care.iop.platform.time.ProgramTime;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Compares outcomes by exposure (prescribed and attended modality mix, switches) over the episodes of care admitted in a
@@ -41,6 +43,11 @@ public class ModalityComparisonService {
 
     @Inject
     ProgramTime time;
+
+    /** Bad bucket names, cut-points or block months stop the start instead of failing the first comparison. */
+    void checkConfiguration(@Observes StartupEvent start) {
+        analysis(Instrument.PHQ9, false);
+    }
 
     /** The comparison for a program staff caller, audited under the caller's token. */
     @Transactional
