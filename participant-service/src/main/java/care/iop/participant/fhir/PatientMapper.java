@@ -30,8 +30,7 @@ public class PatientMapper {
         org.hl7.fhir.r4.model.Patient r = new org.hl7.fhir.r4.model.Patient();
         r.setId(p.id.toString());
         r.getMeta().setVersionId(Long.toString(p.version)).setLastUpdated(Date.from(p.updatedAt)).addProfile(US_CORE_PATIENT);
-        r.addIdentifier().setUse(Identifier.IdentifierUse.OFFICIAL).setSystem(PATIENT_ID_SYSTEM).setValue(p.id.toString())
-                .getType().addCoding().setSystem(IDENTIFIER_TYPE_SYSTEM).setCode("PI").setDisplay("Patient internal identifier");
+        r.addIdentifier().setUse(Identifier.IdentifierUse.OFFICIAL).setSystem(PATIENT_ID_SYSTEM).setValue(p.id.toString());
         p.identifiers.forEach(i -> r.addIdentifier().setUse(Identifier.IdentifierUse.USUAL).setSystem(i.system).setValue(i.value));
         r.setActive(p.status != PatientStatus.DISCHARGED);
         r.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily(p.familyName).addGiven(p.givenName);
