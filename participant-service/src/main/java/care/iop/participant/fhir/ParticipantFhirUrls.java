@@ -36,14 +36,16 @@ public final class ParticipantFhirUrls {
     /** PractitionerRole: how many patients the clinician may carry (valueInteger). */
     public static final String MAX_CASELOAD = BASE + "/StructureDefinition/max-caseload";
 
-    /** PractitionerRole.code: {@code clinician}, and {@code group-leader} for a clinician who may lead groups. */
-    public static final String CLINICIAN_ROLE_SYSTEM = BASE + "/CodeSystem/clinician-role";
-    /** Consent.category: the kind of consent (GROUP_PARTICIPATION, PART2_DISCLOSURE, TELEHEALTH). */
-    public static final String CONSENT_KIND_SYSTEM = BASE + "/CodeSystem/consent-kind";
+    /** Consent: the registry's kind of consent (valueCode GROUP_PARTICIPATION, PART2_DISCLOSURE, TELEHEALTH). */
+    public static final String CONSENT_KIND = BASE + "/StructureDefinition/consent-kind";
+    /** Consent.policy of a PART2_DISCLOSURE: the regulation itself, published by the eCFR. */
+    public static final String PART2_POLICY = "https://www.ecfr.gov/current/title-42/chapter-I/subchapter-A/part-2";
+    public static final String PART2_AUTHORITY = "https://www.ecfr.gov";
+    /** Consent.policy of the other kinds: the program's consent form, this prefix + the kind (group-participation, telehealth). */
+    public static final String PROGRAM_POLICY = BASE + "/policy/";
 
     public static final String CONSENT_SCOPE_SYSTEM = "http://terminology.hl7.org/CodeSystem/consentscope";
     public static final String CONSENT_ACTION_SYSTEM = "http://terminology.hl7.org/CodeSystem/consentaction";
-    public static final String ACT_CODE_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
     public static final String ACT_REASON_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-ActReason";
     public static final String PARTICIPATION_TYPE_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
     public static final String LOINC = "http://loinc.org";

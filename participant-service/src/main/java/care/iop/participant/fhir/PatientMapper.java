@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 
+import care.iop.fhir.FhirVersions;
 import care.iop.participant.domain.Gender;
 import care.iop.participant.domain.Patient;
 import care.iop.participant.domain.PatientStatus;
@@ -29,7 +30,7 @@ public class PatientMapper {
     public org.hl7.fhir.r4.model.Patient toFhir(Patient p) {
         org.hl7.fhir.r4.model.Patient r = new org.hl7.fhir.r4.model.Patient();
         r.setId(p.id.toString());
-        r.getMeta().setVersionId(Long.toString(p.version)).setLastUpdated(Date.from(p.updatedAt)).addProfile(US_CORE_PATIENT);
+        FhirVersions.meta(r, p.version, p.updatedAt).getMeta().addProfile(US_CORE_PATIENT);
         r.addIdentifier().setUse(Identifier.IdentifierUse.OFFICIAL).setSystem(PATIENT_ID_SYSTEM).setValue(p.id.toString());
         p.identifiers.forEach(i -> r.addIdentifier().setUse(Identifier.IdentifierUse.USUAL).setSystem(i.system).setValue(i.value));
         r.setActive(p.status != PatientStatus.DISCHARGED);

@@ -20,6 +20,7 @@ import org.hl7.fhir.r4.model.PrimitiveType;
 import org.hl7.fhir.r4.model.StringType;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import care.iop.fhir.FhirException;
 import care.iop.participant.domain.Gender;
 import care.iop.participant.domain.Track;
 import care.iop.participant.rest.IdentifierDto;
@@ -61,7 +62,8 @@ public class PatientRegistrationMapper {
         readOnlyAbsent(r);
         Track track = track(r, fields);
         String levelOfCare = code(r, LEVEL_OF_CARE, "levelOfCare", fields);
-        LocalDate admissionDate = date(extensionValue(r, ADMISSION_DATE, "admissionDate", fields), fields.get("admissionDate"));
+        PrimitiveType<?> admission = extensionValue(r, ADMISSION_DATE, "admissionDate", fields);
+        LocalDate admissionDate = date(admission, fields.get("admissionDate"));
         PatientRequest request = new PatientRequest(identifiers, given == null || given.isEmpty() ? null : given, family,
                 date(r.getBirthDateElement(), "Patient.birthDate"), gender(r), track, levelOfCare, phone, email, admissionDate,
                 null, null, null, null, null, null, null);
@@ -74,7 +76,7 @@ public class PatientRegistrationMapper {
         for (int i = 0; i < r.getIdentifier().size(); i++) {
             Identifier identifier = r.getIdentifier().get(i);
             if (PATIENT_ID_SYSTEM.equals(identifier.getSystem())) {
-                throw new InvalidElement("The identifier system " + PATIENT_ID_SYSTEM + " is the registry's own id, given by the server",
+                throw FhirException.unprocessable("The identifier system " + PATIENT_ID_SYSTEM + " is the registry's own id, given by the server",
                         "Patient.identifier[" + i + "].system");
             }
             result.add(new IdentifierDto(identifier.getSystem(), identifier.getValue()));
@@ -109,7 +111,7 @@ public class PatientRegistrationMapper {
     private static void readOnlyAbsent(org.hl7.fhir.r4.model.Patient r) {
         for (String url : READ_ONLY) {
             if (r.getExtensionByUrl(url) != null) {
-                throw new InvalidElement("The extension " + url + " is set by the server", extensionPath(url));
+                throw FhirException.unprocessable("The extension " + url + " is set by the server", extensionPath(url));
             }
         }
     }
@@ -119,7 +121,7 @@ public class PatientRegistrationMapper {
         if (code == null) {
             return null;
         }
-        return Arrays.stream(Track.values()).filter(t -> t.name().equals(code)).findFirst().orElseThrow(() -> new InvalidElement(
+        return Arrays.stream(Track.values()).filter(t -> t.name().equals(code)).findFirst().orElseThrow(() -> FhirException.unprocessable(
                 "must be one of " + Arrays.toString(Track.values()), fields.get("track")));
     }
 
@@ -134,13 +136,13 @@ public class PatientRegistrationMapper {
         fields.put(field, path);
         List<Extension> found = r.getExtensionsByUrl(url);
         if (found.size() > 1) {
-            throw new InvalidElement("The extension " + url + " may appear once", path);
+            throw FhirException.unprocessable("The extension " + url + " may appear once", path);
         }
         if (found.isEmpty() || found.get(0).getValue() == null) {
             return null;
         }
         if (!(found.get(0).getValue() instanceof PrimitiveType<?> value)) {
-            throw new InvalidElement("The extension " + url + " takes a primitive value", path + ".value");
+            throw FhirException.unprocessable("The extension " + url + " takes a primitive value", path + ".value");
         }
         return value;
     }
@@ -151,10 +153,10 @@ public class PatientRegistrationMapper {
             return null;
         }
         if (!(value instanceof DateType date)) {
-            throw new InvalidElement("must be a date", path);
+            throw FhirException.unprocessable("must be a date", path);
         }
         if (date.getPrecision() != TemporalPrecisionEnum.DAY) {
-            throw new InvalidElement("must be a full date (year, month and day)", path);
+            throw FhirException.unprocessable("must be a full date (year, month and day)", path);
         }
         return LocalDate.parse(date.getValueAsString());
     }

@@ -3,14 +3,13 @@ package care.iop.participant.fhir;
 import static care.iop.participant.fhir.ParticipantFhirUrls.NPI_SYSTEM;
 import static care.iop.participant.fhir.ParticipantFhirUrls.US_CORE_PRACTITIONER;
 
-import java.util.Date;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Practitioner;
 
+import care.iop.fhir.FhirVersions;
 import care.iop.participant.domain.Clinician;
 
 /**
@@ -24,7 +23,7 @@ public class PractitionerMapper {
     public Practitioner toFhir(Clinician c) {
         Practitioner r = new Practitioner();
         r.setId(c.id.toString());
-        r.getMeta().setVersionId(Long.toString(c.version)).setLastUpdated(Date.from(c.updatedAt)).addProfile(US_CORE_PRACTITIONER);
+        FhirVersions.meta(r, c.version, c.updatedAt).getMeta().addProfile(US_CORE_PRACTITIONER);
         r.addIdentifier().setUse(Identifier.IdentifierUse.OFFICIAL).setSystem(NPI_SYSTEM).setValue(c.npi);
         r.setActive(c.active);
         HumanName name = r.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily(c.familyName).addGiven(c.givenName);

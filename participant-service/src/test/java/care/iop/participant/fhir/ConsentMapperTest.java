@@ -23,11 +23,12 @@ class ConsentMapperTest {
         assertThat(r.getIdPart()).isEqualTo(c.id.toString());
         assertThat(r.getStatus()).isEqualTo(Consent.ConsentState.ACTIVE);
         assertThat(r.getScope().getCodingFirstRep().getCode()).isEqualTo("patient-privacy");
-        assertThat(r.getCategory()).extracting(cc -> cc.getCodingFirstRep().getCode()).containsExactly("59284-0", "PART2_DISCLOSURE");
+        assertThat(r.getCategory()).extracting(cc -> cc.getCodingFirstRep().getCode()).containsExactly("59284-0");
+        assertThat(r.getExtensionByUrl(ParticipantFhirUrls.CONSENT_KIND).getValue().primitiveValue()).isEqualTo("PART2_DISCLOSURE");
         assertThat(r.getPatient().getReference()).isEqualTo("Patient/" + c.patientId);
         assertThat(r.getPerformerFirstRep().getReference()).isEqualTo("Patient/" + c.patientId);
         assertThat(r.getDateTime().toInstant()).isEqualTo(MapperFixtures.CREATED);
-        assertThat(r.getPolicyRule().getCodingFirstRep().getCode()).isEqualTo("42CFRPart2");
+        assertThat(r.getPolicyFirstRep().getUri()).isEqualTo("https://www.ecfr.gov/current/title-42/chapter-I/subchapter-A/part-2");
         Consent.ProvisionComponent provision = r.getProvision();
         assertThat(provision.getType()).isEqualTo(Consent.ConsentProvisionType.PERMIT);
         assertThat(provision.getPeriod().getStartElement().getValueAsString()).isEqualTo("2026-01-05");
@@ -58,7 +59,8 @@ class ConsentMapperTest {
     void otherKindsAreOptInsWithoutRecipient() {
         Consent group = mapper.toFhir(MapperFixtures.consent(ConsentKind.GROUP_PARTICIPATION), TODAY);
         assertThat(group.getScope().getCodingFirstRep().getCode()).isEqualTo("patient-privacy");
-        assertThat(group.getPolicyRule().getCodingFirstRep().getCode()).isEqualTo("OPTIN");
+        assertThat(group.getPolicyFirstRep().getUri()).isEqualTo("https://iop.care/fhir/policy/group-participation");
+        assertThat(group.getExtensionByUrl(ParticipantFhirUrls.CONSENT_KIND).getValue().primitiveValue()).isEqualTo("GROUP_PARTICIPATION");
         assertThat(group.getProvision().getActor()).isEmpty();
         assertThat(group.getProvision().getPeriod().hasEnd()).isFalse();
 

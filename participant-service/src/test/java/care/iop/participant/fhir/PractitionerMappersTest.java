@@ -2,7 +2,6 @@ package care.iop.participant.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
@@ -35,7 +34,7 @@ class PractitionerMappersTest {
         assertThat(r.getIdPart()).isEqualTo(c.id.toString());
         assertThat(r.getPractitioner().getReference()).isEqualTo("Practitioner/" + c.id);
         assertThat(r.getPractitioner().getDisplay()).isEqualTo("Sam Lee, LCSW, LAC");
-        assertThat(r.getCode()).extracting(cc -> cc.getCodingFirstRep().getCode()).containsExactly("clinician", "group-leader");
+        assertThat(r.getCode()).extracting(cc -> cc.getText()).containsExactly("clinician", "group leader");
         assertThat(((IntegerType) r.getExtensionByUrl(ParticipantFhirUrls.MAX_CASELOAD).getValue()).getValue()).isEqualTo(25);
     }
 
@@ -47,7 +46,7 @@ class PractitionerMappersTest {
         c.active = false;
         PractitionerRole r = new PractitionerRoleMapper().toFhir(c);
 
-        assertThat(r.getCode()).flatExtracting(cc -> cc.getCoding()).extracting(Coding::getCode).containsExactly("clinician");
+        assertThat(r.getCode()).extracting(cc -> cc.getText()).containsExactly("clinician");
         assertThat(r.getExtensionByUrl(ParticipantFhirUrls.MAX_CASELOAD)).isNull();
         assertThat(r.getActive()).isFalse();
     }
