@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,6 +23,7 @@ import org.hl7.fhir.r4.model.StringType;
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import care.iop.fhir.FhirException;
 import care.iop.participant.domain.Gender;
+import care.iop.participant.domain.PatientStatus;
 import care.iop.participant.domain.Track;
 import care.iop.participant.rest.IdentifierDto;
 import care.iop.participant.rest.PatientRequest;
@@ -30,17 +32,23 @@ import care.iop.participant.rest.PatientRequest;
  * Reads a FHIR Patient sent to {@code POST /fhir/R4/Patient} as the JSON API's registration. Taken: the identifiers,
  * the official name (else the usual, else the first; given names joined by a space), gender, birth date (a full date),
  * the first phone and the first email, and the program placement from the extensions {@value ParticipantFhirUrls#TRACK}
- * and {@value ParticipantFhirUrls#LEVEL_OF_CARE} (required) and {@value ParticipantFhirUrls#ADMISSION_DATE}. Other
- * elements (address, contacts...) are not kept. What cannot be read so is a 422 naming the element; the values are
- * then checked by the registration's own rules.
+ * and {@value ParticipantFhirUrls#LEVEL_OF_CARE} (required) and {@value ParticipantFhirUrls#ADMISSION_DATE}. The
+ * read-only extensions (program status, discharge) become the request's read-only fields, which the JSON API's rules
+ * refuse on a create and accept unchanged on an update (read-modify-write). Other elements (address, contacts...) are
+ * not kept. What cannot be read so is a 422 naming the element; the values are then checked by the registration's own
+ * rules.
  */
 @ApplicationScoped
 public class PatientRegistrationMapper {
-    private static final List<String> READ_ONLY = List.of(PROGRAM_STATUS, DISCHARGE_DATE, DISCHARGE_REASON);
 
-    public PatientRegistration toRegistration(org.hl7.fhir.r4.model.Patient r) {
+    /**
+     * @param self the patient an update replaces (its registry id may be among the identifiers); null for a create (the
+     *             registry id is the server's to give)
+     */
+    public PatientRegistration toRegistration(org.hl7.fhir.r4.model.Patient r, UUID self) {
         Map<String, String> fields = new HashMap<>();
-        List<IdentifierDto> identifiers = identifiers(r);
+        List<Integer> identifierIndexes = new ArrayList<>();
+        List<IdentifierDto> identifiers = identifiers(r, self, identifierIndexes);
         int nameIndex = nameIndex(r.getName());
         String given = null;
         String family = null;
@@ -59,26 +67,36 @@ public class PatientRegistrationMapper {
         fields.put("gender", "Patient.gender");
         String phone = telecom(r, ContactPoint.ContactPointSystem.PHONE, "phone", fields);
         String email = telecom(r, ContactPoint.ContactPointSystem.EMAIL, "email", fields);
-        readOnlyAbsent(r);
-        Track track = track(r, fields);
+        Track track = enumCode(r, TRACK, "track", Track.class, fields);
         String levelOfCare = code(r, LEVEL_OF_CARE, "levelOfCare", fields);
         PrimitiveType<?> admission = extensionValue(r, ADMISSION_DATE, "admissionDate", fields);
         LocalDate admissionDate = date(admission, fields.get("admissionDate"));
+        PatientStatus status = enumCode(r, PROGRAM_STATUS, "status", PatientStatus.class, fields);
+        PrimitiveType<?> discharge = extensionValue(r, DISCHARGE_DATE, "dischargedOn", fields);
+        LocalDate dischargedOn = date(discharge, fields.get("dischargedOn"));
+        String dischargeReasonCode = code(r, DISCHARGE_REASON, "dischargeReasonCode", fields);
         PatientRequest request = new PatientRequest(identifiers, given == null || given.isEmpty() ? null : given, family,
                 date(r.getBirthDateElement(), "Patient.birthDate"), gender(r), track, levelOfCare, phone, email, admissionDate,
-                null, null, null, null, null, null, null);
-        return new PatientRegistration(request, fields);
+                null, status, dischargedOn, null, dischargeReasonCode, null, null);
+        return new PatientRegistration(request, fields, identifierIndexes);
     }
 
-    /** Every identifier as sent; the registry's own id is the server's to give. */
-    private static List<IdentifierDto> identifiers(org.hl7.fhir.r4.model.Patient r) {
+    /**
+     * Every identifier as sent but the registry's own id, which is the server's to give: on an update it may name the
+     * patient updated (it is left out), anything else is a 422. {@code indexes} gets the resource index of each one kept.
+     */
+    private static List<IdentifierDto> identifiers(org.hl7.fhir.r4.model.Patient r, UUID self, List<Integer> indexes) {
         List<IdentifierDto> result = new ArrayList<>();
         for (int i = 0; i < r.getIdentifier().size(); i++) {
             Identifier identifier = r.getIdentifier().get(i);
             if (PATIENT_ID_SYSTEM.equals(identifier.getSystem())) {
-                throw FhirException.unprocessable("The identifier system " + PATIENT_ID_SYSTEM + " is the registry's own id, given by the server",
-                        "Patient.identifier[" + i + "].system");
+                if (self != null && self.toString().equals(identifier.getValue())) {
+                    continue;
+                }
+                throw FhirException.unprocessable("The identifier system " + PATIENT_ID_SYSTEM + " is the registry's own id, given by the server"
+                        + (self == null ? "" : "; on an update it can only be the id of the patient updated"), "Patient.identifier[" + i + "]");
             }
+            indexes.add(i);
             result.add(new IdentifierDto(identifier.getSystem(), identifier.getValue()));
         }
         return result;
@@ -108,21 +126,15 @@ public class PatientRegistrationMapper {
         return null;
     }
 
-    private static void readOnlyAbsent(org.hl7.fhir.r4.model.Patient r) {
-        for (String url : READ_ONLY) {
-            if (r.getExtensionByUrl(url) != null) {
-                throw FhirException.unprocessable("The extension " + url + " is set by the server", extensionPath(url));
-            }
-        }
-    }
-
-    private static Track track(org.hl7.fhir.r4.model.Patient r, Map<String, String> fields) {
-        String code = code(r, TRACK, "track", fields);
+    /** The code of an extension as one of an enum's names (else 422 at the extension); null when absent. */
+    private static <E extends Enum<E>> E enumCode(org.hl7.fhir.r4.model.Patient r, String url, String field, Class<E> type,
+                                                  Map<String, String> fields) {
+        String code = code(r, url, field, fields);
         if (code == null) {
             return null;
         }
-        return Arrays.stream(Track.values()).filter(t -> t.name().equals(code)).findFirst().orElseThrow(() -> FhirException.unprocessable(
-                "must be one of " + Arrays.toString(Track.values()), fields.get("track")));
+        return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(code)).findFirst().orElseThrow(() ->
+                FhirException.unprocessable("must be one of " + Arrays.toString(type.getEnumConstants()), fields.get(field)));
     }
 
     private static String code(org.hl7.fhir.r4.model.Patient r, String url, String field, Map<String, String> fields) {
