@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -31,6 +32,7 @@ import care.iop.fhir.FhirRequest;
 import care.iop.fhir.Interaction;
 import care.iop.participant.domain.Patient;
 import care.iop.participant.service.PatientService;
+import care.iop.platform.consistency.ConsistencyDocumentation;
 import care.iop.platform.idempotency.Idempotent;
 import care.iop.platform.security.Roles;
 
@@ -129,6 +131,7 @@ public class PatientFhirResource {
 
     @POST
     @Idempotent
+    @Extension(name = ConsistencyDocumentation.WRITES, value = "true")
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN, Roles.INTEGRATION })
     @Operation(operationId = "createFhirPatient", summary = "Register a Patient (FHIR create)",
             description = "The JSON API's registration from a FHIR Patient: identifiers, the official name, gender, birthDate, "
@@ -158,6 +161,7 @@ public class PatientFhirResource {
 
     @PUT
     @Path("/{id}")
+    @Extension(name = ConsistencyDocumentation.WRITES, value = "true")
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN, Roles.INTEGRATION })
     @Operation(operationId = "updateFhirPatient", summary = "Replace a Patient (FHIR update)",
             description = "The JSON API's replace from a FHIR Patient read before (read-modify-write: the read-only extensions and the "

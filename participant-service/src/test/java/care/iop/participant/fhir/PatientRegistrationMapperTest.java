@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.UUID;
 
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.ContactPoint;
@@ -39,7 +40,7 @@ class PatientRegistrationMapperTest {
 
     @Test
     void readsTheRegistrationOfTheJsonApi() {
-        PatientRequest request = mapper.toRegistration(ana()).request();
+        PatientRequest request = mapper.toRegistration(ana(), null).request();
 
         assertThat(request.identifiers()).containsExactly(new IdentifierDto("urn:example:mrn", "MRN-0001"));
         assertThat(request.givenName()).isEqualTo("Ana Maria");
@@ -60,7 +61,7 @@ class PatientRegistrationMapperTest {
         Patient r = ana();
         r.getName().add(0, new HumanName().setUse(HumanName.NameUse.NICKNAME).setFamily("D").addGiven("Annie"));
         r.getTelecom().add(0, new ContactPoint().setSystem(ContactPoint.ContactPointSystem.FAX).setValue("+1-555-0199"));
-        PatientRegistration registration = mapper.toRegistration(r);
+        PatientRegistration registration = mapper.toRegistration(r, null);
 
         assertThat(registration.request().givenName()).isEqualTo("Ana Maria");
         assertThat(registration.expression("givenName")).isEqualTo("Patient.name[1].given");
@@ -79,7 +80,7 @@ class PatientRegistrationMapperTest {
         Patient r = ana();
         r.getName().clear();
         r.getExtension().clear();
-        PatientRegistration registration = mapper.toRegistration(r);
+        PatientRegistration registration = mapper.toRegistration(r, null);
 
         assertThat(registration.request().givenName()).isNull();
         assertThat(registration.request().familyName()).isNull();
@@ -94,7 +95,7 @@ class PatientRegistrationMapperTest {
         Patient r = ana();
         r.setBirthDateElement(new DateType("1990-04"));
 
-        assertThatThrownBy(() -> mapper.toRegistration(r)).isInstanceOfSatisfying(FhirException.class,
+        assertThatThrownBy(() -> mapper.toRegistration(r), null).isInstanceOfSatisfying(FhirException.class,
                 e -> assertThat(e.expression()).isEqualTo("Patient.birthDate"));
     }
 
@@ -103,7 +104,7 @@ class PatientRegistrationMapperTest {
         Patient r = ana();
         r.getExtensionByUrl(ParticipantFhirUrls.TRACK).setValue(new CodeType("ADULT"));
 
-        assertThatThrownBy(() -> mapper.toRegistration(r)).isInstanceOfSatisfying(FhirException.class,
+        assertThatThrownBy(() -> mapper.toRegistration(r), null).isInstanceOfSatisfying(FhirException.class,
                 e -> assertThat(e.expression()).isEqualTo("Patient.extension('" + ParticipantFhirUrls.TRACK + "')"));
     }
 
@@ -112,7 +113,7 @@ class PatientRegistrationMapperTest {
         Patient r = ana();
         r.getExtensionByUrl(ParticipantFhirUrls.TRACK).setValue(new HumanName().setFamily("x"));
 
-        assertThatThrownBy(() -> mapper.toRegistration(r)).isInstanceOfSatisfying(FhirException.class,
+        assertThatThrownBy(() -> mapper.toRegistration(r), null).isInstanceOfSatisfying(FhirException.class,
                 e -> assertThat(e.expression()).isEqualTo("Patient.extension('" + ParticipantFhirUrls.TRACK + "').value"));
     }
 
@@ -121,30 +122,52 @@ class PatientRegistrationMapperTest {
         Patient r = ana();
         r.getExtensionByUrl(ParticipantFhirUrls.ADMISSION_DATE).setValue(new StringType("soon"));
 
-        assertThatThrownBy(() -> mapper.toRegistration(r)).isInstanceOfSatisfying(FhirException.class,
+        assertThatThrownBy(() -> mapper.toRegistration(r), null).isInstanceOfSatisfying(FhirException.class,
                 e -> assertThat(e.expression()).isEqualTo("Patient.extension('" + ParticipantFhirUrls.ADMISSION_DATE + "')"));
     }
 
     @Test
-    void theServersOwnIdentifierAndReadOnlyExtensionsAreRefused() {
+    void theRegistryIdIsTheServersToGive() {
         Patient withId = ana();
         withId.addIdentifier().setSystem(ParticipantFhirUrls.PATIENT_ID_SYSTEM).setValue("x");
-        assertThatThrownBy(() -> mapper.toRegistration(withId)).isInstanceOfSatisfying(FhirException.class,
-                e -> assertThat(e.expression()).isEqualTo("Patient.identifier[1].system"));
+        assertThatThrownBy(() -> mapper.toRegistration(withId, null)).isInstanceOfSatisfying(FhirException.class,
+                e -> assertThat(e.expression()).isEqualTo("Patient.identifier[1]"));
+    }
 
-        Patient withStatus = ana();
-        withStatus.addExtension(ParticipantFhirUrls.PROGRAM_STATUS, new CodeType("ACTIVE"));
-        assertThatThrownBy(() -> mapper.toRegistration(withStatus)).isInstanceOfSatisfying(FhirException.class,
-                e -> assertThat(e.expression()).isEqualTo("Patient.extension('" + ParticipantFhirUrls.PROGRAM_STATUS + "')"));
+    @Test
+    void anUpdateMayCarryThePatientsOwnIdAndItsElementsKeepTheirIndex() {
+        UUID self = UUID.randomUUID();
+        Patient r = ana();
+        r.getIdentifier().add(0, new org.hl7.fhir.r4.model.Identifier().setSystem(ParticipantFhirUrls.PATIENT_ID_SYSTEM).setValue(self.toString()));
+        PatientRegistration registration = mapper.toRegistration(r, self);
+
+        assertThat(registration.request().identifiers()).containsExactly(new IdentifierDto("urn:example:mrn", "MRN-0001"));
+        assertThat(registration.expression("identifiers[0].value")).isEqualTo("Patient.identifier[1].value");
+        assertThatThrownBy(() -> mapper.toRegistration(r, UUID.randomUUID())).isInstanceOf(FhirException.class);
+    }
+
+    @Test
+    void readOnlyExtensionsBecomeTheRequestsReadOnlyFields() {
+        Patient r = ana();
+        r.addExtension(ParticipantFhirUrls.PROGRAM_STATUS, new CodeType("DISCHARGED"));
+        r.addExtension(ParticipantFhirUrls.DISCHARGE_DATE, new DateType("2026-03-01"));
+        r.addExtension(ParticipantFhirUrls.DISCHARGE_REASON, new CodeType("COMPLETED"));
+        PatientRegistration registration = mapper.toRegistration(r, null);
+
+        assertThat(registration.request().status()).isEqualTo(care.iop.participant.domain.PatientStatus.DISCHARGED);
+        assertThat(registration.request().dischargedOn()).isEqualTo(LocalDate.of(2026, 3, 1));
+        assertThat(registration.request().dischargeReasonCode()).isEqualTo("COMPLETED");
+        assertThat(registration.expression("status")).isEqualTo("Patient.extension('" + ParticipantFhirUrls.PROGRAM_STATUS + "')");
+
+        r.getExtensionByUrl(ParticipantFhirUrls.PROGRAM_STATUS).setValue(new CodeType("GONE"));
+        assertThatThrownBy(() -> mapper.toRegistration(r, null)).isInstanceOf(FhirException.class);
     }
 
     @Test
     void whatTheMapperWritesItReadsBack() {
         var stored = MapperFixtures.patient();
         Patient written = new PatientMapper().toFhir(stored);
-        written.getIdentifier().remove(0);
-        written.getExtension().removeIf(e -> e.getUrl().equals(ParticipantFhirUrls.PROGRAM_STATUS));
-        PatientRequest request = mapper.toRegistration(written).request();
+        PatientRequest request = mapper.toRegistration(written, stored.id).request();
 
         assertThat(request.givenName()).isEqualTo(stored.givenName);
         assertThat(request.familyName()).isEqualTo(stored.familyName);
@@ -154,5 +177,6 @@ class PatientRegistrationMapperTest {
         assertThat(request.levelOfCare()).isEqualTo(stored.levelOfCare);
         assertThat(request.admissionDate()).isEqualTo(stored.admissionDate);
         assertThat(request.identifiers()).containsExactly(new IdentifierDto("urn:example:mrn", "MRN-0001"));
+        assertThat(request.status()).isEqualTo(stored.status);
     }
 }
