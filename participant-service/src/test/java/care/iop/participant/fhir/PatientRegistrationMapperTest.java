@@ -95,7 +95,7 @@ class PatientRegistrationMapperTest {
         Patient r = ana();
         r.setBirthDateElement(new DateType("1990-04"));
 
-        assertThatThrownBy(() -> mapper.toRegistration(r), null).isInstanceOfSatisfying(FhirException.class,
+        assertThatThrownBy(() -> mapper.toRegistration(r, null)).isInstanceOfSatisfying(FhirException.class,
                 e -> assertThat(e.expression()).isEqualTo("Patient.birthDate"));
     }
 
@@ -104,7 +104,7 @@ class PatientRegistrationMapperTest {
         Patient r = ana();
         r.getExtensionByUrl(ParticipantFhirUrls.TRACK).setValue(new CodeType("ADULT"));
 
-        assertThatThrownBy(() -> mapper.toRegistration(r), null).isInstanceOfSatisfying(FhirException.class,
+        assertThatThrownBy(() -> mapper.toRegistration(r, null)).isInstanceOfSatisfying(FhirException.class,
                 e -> assertThat(e.expression()).isEqualTo("Patient.extension('" + ParticipantFhirUrls.TRACK + "')"));
     }
 
@@ -113,7 +113,7 @@ class PatientRegistrationMapperTest {
         Patient r = ana();
         r.getExtensionByUrl(ParticipantFhirUrls.TRACK).setValue(new HumanName().setFamily("x"));
 
-        assertThatThrownBy(() -> mapper.toRegistration(r), null).isInstanceOfSatisfying(FhirException.class,
+        assertThatThrownBy(() -> mapper.toRegistration(r, null)).isInstanceOfSatisfying(FhirException.class,
                 e -> assertThat(e.expression()).isEqualTo("Patient.extension('" + ParticipantFhirUrls.TRACK + "').value"));
     }
 
@@ -122,7 +122,7 @@ class PatientRegistrationMapperTest {
         Patient r = ana();
         r.getExtensionByUrl(ParticipantFhirUrls.ADMISSION_DATE).setValue(new StringType("soon"));
 
-        assertThatThrownBy(() -> mapper.toRegistration(r), null).isInstanceOfSatisfying(FhirException.class,
+        assertThatThrownBy(() -> mapper.toRegistration(r, null)).isInstanceOfSatisfying(FhirException.class,
                 e -> assertThat(e.expression()).isEqualTo("Patient.extension('" + ParticipantFhirUrls.ADMISSION_DATE + "')"));
     }
 
