@@ -28,9 +28,14 @@ public class PatientAccess {
     Disclosure disclosure;
 
     public Patient load(UUID id) {
-        user.requireAccessToPatient(id, PatientService.RESOURCE, id);
-        Patient patient = patients.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound(PatientService.RESOURCE, id));
-        disclosure.require(id, PatientService.RESOURCE, id);
+        return load(id, PatientService.RESOURCE, id);
+    }
+
+    /** As {@link #load(UUID)}, for a record of the patient: a refusal (404, audited) names that record, not the patient. */
+    public Patient load(UUID id, String resourceType, Object resourceId) {
+        user.requireAccessToPatient(id, resourceType, resourceId);
+        Patient patient = patients.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound(resourceType, resourceId));
+        disclosure.require(id, resourceType, resourceId);
         return patient;
     }
 
