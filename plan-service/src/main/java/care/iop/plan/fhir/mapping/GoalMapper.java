@@ -116,12 +116,12 @@ public final class GoalMapper {
         return InstrumentCodes.of(Instrument.valueOf(instrument)).totalConcept();
     }
 
-    /** A score at or below the target: lower is better on every instrument. */
+    /** A score (dimensionless: UCUM 1) at or below the target: lower is better on every instrument. */
     private static Quantity atMost(Double value) {
         if (value == null) {
             return null;
         }
-        Quantity quantity = new Quantity().setValue(value).setUnit("{score}").setSystem(UCUM).setCode("{score}");
+        Quantity quantity = new Quantity().setValue(value).setUnit("score").setSystem(UCUM).setCode("1");
         quantity.setComparator(Quantity.QuantityComparator.LESS_OR_EQUAL);
         return quantity;
     }

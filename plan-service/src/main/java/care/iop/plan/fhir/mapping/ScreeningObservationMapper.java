@@ -3,16 +3,17 @@ package care.iop.plan.fhir.mapping;
 import java.util.List;
 import java.util.Locale;
 
+import org.hl7.fhir.r4.model.Annotation;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.IntegerType;
 
 import care.iop.plan.outcomes.domain.Assessment;
 
 /**
  * An assessment's total score as a US Core screening assessment Observation (category survey): the instrument's LOINC
- * total code, the total as a {@code {score}} quantity, the severity band as interpretation text, effective when taken,
+ * total code, the total as an integer, the severity band in a note (no code system names our bands), effective when taken,
  * issued when recorded, and {@code derivedFrom} the QuestionnaireResponse of the same id that holds the answers.
  */
 public final class ScreeningObservationMapper {
@@ -37,8 +38,8 @@ public final class ScreeningObservationMapper {
         if (assessment.source == Assessment.Source.SELF_REPORT) {
             resource.addPerformer(FhirTypes.patient(assessment.patientId));
         }
-        resource.setValue(new Quantity().setValue(assessment.total).setUnit("{score}").setSystem(GoalMapper.UCUM).setCode("{score}"));
-        resource.addInterpretation(new CodeableConcept().setText(band(assessment.band)));
+        resource.setValue(new IntegerType(assessment.total));
+        resource.addNote(new Annotation().setText("Severity: " + band(assessment.band)));
         resource.addDerivedFrom(FhirTypes.reference("QuestionnaireResponse", assessment.id.toString()));
         resource.setText(Narratives.generated(List.of(assessment.instrument.displayName() + " total " + assessment.total + " ("
                 + band(assessment.band) + "), taken " + assessment.takenAt)));
