@@ -54,7 +54,7 @@ class AssessmentMappersTest {
         assertThat(observation.getIssued()).isEqualTo(Date.from(assessment.recordedAt.toInstant()));
         assertThat(observation.getDerivedFromFirstRep().getReference()).isEqualTo("QuestionnaireResponse/" + assessment.id);
         assertThat(observation.getNoteFirstRep().getText()).isEqualTo("Severity: Mild");
-        assertThat(observation.hasPerformer()).isFalse();
+        assertThat(observation.getPerformerFirstRep().getReference()).isEqualTo("Patient/" + FhirSamples.PATIENT);
     }
 
     @Test
@@ -69,6 +69,7 @@ class AssessmentMappersTest {
         assertThat(response.getSubject().getReference()).isEqualTo("Patient/" + FhirSamples.PATIENT);
         assertThat(response.getAuthored()).isEqualTo(Date.from(FhirSamples.TAKEN.toInstant()));
         assertThat(response.hasAuthor()).isFalse();
+        assertThat(response.getSource().getReference()).isEqualTo("Patient/" + FhirSamples.PATIENT);
         assertThat(response.getItem()).extracting(QuestionnaireResponse.QuestionnaireResponseItemComponent::getLinkId)
                 .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
         assertThat(response.getItem()).extracting(i -> i.getAnswerFirstRep().getValueIntegerType().getValue())

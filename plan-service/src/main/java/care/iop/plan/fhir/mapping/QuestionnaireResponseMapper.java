@@ -11,8 +11,8 @@ import care.iop.plan.outcomes.domain.Assessment;
 /**
  * An assessment's answers as a US Core QuestionnaireResponse to the instrument's LOINC questionnaire
  * ({@link InstrumentCodes#questionnaire()}): one item per question, {@code linkId} its number on the instrument ("1" to
- * "10"), the answer as the integer the JSON API takes (DAST-10: 1 yes, 0 no). Authored when taken; a self-report is
- * authored by the patient.
+ * "10"), the answer as the integer the JSON API takes (DAST-10: 1 yes, 0 no). Authored when taken; the patient is the
+ * source of the answers, and the author of a self-report (staff who enter answers are no Practitioner we know).
  */
 public final class QuestionnaireResponseMapper {
     public static final String PROFILE = "http://hl7.org/fhir/us/core/StructureDefinition/us-core-questionnaireresponse";
@@ -29,9 +29,9 @@ public final class QuestionnaireResponseMapper {
         resource.setStatus(QuestionnaireResponseStatus.COMPLETED);
         resource.setSubject(FhirTypes.patient(assessment.patientId));
         resource.setAuthoredElement(FhirTypes.dateTime(assessment.takenAt));
+        resource.setSource(FhirTypes.patient(assessment.patientId));
         if (assessment.source == Assessment.Source.SELF_REPORT) {
             resource.setAuthor(FhirTypes.patient(assessment.patientId));
-            resource.setSource(FhirTypes.patient(assessment.patientId));
         }
         List<Integer> answers = assessment.answers;
         for (int i = 0; i < answers.size(); i++) {

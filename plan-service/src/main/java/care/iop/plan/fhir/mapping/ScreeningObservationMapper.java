@@ -14,7 +14,8 @@ import care.iop.plan.outcomes.domain.Assessment;
 /**
  * An assessment's total score as a US Core screening assessment Observation (category survey): the instrument's LOINC
  * total code, the total as an integer, the severity band in a note (no code system names our bands), effective when taken,
- * issued when recorded, and {@code derivedFrom} the QuestionnaireResponse of the same id that holds the answers.
+ * issued when recorded, performed by the patient (who answers these self-report
+ * questionnaires, also when staff enter the answers), and {@code derivedFrom} the QuestionnaireResponse of the same id that holds the answers.
  */
 public final class ScreeningObservationMapper {
     public static final String PROFILE = "http://hl7.org/fhir/us/core/StructureDefinition/us-core-observation-screening-assessment";
@@ -35,9 +36,7 @@ public final class ScreeningObservationMapper {
         resource.setSubject(FhirTypes.patient(assessment.patientId));
         resource.setEffective(FhirTypes.dateTime(assessment.takenAt));
         resource.setIssued(FhirTypes.instant(assessment.recordedAt));
-        if (assessment.source == Assessment.Source.SELF_REPORT) {
-            resource.addPerformer(FhirTypes.patient(assessment.patientId));
-        }
+        resource.addPerformer(FhirTypes.patient(assessment.patientId));
         resource.setValue(new IntegerType(assessment.total));
         resource.addNote(new Annotation().setText("Severity: " + band(assessment.band)));
         resource.addDerivedFrom(FhirTypes.reference("QuestionnaireResponse", assessment.id.toString()));
