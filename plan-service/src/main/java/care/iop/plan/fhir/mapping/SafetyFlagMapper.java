@@ -2,8 +2,6 @@ package care.iop.plan.fhir.mapping;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Objects;
-import java.util.stream.Stream;
 
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -28,7 +26,7 @@ public final class SafetyFlagMapper {
     public static Flag toFhir(SafetyFlag flag) {
         Flag resource = new Flag();
         resource.setId(flag.id.toString());
-        ResourceMeta.set(resource, flag.version, lastUpdated(flag), null);
+        ResourceMeta.set(resource, flag.version, flag.lastChange(), null);
         resource.setStatus(flag.status == SafetyFlag.Status.OPEN ? Flag.FlagStatus.ACTIVE : Flag.FlagStatus.INACTIVE);
         resource.addCategory(new CodeableConcept(new Coding(CATEGORY_SYSTEM, CATEGORY, "Safety")));
         resource.setCode(new CodeableConcept().setText(flag.reason));
@@ -41,11 +39,5 @@ public final class SafetyFlagMapper {
         resource.setText(Narratives.generated(List.of("Safety flag (" + flag.status.name().toLowerCase(java.util.Locale.ROOT) + "): "
                 + flag.reason)));
         return resource;
-    }
-
-    /** The flag's last change: raised, found overdue, acknowledged or resolved, whichever is latest. */
-    public static OffsetDateTime lastUpdated(SafetyFlag flag) {
-        return Stream.of(flag.raisedAt, flag.overdueAt, flag.acknowledgedAt, flag.resolvedAt).filter(Objects::nonNull)
-                .max(OffsetDateTime::compareTo).orElseThrow();
     }
 }
