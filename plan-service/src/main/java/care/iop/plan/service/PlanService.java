@@ -1,6 +1,5 @@
 package care.iop.plan.service;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -168,7 +167,7 @@ public class PlanService {
      * a review due before a day, and a last change ({@code updatedAt}) from (inclusive) and before (exclusive).
      */
     public record PlanCriteria(UUID patientId, Set<PlanStatus> statuses, UUID clinicianId, LocalDate reviewDueBefore,
-                               Instant updatedFrom, Instant updatedBefore) {
+                               OffsetDateTime updatedFrom, OffsetDateTime updatedBefore) {
     }
 
     @Transactional
@@ -215,11 +214,11 @@ public class PlanService {
         }
         if (criteria.updatedFrom() != null) {
             where.add("updatedAt >= :updatedFrom");
-            params.put("updatedFrom", criteria.updatedFrom().atOffset(ZoneOffset.UTC));
+            params.put("updatedFrom", criteria.updatedFrom());
         }
         if (criteria.updatedBefore() != null) {
             where.add("updatedAt < :updatedBefore");
-            params.put("updatedBefore", criteria.updatedBefore().atOffset(ZoneOffset.UTC));
+            params.put("updatedBefore", criteria.updatedBefore());
         }
         part2Filter.jpql("patientId", params).ifPresent(where::add);
         String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);

@@ -66,7 +66,7 @@ public final class GoalMapper {
     }
 
     /** The goal's lifecycle while its plan is in this status. */
-    static GoalLifecycleStatus lifecycle(String planStatus) {
+    public static GoalLifecycleStatus lifecycle(String planStatus) {
         return switch (planStatus) {
             case "draft" -> GoalLifecycleStatus.PROPOSED;
             case "active" -> GoalLifecycleStatus.ACTIVE;

@@ -121,10 +121,10 @@ public class AssessmentService {
     }
 
     /**
-     * What an assessment search selects; every field optional: the patient, one assessment, the instruments (any of
-     * them), taken from (inclusive) and before (exclusive), recorded from and before.
+     * What an assessment search selects; every field optional: the patient, the assessments, the instruments (any of
+     * them; an empty set of ids or instruments selects nothing), taken from (inclusive) and before (exclusive), recorded from and before.
      */
-    public record Criteria(UUID patientId, UUID id, Set<Instrument> instruments, OffsetDateTime takenFrom, OffsetDateTime takenBefore,
+    public record Criteria(UUID patientId, Set<UUID> ids, Set<Instrument> instruments, OffsetDateTime takenFrom, OffsetDateTime takenBefore,
                            OffsetDateTime recordedFrom, OffsetDateTime recordedBefore) {
     }
 
@@ -147,7 +147,7 @@ public class AssessmentService {
 
     /**
      * The assessments that match, oldest first, from {@code offset}, at most {@code limit}: a patient sees only its own
-     * (another patient's: none); an empty set of instruments selects nothing. One audit row per search.
+     * (another patient's: none). One audit row per search.
      */
     @Transactional
     public Page<Recorded> search(Criteria criteria, int offset, int limit) {
@@ -156,14 +156,14 @@ public class AssessmentService {
             UUID own = user.patientId().orElse(null);
             patient = own == null || (patient != null && !patient.equals(own)) ? null : own;
         }
-        if ((user.isPatientOnly() && patient == null) || (criteria.instruments() != null && criteria.instruments().isEmpty())) {
+        if ((user.isPatientOnly() && patient == null) || empty(criteria.ids()) || empty(criteria.instruments())) {
             audit.success(AuditAction.SEARCH, RESOURCE, null, List.of());
             return new Page<>(List.of(), 0, limit, 0);
         }
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         condition(where, params, "patientId = :patient", "patient", patient);
-        condition(where, params, "id = :id", "id", criteria.id());
+        condition(where, params, "id in :ids", "ids", criteria.ids());
         condition(where, params, "instrument in :instruments", "instruments", criteria.instruments());
         condition(where, params, "takenAt >= :takenFrom", "takenFrom", criteria.takenFrom());
         condition(where, params, "takenAt < :takenBefore", "takenBefore", criteria.takenBefore());
@@ -185,6 +185,10 @@ public class AssessmentService {
             audit.success(AuditAction.SEARCH, RESOURCE, null, items.stream().map(a -> a.patientId).toList());
         }
         return new Page<>(result, limit == 0 ? 0 : offset / limit, limit, found.count());
+    }
+
+    private static boolean empty(Set<?> values) {
+        return values != null && values.isEmpty();
     }
 
     private static void condition(List<String> where, Parameters params, String condition, String name, Object value) {

@@ -48,11 +48,11 @@ public class SafetyFlagService {
     CurrentUser user;
 
     /**
-     * What to list: every field optional; {@code statuses} any of them (empty: none); {@code overdue} is judged at
+     * What to list: every field optional; {@code statuses} and {@code ids} any of them (empty: none); {@code overdue} is judged at
      * {@code now}; the flag's last change (raised, found overdue, acknowledged or resolved, the latest) from (inclusive)
      * and before (exclusive).
      */
-    public record Filter(Set<SafetyFlag.Status> statuses, UUID id, UUID patientId, UUID assignedClinicianId, SafetyFlag.Kind kind,
+    public record Filter(Set<SafetyFlag.Status> statuses, Set<UUID> ids, UUID patientId, UUID assignedClinicianId, SafetyFlag.Kind kind,
                          Boolean overdue, OffsetDateTime now, OffsetDateTime changedFrom, OffsetDateTime changedBefore) {
 
         public Filter(SafetyFlag.Status status, UUID patientId, UUID assignedClinicianId, SafetyFlag.Kind kind, Boolean overdue,
@@ -79,9 +79,11 @@ public class SafetyFlagService {
                 params.and("statuses", filter.statuses());
             }
         }
-        if (filter.id() != null) {
-            query.append(" and id = :id");
-            params.and("id", filter.id());
+        if (filter.ids() != null) {
+            query.append(filter.ids().isEmpty() ? " and 1 = 0" : " and id in :ids");
+            if (!filter.ids().isEmpty()) {
+                params.and("ids", filter.ids());
+            }
         }
         if (filter.patientId() != null) {
             query.append(" and patientId = :patient");
