@@ -163,10 +163,11 @@ public class PlanService {
     }
 
     /**
-     * What a plan search selects; every field optional: the patient, the statuses (any of them), the primary clinician,
-     * a review due before a day, and a last change ({@code updatedAt}) from (inclusive) and before (exclusive).
+     * What a plan search selects; every field optional: the patient, the plans, the statuses (any of them; an empty set
+     * of ids or statuses selects nothing), the primary clinician, a review due before a day, and a last change
+     * ({@code updatedAt}) from (inclusive) and before (exclusive).
      */
-    public record PlanCriteria(UUID patientId, Set<PlanStatus> statuses, UUID clinicianId, LocalDate reviewDueBefore,
+    public record PlanCriteria(UUID patientId, Set<UUID> ids, Set<PlanStatus> statuses, UUID clinicianId, LocalDate reviewDueBefore,
                                OffsetDateTime updatedFrom, OffsetDateTime updatedBefore) {
     }
 
@@ -174,14 +175,14 @@ public class PlanService {
     public Page<PlanView> search(UUID patientId, String status, UUID clinicianId, LocalDate reviewDueBefore, PageQuery page) {
         Set<PlanStatus> statuses = status == null ? null : Set.of(PlanStatus.fromCode(status).orElseThrow(() -> care.iop.platform.problem.ProblemException
                 .invalidField("status", "must be one of " + String.join(", ", PlanStatus.codes()))));
-        Page<PlanView> found = search(new PlanCriteria(patientId, statuses, clinicianId, reviewDueBefore, null, null), page.offset(), page.size);
+        Page<PlanView> found = search(new PlanCriteria(patientId, null, statuses, clinicianId, reviewDueBefore, null, null), page.offset(), page.size);
         return Page.of(found.items(), page, found.total());
     }
 
     /**
      * The plans the caller may see that match, in review order, from {@code offset}, at most {@code limit}: a patient only
      * its own (another patient's: none), a caller outside the program no Part 2 patient's without consent (items and
-     * total); an empty set of statuses selects nothing. One audit row per patient of the answer.
+     * total). One audit row per patient of the answer.
      */
     @Transactional
     public Page<PlanView> search(PlanCriteria criteria, int offset, int limit) {
@@ -192,13 +193,18 @@ public class PlanService {
             UUID own = user.patientId().orElse(null);
             effectivePatient = own == null || (effectivePatient != null && !effectivePatient.equals(own)) ? null : own;
         }
-        if ((user.isPatientOnly() && effectivePatient == null) || (criteria.statuses() != null && criteria.statuses().isEmpty())) {
+        if ((user.isPatientOnly() && effectivePatient == null) || (criteria.statuses() != null && criteria.statuses().isEmpty())
+                || (criteria.ids() != null && criteria.ids().isEmpty())) {
             audit.success(AuditAction.SEARCH, PlanAccess.RESOURCE, null, List.of());
             return new Page<>(List.of(), 0, limit, 0);
         }
         if (effectivePatient != null) {
             where.add("patientId = :patientId");
             params.put("patientId", effectivePatient);
+        }
+        if (criteria.ids() != null) {
+            where.add("id in :ids");
+            params.put("ids", criteria.ids());
         }
         if (criteria.statuses() != null) {
             where.add("status in :statuses");

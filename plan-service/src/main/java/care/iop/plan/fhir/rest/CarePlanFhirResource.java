@@ -1,6 +1,5 @@
 package care.iop.plan.fhir.rest;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -21,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Resource;
 
 import care.iop.fhir.FhirAccess;
 import care.iop.fhir.FhirMedia;
@@ -30,7 +28,6 @@ import care.iop.fhir.Interaction;
 import care.iop.fhir.SearchBundles;
 import care.iop.plan.domain.PlanStatus;
 import care.iop.plan.fhir.mapping.CarePlanMapper;
-import care.iop.plan.fhir.mapping.GoalMapper;
 import care.iop.plan.rest.PlanView;
 import care.iop.plan.service.PlanService;
 import care.iop.platform.security.Roles;
@@ -60,6 +57,9 @@ public class CarePlanFhirResource {
 
     @Inject
     Part2Disclosed part2;
+
+    @Inject
+    PlanFhirResources resources;
 
     @GET
     @Path("/{id}")
@@ -127,17 +127,10 @@ public class CarePlanFhirResource {
         if (!params.tokenAllows("category", CarePlanMapper.CATEGORY_SYSTEM, CarePlanMapper.CATEGORY)) {
             return SearchBundles.searchset(request, List.of(), 0, offset, count, List.of());
         }
-        Page<PlanView> found = plans.search(new PlanService.PlanCriteria(patient, statuses, null, null, updated.from(), updated.before()),
+        Page<PlanView> found = plans.search(new PlanService.PlanCriteria(patient, null, statuses, null, null, updated.from(), updated.before()),
                 offset, count);
-        List<Resource> matches = new ArrayList<>();
-        List<Resource> included = new ArrayList<>();
-        for (PlanView plan : found.items()) {
-            matches.add(part2.label(CarePlanMapper.toFhir(plan), plan.patientId()));
-            if (goals) {
-                GoalMapper.toFhir(plan).forEach(goal -> included.add(part2.label(goal, plan.patientId())));
-            }
-        }
-        return SearchBundles.searchset(request, matches, found.total(), offset, count, included);
+        return SearchBundles.searchset(request, resources.plans(found.items(), Set.of(TYPE)), found.total(), offset, count,
+                goals ? resources.plans(found.items(), Set.of(GoalFhirResource.TYPE)) : List.of());
     }
 
     private org.hl7.fhir.r4.model.CarePlan carePlan(String id) {

@@ -56,6 +56,9 @@ public class FlagFhirResource {
     @Inject
     SafetyFlagService flags;
 
+    @Inject
+    PlanFhirResources resources;
+
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN })
@@ -118,8 +121,7 @@ public class FlagFhirResource {
         }
         Page<SafetyFlag> found = flags.list(new SafetyFlagService.Filter(statuses, params.ids(), params.reference("patient", "Patient"),
                 null, null, null, null, changed.from(), changed.before()), offset, count);
-        return SearchBundles.searchset(request, found.items().stream().map(SafetyFlagMapper::toFhir).toList(), found.total(), offset,
-                count, List.of());
+        return SearchBundles.searchset(request, resources.flags(found.items()), found.total(), offset, count, List.of());
     }
 
     /** Our statuses behind a Flag status: active is open, inactive is acknowledged or resolved. */

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Goal;
+import org.hl7.fhir.r4.model.Resource;
 
 import care.iop.fhir.FhirAccess;
 import care.iop.fhir.FhirException;
@@ -50,8 +51,6 @@ import care.iop.platform.security.Roles;
 public class GoalFhirResource {
     static final String TYPE = "Goal";
     static final Set<String> PARAMETERS = Set.of("patient", "lifecycle-status");
-    /** Plans read per query while collecting a patient's goals. */
-    private static final int PLANS_PER_QUERY = 100;
 
     @Inject
     FhirAccess access;
@@ -64,6 +63,9 @@ public class GoalFhirResource {
 
     @Inject
     Part2Disclosed part2;
+
+    @Inject
+    PlanFhirResources resources;
 
     @GET
     @Path("/{id}")
@@ -121,23 +123,14 @@ public class GoalFhirResource {
         }
         Set<PlanStatus> statuses = params.tokens("lifecycle-status", null, GoalFhirResource::planStatusOf);
         SearchParams.Window updated = params.lastUpdated();
-        List<Goal> goals = goals(new PlanService.PlanCriteria(patient, statuses, null, null, updated.from(), updated.before()));
+        PlanService.PlanCriteria criteria = new PlanService.PlanCriteria(patient, null, statuses, null, null, updated.from(), updated.before());
+        List<Resource> goals = new ArrayList<>();
+        PlanFhirResources.eachPage((offset, limit) -> plans.search(criteria, offset, limit),
+                page -> goals.addAll(resources.plans(page, Set.of(TYPE))));
         int count = params.count();
         int offset = params.offset();
-        List<Goal> page = goals.subList(Math.min(offset, goals.size()), Math.min(offset + count, goals.size()));
+        List<Resource> page = goals.subList(Math.min(offset, goals.size()), Math.min(offset + count, goals.size()));
         return SearchBundles.searchset(request, page, goals.size(), offset, count, List.of());
-    }
-
-    /** Every goal of the plans that match, labelled where disclosed under Part 2. */
-    private List<Goal> goals(PlanService.PlanCriteria criteria) {
-        List<Goal> goals = new ArrayList<>();
-        for (int offset = 0;; offset += PLANS_PER_QUERY) {
-            List<PlanView> found = plans.search(criteria, offset, PLANS_PER_QUERY).items();
-            found.forEach(plan -> GoalMapper.toFhir(plan).forEach(goal -> goals.add(part2.label(goal, plan.patientId()))));
-            if (found.size() < PLANS_PER_QUERY) {
-                return goals;
-            }
-        }
     }
 
     /** The plan status whose goals have this lifecycle status (none for proposed-only states such as planned or accepted). */

@@ -1,6 +1,5 @@
 package care.iop.plan.fhir.rest;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -21,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Resource;
 
 import care.iop.fhir.FhirAccess;
 import care.iop.fhir.FhirMedia;
@@ -29,7 +27,6 @@ import care.iop.fhir.FhirRequest;
 import care.iop.fhir.Interaction;
 import care.iop.fhir.SearchBundles;
 import care.iop.plan.fhir.mapping.InstrumentCodes;
-import care.iop.plan.fhir.mapping.QuestionnaireResponseMapper;
 import care.iop.plan.fhir.mapping.ScreeningObservationMapper;
 import care.iop.plan.outcomes.domain.Instrument;
 import care.iop.plan.outcomes.service.AssessmentService;
@@ -62,6 +59,9 @@ public class ObservationFhirResource {
 
     @Inject
     AssessmentSearches searches;
+
+    @Inject
+    PlanFhirResources resources;
 
     @GET
     @Path("/{id}")
@@ -126,15 +126,8 @@ public class ObservationFhirResource {
                 && params.tokenAllows("status", null, "final");
         Page<Recorded> found = searches.search(matches, new AssessmentService.Criteria(patient, null, instruments,
                 taken.from(), taken.before(), null, null), params);
-        List<Resource> observations = new ArrayList<>();
-        List<Resource> included = new ArrayList<>();
-        for (Recorded recorded : found.items()) {
-            observations.add(ScreeningObservationMapper.toFhir(recorded.assessment()));
-            if (responses) {
-                included.add(QuestionnaireResponseMapper.toFhir(recorded.assessment()));
-            }
-        }
-        return SearchBundles.searchset(request, observations, found.total(), params.offset(), params.count(), included);
+        return SearchBundles.searchset(request, resources.assessments(found.items(), Set.of(TYPE)), found.total(), params.offset(),
+                params.count(), responses ? resources.assessments(found.items(), Set.of(QuestionnaireResponseFhirResource.TYPE)) : List.of());
     }
 
     private org.hl7.fhir.r4.model.Observation observation(String id) {

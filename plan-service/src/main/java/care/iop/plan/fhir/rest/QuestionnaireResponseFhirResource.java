@@ -65,6 +65,9 @@ public class QuestionnaireResponseFhirResource {
     @Inject
     AssessmentSearches searches;
 
+    @Inject
+    PlanFhirResources resources;
+
     @POST
     @Consumes({ FhirMedia.FHIR_JSON, MediaType.APPLICATION_JSON })
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN, Roles.PATIENT })
@@ -161,8 +164,8 @@ public class QuestionnaireResponseFhirResource {
         SearchParams.Window authored = params.dates("authored", searches.zone());
         Page<Recorded> found = searches.search(params.tokenAllows("status", null, "completed"), new AssessmentService.Criteria(patient, ids,
                 instruments, authored.from(), authored.before(), null, null), params);
-        List<QuestionnaireResponse> matches = found.items().stream().map(r -> QuestionnaireResponseMapper.toFhir(r.assessment())).toList();
-        return SearchBundles.searchset(request, matches, found.total(), params.offset(), params.count(), List.of());
+        return SearchBundles.searchset(request, resources.assessments(found.items(), Set.of(TYPE)), found.total(), params.offset(),
+                params.count(), List.of());
     }
 
     private QuestionnaireResponse questionnaireResponse(String id) {
