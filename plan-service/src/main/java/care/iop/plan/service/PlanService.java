@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -161,44 +162,78 @@ public class PlanService {
         return view(plan);
     }
 
+    /**
+     * What a plan search selects; every field optional: the patient, the plans, the statuses (any of them; an empty set
+     * of ids or statuses selects nothing), the primary clinician, a review due before a day, and a last change
+     * ({@code updatedAt}) from (inclusive) and before (exclusive).
+     */
+    public record PlanCriteria(UUID patientId, Set<UUID> ids, Set<PlanStatus> statuses, UUID clinicianId, LocalDate reviewDueBefore,
+                               OffsetDateTime updatedFrom, OffsetDateTime updatedBefore) {
+    }
+
     @Transactional
     public Page<PlanView> search(UUID patientId, String status, UUID clinicianId, LocalDate reviewDueBefore, PageQuery page) {
+        Set<PlanStatus> statuses = status == null ? null : Set.of(PlanStatus.fromCode(status).orElseThrow(() -> care.iop.platform.problem.ProblemException
+                .invalidField("status", "must be one of " + String.join(", ", PlanStatus.codes()))));
+        Page<PlanView> found = search(new PlanCriteria(patientId, null, statuses, clinicianId, reviewDueBefore, null, null), page.offset(), page.size);
+        return Page.of(found.items(), page, found.total());
+    }
+
+    /**
+     * The plans the caller may see that match, in review order, from {@code offset}, at most {@code limit}: a patient only
+     * its own (another patient's: none), a caller outside the program no Part 2 patient's without consent (items and
+     * total). One audit row per patient of the answer.
+     */
+    @Transactional
+    public Page<PlanView> search(PlanCriteria criteria, int offset, int limit) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
-        UUID effectivePatient = patientId;
+        UUID effectivePatient = criteria.patientId();
         if (user.isPatientOnly()) {
             UUID own = user.patientId().orElse(null);
-            if (own == null || (patientId != null && !patientId.equals(own))) {
-                audit.success(AuditAction.SEARCH, PlanAccess.RESOURCE, null, List.of());
-                return Page.of(List.of(), page, 0);
-            }
-            effectivePatient = own;
+            effectivePatient = own == null || (effectivePatient != null && !effectivePatient.equals(own)) ? null : own;
+        }
+        if ((user.isPatientOnly() && effectivePatient == null) || (criteria.statuses() != null && criteria.statuses().isEmpty())
+                || (criteria.ids() != null && criteria.ids().isEmpty())) {
+            audit.success(AuditAction.SEARCH, PlanAccess.RESOURCE, null, List.of());
+            return new Page<>(List.of(), 0, limit, 0);
         }
         if (effectivePatient != null) {
             where.add("patientId = :patientId");
             params.put("patientId", effectivePatient);
         }
-        if (status != null) {
-            where.add("status = :status");
-            params.put("status", PlanStatus.fromCode(status).orElseThrow(() -> care.iop.platform.problem.ProblemException
-                    .invalidField("status", "must be one of " + String.join(", ", PlanStatus.codes()))));
+        if (criteria.ids() != null) {
+            where.add("id in :ids");
+            params.put("ids", criteria.ids());
         }
-        if (clinicianId != null) {
+        if (criteria.statuses() != null) {
+            where.add("status in :statuses");
+            params.put("statuses", criteria.statuses());
+        }
+        if (criteria.clinicianId() != null) {
             where.add("primaryClinicianId = :clinicianId");
-            params.put("clinicianId", clinicianId);
+            params.put("clinicianId", criteria.clinicianId());
         }
-        if (reviewDueBefore != null) {
+        if (criteria.reviewDueBefore() != null) {
             where.add("nextReviewDue < :reviewDueBefore");
-            params.put("reviewDueBefore", reviewDueBefore);
+            params.put("reviewDueBefore", criteria.reviewDueBefore());
+        }
+        if (criteria.updatedFrom() != null) {
+            where.add("updatedAt >= :updatedFrom");
+            params.put("updatedFrom", criteria.updatedFrom());
+        }
+        if (criteria.updatedBefore() != null) {
+            where.add("updatedAt < :updatedBefore");
+            params.put("updatedBefore", criteria.updatedBefore());
         }
         part2Filter.jpql("patientId", params).ifPresent(where::add);
-        String query = String.join(" and ", where);
+        String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
         var found = CarePlan.find(query, Sort.by("nextReviewDue").and("id"), params);
         long total = found.count();
-        List<CarePlan> plans = found.page(page.page, page.size).list();
+        List<CarePlan> plans = limit == 0 ? List.of() : found.<CarePlan>range(offset, offset + limit - 1).list();
         // one audit row per patient whose plans are in the answer (a disclosure to each of them)
         audit.success(AuditAction.SEARCH, PlanAccess.RESOURCE, null, plans.stream().map(p -> p.patientId).toList());
-        return Page.of(plans.stream().map(this::view).toList(), page, total);
+        return new Page<>(plans.stream().map(this::view).toList(), limit == 0 ? 0 : offset / limit, limit, total);
     }
 
     /** The plan as the caller may see it: without its clinical content for a scheduler ({@link MinimumNecessary}). */

@@ -101,6 +101,12 @@ public class SafetyFlag extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** Its last change: raised, found overdue, acknowledged or resolved, whichever is latest (FHIR's {@code meta.lastUpdated}). */
+    public OffsetDateTime lastChange() {
+        return java.util.stream.Stream.of(raisedAt, overdueAt, acknowledgedAt, resolvedAt).filter(java.util.Objects::nonNull)
+                .max(OffsetDateTime::compareTo).orElseThrow();
+    }
+
     /** Still open at {@code now} although due: {@code now} is at or after {@code dueAt}. */
     public boolean isOverdue(OffsetDateTime now) {
         return status == Status.OPEN && !now.isBefore(dueAt);

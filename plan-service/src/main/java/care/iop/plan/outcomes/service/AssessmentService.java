@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -119,6 +120,14 @@ public class AssessmentService {
         return new Recorded(assessment, flag);
     }
 
+    /**
+     * What an assessment search selects; every field optional: the patient, the assessments, the instruments (any of
+     * them; an empty set of ids or instruments selects nothing), taken from (inclusive) and before (exclusive), recorded from and before.
+     */
+    public record Criteria(UUID patientId, Set<UUID> ids, Set<Instrument> instruments, OffsetDateTime takenFrom, OffsetDateTime takenBefore,
+                           OffsetDateTime recordedFrom, OffsetDateTime recordedBefore) {
+    }
+
     /** The time series of one patient, oldest first; patients see only their own. */
     @Transactional
     public Page<Recorded> series(UUID patientId, Instrument instrument, LocalDate from, LocalDate to, PageQuery page) {
@@ -131,23 +140,38 @@ public class AssessmentService {
             throw ProblemException.invalidField("patientId", "must not be null");
         }
         DateWindow window = DateWindow.of(from, to, config.timeZone());
-        StringBuilder query = new StringBuilder("patientId = :patient");
-        Parameters params = Parameters.with("patient", subjectPatient);
-        if (instrument != null) {
-            query.append(" and instrument = :instrument");
-            params.and("instrument", instrument);
+        Page<Recorded> found = search(new Criteria(subjectPatient, null, instrument == null ? null : Set.of(instrument), window.start(),
+                window.endExclusive(), null, null), page.offset(), page.size);
+        return Page.of(found.items(), page, found.total());
+    }
+
+    /**
+     * The assessments that match, oldest first, from {@code offset}, at most {@code limit}: a patient sees only its own
+     * (another patient's: none). One audit row per search.
+     */
+    @Transactional
+    public Page<Recorded> search(Criteria criteria, int offset, int limit) {
+        UUID patient = criteria.patientId();
+        if (user.isPatientOnly()) {
+            UUID own = user.patientId().orElse(null);
+            patient = own == null || (patient != null && !patient.equals(own)) ? null : own;
         }
-        if (window.start() != null) {
-            query.append(" and takenAt >= :start");
-            params.and("start", window.start());
+        if ((user.isPatientOnly() && patient == null) || empty(criteria.ids()) || empty(criteria.instruments())) {
+            audit.success(AuditAction.SEARCH, RESOURCE, null, List.of());
+            return new Page<>(List.of(), 0, limit, 0);
         }
-        if (window.endExclusive() != null) {
-            query.append(" and takenAt < :end");
-            params.and("end", window.endExclusive());
-        }
-        var found = Assessment.<Assessment>find(query.toString(), Sort.by("takenAt").and("recordedAt").and("id"), params)
-                .page(page.page, page.size);
-        List<Assessment> items = found.list();
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        condition(where, params, "patientId = :patient", "patient", patient);
+        condition(where, params, "id in :ids", "ids", criteria.ids());
+        condition(where, params, "instrument in :instruments", "instruments", criteria.instruments());
+        condition(where, params, "takenAt >= :takenFrom", "takenFrom", criteria.takenFrom());
+        condition(where, params, "takenAt < :takenBefore", "takenBefore", criteria.takenBefore());
+        condition(where, params, "recordedAt >= :recordedFrom", "recordedFrom", criteria.recordedFrom());
+        condition(where, params, "recordedAt < :recordedBefore", "recordedBefore", criteria.recordedBefore());
+        var found = Assessment.<Assessment>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where),
+                Sort.by("takenAt").and("recordedAt").and("id"), params);
+        List<Assessment> items = limit == 0 ? List.of() : found.range(offset, offset + limit - 1).list();
         Map<UUID, SafetyFlag> flags = new HashMap<>();
         if (!items.isEmpty()) {
             SafetyFlag.<SafetyFlag>list("assessmentId in ?1", items.stream().map(a -> a.id).toList())
@@ -155,8 +179,23 @@ public class AssessmentService {
         }
         List<Recorded> result = new ArrayList<>();
         items.forEach(a -> result.add(new Recorded(a, flags.get(a.id))));
-        audit.success(AuditAction.SEARCH, RESOURCE, null, subjectPatient);
-        return Page.of(result, page, found.count());
+        if (patient != null) {
+            audit.success(AuditAction.SEARCH, RESOURCE, null, patient);
+        } else {
+            audit.success(AuditAction.SEARCH, RESOURCE, null, items.stream().map(a -> a.patientId).toList());
+        }
+        return new Page<>(result, limit == 0 ? 0 : offset / limit, limit, found.count());
+    }
+
+    private static boolean empty(Set<?> values) {
+        return values != null && values.isEmpty();
+    }
+
+    private static void condition(List<String> where, Parameters params, String condition, String name, Object value) {
+        if (value != null) {
+            where.add(condition);
+            params.and(name, value);
+        }
     }
 
     private boolean isKnownPatient(UUID patientId) {

@@ -3,6 +3,7 @@ package care.iop.plan.outcomes.service;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,9 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class SafetyFlagService {
     public static final String RESOURCE = "SafetyFlag";
+    /** A flag's last change: raised, found overdue, acknowledged or resolved, whichever is latest. */
+    private static final String LAST_CHANGE = "greatest(raisedAt, coalesce(overdueAt, raisedAt), coalesce(acknowledgedAt, raisedAt),"
+            + " coalesce(resolvedAt, raisedAt))";
 
     @Inject
     Outbox outbox;
@@ -43,19 +47,43 @@ public class SafetyFlagService {
     @Inject
     CurrentUser user;
 
-    /** What to list: every field optional; {@code overdue} is judged at {@code now}. */
-    public record Filter(SafetyFlag.Status status, UUID patientId, UUID assignedClinicianId, SafetyFlag.Kind kind, Boolean overdue,
-                         OffsetDateTime now) {
+    /**
+     * What to list: every field optional; {@code statuses} and {@code ids} any of them (empty: none); {@code overdue} is judged at
+     * {@code now}; the flag's last change (raised, found overdue, acknowledged or resolved, the latest) from (inclusive)
+     * and before (exclusive).
+     */
+    public record Filter(Set<SafetyFlag.Status> statuses, Set<UUID> ids, UUID patientId, UUID assignedClinicianId, SafetyFlag.Kind kind,
+                         Boolean overdue, OffsetDateTime now, OffsetDateTime changedFrom, OffsetDateTime changedBefore) {
+
+        public Filter(SafetyFlag.Status status, UUID patientId, UUID assignedClinicianId, SafetyFlag.Kind kind, Boolean overdue,
+                      OffsetDateTime now) {
+            this(status == null ? null : Set.of(status), null, patientId, assignedClinicianId, kind, overdue, now, null, null);
+        }
     }
 
     /** Oldest first, so the longest-waiting flag is on top; every listed flag is audited as read. */
     @Transactional
     public Page<SafetyFlag> list(Filter filter, PageQuery page) {
+        Page<SafetyFlag> found = list(filter, page.offset(), page.size);
+        return Page.of(found.items(), page, found.total());
+    }
+
+    /** Like {@link #list(Filter, PageQuery)} from {@code offset}, at most {@code limit}. */
+    @Transactional
+    public Page<SafetyFlag> list(Filter filter, int offset, int limit) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
-        if (filter.status() != null) {
-            query.append(" and status = :status");
-            params.and("status", filter.status());
+        if (filter.statuses() != null) {
+            query.append(filter.statuses().isEmpty() ? " and 1 = 0" : " and status in :statuses");
+            if (!filter.statuses().isEmpty()) {
+                params.and("statuses", filter.statuses());
+            }
+        }
+        if (filter.ids() != null) {
+            query.append(filter.ids().isEmpty() ? " and 1 = 0" : " and id in :ids");
+            if (!filter.ids().isEmpty()) {
+                params.and("ids", filter.ids());
+            }
         }
         if (filter.patientId() != null) {
             query.append(" and patientId = :patient");
@@ -73,11 +101,19 @@ public class SafetyFlagService {
             query.append(filter.overdue() ? " and status = :open and dueAt <= :now" : " and (status <> :open or dueAt > :now)");
             params.and("open", SafetyFlag.Status.OPEN).and("now", filter.now());
         }
-        var found = SafetyFlag.<SafetyFlag>find(query.toString(), Sort.by("raisedAt").and("id"), params).page(page.page, page.size);
-        List<SafetyFlag> items = found.list();
+        if (filter.changedFrom() != null) {
+            query.append(" and ").append(LAST_CHANGE).append(" >= :changedFrom");
+            params.and("changedFrom", filter.changedFrom());
+        }
+        if (filter.changedBefore() != null) {
+            query.append(" and ").append(LAST_CHANGE).append(" < :changedBefore");
+            params.and("changedBefore", filter.changedBefore());
+        }
+        var found = SafetyFlag.<SafetyFlag>find(query.toString(), Sort.by("raisedAt").and("id"), params);
+        List<SafetyFlag> items = limit == 0 ? List.of() : found.range(offset, offset + limit - 1).list();
         audit.success(AuditAction.SEARCH, RESOURCE, null, filter.patientId());
         items.forEach(flag -> audit.success(AuditAction.READ, RESOURCE, flag.id, flag.patientId));
-        return Page.of(items, page, found.count());
+        return new Page<>(items, limit == 0 ? 0 : offset / limit, limit, found.count());
     }
 
     @Transactional
