@@ -1,0 +1,64 @@
+package care.iop.session.fhir.service;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import care.iop.session.fhir.domain.Found;
+import care.iop.session.fhir.domain.GroupSchedule;
+import care.iop.session.fhir.domain.Revision;
+import care.iop.session.fhir.domain.TimeWindow;
+
+/** Finds the clinicians who lead group sessions, each as the FHIR Schedule of its Slots. */
+@ApplicationScoped
+public class GroupSchedules {
+    private static final String LEADERS = """
+            select clinician_id, min(created_at) as since from therapy_session where type = 'GROUP' group by clinician_id""";
+
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public Optional<GroupSchedule> of(UUID clinicianId) {
+        return search(Set.of(clinicianId), TimeWindow.ANY, 0, 1).items().stream().findFirst();
+    }
+
+    /** One page of the schedules of {@code clinicianIds} (null: all), changed in {@code lastUpdated}, by clinician id. */
+    @Transactional
+    public Found<GroupSchedule> search(Set<UUID> clinicianIds, TimeWindow lastUpdated, int offset, int count) {
+        Conditions where = new Conditions()
+                .andIf(clinicianIds, "clinician_id in (:ids)", "ids")
+                .window(lastUpdated, "since >= :updatedFrom", "since < :updatedTo", "updated");
+        String from = " from (" + LEADERS + ") leaders" + where.where();
+        long total = ((Number) where.bindTo(em.createNativeQuery("select count(*)" + from)).getSingleResult()).longValue();
+        if (total == 0 || count == 0 || offset >= total) {
+            return new Found<>(List.of(), total);
+        }
+        Query query = where.bindTo(em.createNativeQuery("select clinician_id, since" + from + " order by clinician_id"));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.setFirstResult(offset).setMaxResults(count).getResultList();
+        return new Found<>(rows.stream().map(r -> new GroupSchedule((UUID) r[0], new Revision(1, instant(r[1])))).toList(), total);
+    }
+
+    /** A timestamptz column as the driver hands it over. */
+    private static OffsetDateTime instant(Object value) {
+        if (value instanceof OffsetDateTime time) {
+            return time;
+        }
+        if (value instanceof Instant instant) {
+            return instant.atOffset(ZoneOffset.UTC);
+        }
+        return ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+    }
+}
