@@ -10,8 +10,10 @@ import care.iop.session.domain.TherapySession;
  *
  * @param attendance       the patient's recorded attendance, null until recorded
  * @param appointmentStatus the FHIR Appointment status, as {@code Seats} derives it in the query that finds seats by it
+ * @param waitlistPosition  the place on the waitlist, from 1; null when not waitlisted
  */
-public record Seat(TherapySession session, Booking booking, Attendance attendance, String appointmentStatus, Revision revision) {
+public record Seat(TherapySession session, Booking booking, Attendance attendance, String appointmentStatus, Integer waitlistPosition,
+                   Revision revision) {
 
     /** True when the patient was there for at least part of the session: it then has an Encounter. */
     public boolean attended() {

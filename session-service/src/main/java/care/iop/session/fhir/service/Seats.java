@@ -102,8 +102,8 @@ public class Seats {
         for (Object[] row : query.setFirstResult(offset).setMaxResults(count).getResultList()) {
             Booking booking = (Booking) row[0];
             TherapySession session = (TherapySession) row[1];
-            seats.add(new Seat(session, booking, (Attendance) row[2], (String) row[3], new Revision(booking.version + session.version,
-                    Revisions.latest(booking.updatedAt, session.updatedAt))));
+            seats.add(new Seat(session, booking, (Attendance) row[2], (String) row[3], booking.waitlistPosition(),
+                    new Revision(booking.version + session.version, Revisions.latest(booking.updatedAt, session.updatedAt))));
         }
         return seats;
     }
