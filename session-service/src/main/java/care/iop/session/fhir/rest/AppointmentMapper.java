@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.PositiveIntType;
 
+import care.iop.fhir.FhirVersions;
 import care.iop.session.config.SessionConfig;
 import care.iop.session.domain.Booking;
 import care.iop.session.domain.TherapySession;
@@ -43,7 +44,7 @@ public class AppointmentMapper {
         AppointmentStatus status = AppointmentStatus.fromCode(seat.appointmentStatus());
         Appointment appointment = new Appointment();
         appointment.setId(booking.id.toString());
-        Metas.set(appointment, seat.revision());
+        FhirVersions.meta(appointment, seat.revision().version(), seat.revision().lastUpdated());
         appointment.setStatus(status);
         if (status == AppointmentStatus.CANCELLED && booking.cancelReason != null) {
             appointment.setCancelationReason(new CodeableConcept().setText(booking.cancelReason));

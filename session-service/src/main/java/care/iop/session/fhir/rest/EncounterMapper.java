@@ -12,6 +12,7 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Encounter.EncounterStatus;
 import org.hl7.fhir.r4.model.Period;
 
+import care.iop.fhir.FhirVersions;
 import care.iop.session.config.SessionConfig;
 import care.iop.session.domain.Attendance;
 import care.iop.session.domain.Booking;
@@ -47,7 +48,7 @@ public class EncounterMapper {
         Attendance attendance = seat.attendance();
         Encounter encounter = new Encounter();
         encounter.setId(booking.id.toString());
-        Metas.set(encounter, seat.revision());
+        FhirVersions.meta(encounter, seat.revision().version(), seat.revision().lastUpdated());
         encounter.addIdentifier().setSystem(SessionFhir.URI).setValue("urn:uuid:" + booking.id);
         encounter.setStatus(EncounterStatus.FINISHED);
         encounter.setClass_(TherapySession.TELEHEALTH.equals(session.location)

@@ -12,6 +12,7 @@ import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.Group.GroupType;
 import org.hl7.fhir.r4.model.Period;
 
+import care.iop.fhir.FhirVersions;
 import care.iop.session.config.SessionConfig;
 import care.iop.session.domain.Booking;
 import care.iop.session.domain.BookingStatus;
@@ -43,7 +44,7 @@ public class GroupMapper {
         TherapySession session = roster.session();
         Group group = new Group();
         group.setId(session.id.toString());
-        Metas.set(group, roster.revision());
+        FhirVersions.meta(group, roster.revision().version(), roster.revision().lastUpdated());
         group.setActive(!session.isCancelled());
         group.setType(GroupType.PERSON);
         group.setActual(true);

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 
 import org.hl7.fhir.r4.model.Schedule;
 
+import care.iop.fhir.FhirVersions;
 import care.iop.session.domain.SessionType;
 import care.iop.session.fhir.domain.GroupSchedule;
 
@@ -14,7 +15,7 @@ public class ScheduleMapper {
     public Schedule toFhir(GroupSchedule schedule) {
         Schedule fhir = new Schedule();
         fhir.setId(schedule.clinicianId().toString());
-        Metas.set(fhir, schedule.revision());
+        FhirVersions.meta(fhir, schedule.revision().version(), schedule.revision().lastUpdated());
         fhir.setActive(true);
         fhir.addServiceType(SessionFhir.serviceType(SessionType.GROUP));
         fhir.addActor(SessionFhir.practitioner(schedule.clinicianId()));

@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.Slot;
 import org.hl7.fhir.r4.model.Slot.SlotStatus;
 import org.hl7.fhir.r4.model.UnsignedIntType;
 
+import care.iop.fhir.FhirVersions;
 import care.iop.session.config.SessionConfig;
 import care.iop.session.domain.TherapySession;
 import care.iop.session.fhir.domain.Roster;
@@ -36,7 +37,7 @@ public class SlotMapper {
         TherapySession session = roster.session();
         Slot slot = new Slot();
         slot.setId(session.id.toString());
-        Metas.set(slot, roster.revision());
+        FhirVersions.meta(slot, roster.revision().version(), roster.revision().lastUpdated());
         slot.addExtension(SessionFhir.SLOT_CAPACITY, new PositiveIntType(session.capacity));
         slot.addExtension(SessionFhir.SLOT_BOOKED, new UnsignedIntType(roster.booked()));
         slot.addExtension(SessionFhir.SLOT_WAITLISTED, new UnsignedIntType(roster.waitlisted()));

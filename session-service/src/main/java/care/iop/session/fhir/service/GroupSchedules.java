@@ -3,7 +3,6 @@ package care.iop.session.fhir.service;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -52,13 +51,13 @@ public class GroupSchedules {
     }
 
     /** A timestamptz column as the driver hands it over. */
-    private static OffsetDateTime instant(Object value) {
+    private static Instant instant(Object value) {
         if (value instanceof OffsetDateTime time) {
-            return time;
+            return time.toInstant();
         }
         if (value instanceof Instant instant) {
-            return instant.atOffset(ZoneOffset.UTC);
+            return instant;
         }
-        return ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+        return ((Timestamp) value).toInstant();
     }
 }

@@ -1,5 +1,6 @@
 package care.iop.session.fhir.service;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -12,5 +13,9 @@ final class Revisions {
 
     static OffsetDateTime latest(OffsetDateTime... times) {
         return Arrays.stream(times).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+    }
+
+    static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 }

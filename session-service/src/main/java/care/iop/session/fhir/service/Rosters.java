@@ -108,7 +108,7 @@ public class Rosters {
             }
             rosters.add(new Roster(session, roster, roster.stream().filter(b -> b.status == BookingStatus.BOOKED).count(),
                     roster.stream().filter(b -> b.status == BookingStatus.WAITLISTED).count(), (String) row[1],
-                    new Revision(version, lastUpdated)));
+                    new Revision(version, Revisions.instant(lastUpdated))));
         }
         return rosters;
     }

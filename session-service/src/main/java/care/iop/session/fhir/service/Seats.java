@@ -103,7 +103,8 @@ public class Seats {
             Booking booking = (Booking) row[0];
             TherapySession session = (TherapySession) row[1];
             seats.add(new Seat(session, booking, (Attendance) row[2], (String) row[3], booking.waitlistPosition(),
-                    new Revision(booking.version + session.version, Revisions.latest(booking.updatedAt, session.updatedAt))));
+                    new Revision(booking.version + session.version,
+                    Revisions.instant(Revisions.latest(booking.updatedAt, session.updatedAt)))));
         }
         return seats;
     }

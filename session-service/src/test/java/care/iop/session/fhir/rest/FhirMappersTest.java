@@ -1,5 +1,7 @@
 package care.iop.session.fhir.rest;
 
+import static care.iop.session.fhir.SessionFhirValidation.US_CORE_ENCOUNTER;
+import static care.iop.session.fhir.SessionFhirValidation.valid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
@@ -29,11 +31,12 @@ import care.iop.session.fhir.domain.Revision;
 import care.iop.session.fhir.domain.Roster;
 import care.iop.session.fhir.domain.Seat;
 
+
 /** The mappers alone: each of our rows becomes the FHIR element docs/fhir-session.md promises. */
 class FhirMappersTest {
     static final ZoneId ZONE = ZoneId.of("America/New_York");
     static final OffsetDateTime START = OffsetDateTime.of(2026, 12, 1, 14, 0, 0, 0, ZoneOffset.UTC);
-    static final Revision REVISION = new Revision(7, START.minusDays(3));
+    static final Revision REVISION = new Revision(7, START.minusDays(3).toInstant());
 
     final AppointmentMapper appointments = new AppointmentMapper(ZONE);
     final EncounterMapper encounters = new EncounterMapper(ZONE);
@@ -80,11 +83,11 @@ class FhirMappersTest {
     void aBookedGroupSeatIsAnAppointmentOfThePatientAndTheClinicianInTheSessionsSlot() {
         TherapySession s = session(SessionType.GROUP, "Room A");
         Booking b = booking(s, BookingStatus.BOOKED);
-        Appointment a = appointments.toFhir(new Seat(s, b, null, "booked", null, REVISION));
+        Appointment a = valid(appointments.toFhir(new Seat(s, b, null, "booked", null, REVISION)));
 
         assertThat(a.getIdElement().getIdPart()).isEqualTo(b.id.toString());
         assertThat(a.getMeta().getVersionId()).isEqualTo("7");
-        assertThat(a.getMeta().getLastUpdated()).isEqualTo(java.util.Date.from(REVISION.lastUpdated().toInstant()));
+        assertThat(a.getMeta().getLastUpdated()).isEqualTo(java.util.Date.from(REVISION.lastUpdated()));
         assertThat(a.getStatus()).isEqualTo(Appointment.AppointmentStatus.BOOKED);
         assertThat(a.getStartElement().getValueAsString()).isEqualTo("2026-12-01T09:00:00-05:00");
         assertThat(a.getEndElement().getValueAsString()).isEqualTo("2026-12-01T12:00:00-05:00");
@@ -102,7 +105,7 @@ class FhirMappersTest {
     @Test
     void aWaitlistedSeatCarriesItsPositionAndALateCancellationItsFlagAndReason() {
         TherapySession s = session(SessionType.GROUP, "Room A");
-        Appointment waiting = appointments.toFhir(new Seat(s, booking(s, BookingStatus.WAITLISTED), null, "waitlist", 3, REVISION));
+        Appointment waiting = valid(appointments.toFhir(new Seat(s, booking(s, BookingStatus.WAITLISTED), null, "waitlist", 3, REVISION)));
         assertThat(waiting.getStatus()).isEqualTo(Appointment.AppointmentStatus.WAITLIST);
         assertThat(((IntegerType) waiting.getExtensionByUrl(SessionFhir.WAITLIST_POSITION).getValue()).getValue()).isEqualTo(3);
         assertThat(waiting.getParticipantFirstRep().getStatus()).isEqualTo(Appointment.ParticipationStatus.TENTATIVE);
@@ -110,7 +113,7 @@ class FhirMappersTest {
         Booking cancelled = booking(s, BookingStatus.CANCELLED);
         cancelled.lateCancellation = true;
         cancelled.cancelReason = "Unwell";
-        Appointment gone = appointments.toFhir(new Seat(s, cancelled, null, "cancelled", null, REVISION));
+        Appointment gone = valid(appointments.toFhir(new Seat(s, cancelled, null, "cancelled", null, REVISION)));
         assertThat(gone.getStatus()).isEqualTo(Appointment.AppointmentStatus.CANCELLED);
         assertThat(gone.getCancelationReason().getText()).isEqualTo("Unwell");
         assertThat(((BooleanType) gone.getExtensionByUrl(SessionFhir.LATE_CANCELLATION).getValue()).booleanValue()).isTrue();
@@ -121,7 +124,7 @@ class FhirMappersTest {
     @Test
     void anIndividualSessionHasNoSlot() {
         TherapySession s = session(SessionType.INDIVIDUAL, "TELEHEALTH");
-        Appointment a = appointments.toFhir(new Seat(s, booking(s, BookingStatus.BOOKED), null, "noshow", null, REVISION));
+        Appointment a = valid(appointments.toFhir(new Seat(s, booking(s, BookingStatus.BOOKED), null, "noshow", null, REVISION)));
         assertThat(a.hasSlot()).isFalse();
         assertThat(a.getStatus()).isEqualTo(Appointment.AppointmentStatus.NOSHOW);
         assertThat(a.getServiceTypeFirstRep().getText()).isEqualTo("Individual psychotherapy");
@@ -131,7 +134,8 @@ class FhirMappersTest {
     void anAttendingPatientsEncounterIsTypedByItsBillingCodeAndLinkedToItsAppointment() {
         TherapySession s = session(SessionType.GROUP, "Room A");
         Booking b = booking(s, BookingStatus.BOOKED);
-        Encounter e = encounters.toFhir(new Seat(s, b, attendance(b, AttendanceStatus.LATE, 150, "90853"), "fulfilled", null, REVISION));
+        Encounter e = valid(encounters.toFhir(new Seat(s, b, attendance(b, AttendanceStatus.LATE, 150, "90853"), "fulfilled", null, REVISION)),
+                US_CORE_ENCOUNTER);
 
         assertThat(e.getIdElement().getIdPart()).isEqualTo(b.id.toString());
         assertThat(e.getStatus()).isEqualTo(Encounter.EncounterStatus.FINISHED);
@@ -151,7 +155,8 @@ class FhirMappersTest {
     void aTelehealthEncounterIsVirtualAndOneWithoutBillingCodeTheGenericEncounter() {
         TherapySession s = session(SessionType.INDIVIDUAL, "TELEHEALTH");
         Booking b = booking(s, BookingStatus.BOOKED);
-        Encounter e = encounters.toFhir(new Seat(s, b, attendance(b, AttendanceStatus.LEFT_EARLY, 12, null), "fulfilled", null, REVISION));
+        Encounter e = valid(encounters.toFhir(new Seat(s, b, attendance(b, AttendanceStatus.LEFT_EARLY, 12, null), "fulfilled", null, REVISION)),
+                US_CORE_ENCOUNTER);
         assertThat(e.getClass_().getCode()).isEqualTo("VR");
         assertThat(e.getTypeFirstRep().getCodingFirstRep().getCode()).isEqualTo("308335008");
         assertThat(e.getTypeFirstRep().getText()).contains("not billable");
@@ -160,7 +165,7 @@ class FhirMappersTest {
     @Test
     void aGroupSessionIsASlotWithItsCapacityInItsClinicansSchedule() {
         TherapySession s = session(SessionType.GROUP, "Room A");
-        Slot slot = slots.toFhir(new Roster(s, List.of(), 12, 2, "busy", REVISION));
+        Slot slot = valid(slots.toFhir(new Roster(s, List.of(), 12, 2, "busy", REVISION)));
         assertThat(slot.getIdElement().getIdPart()).isEqualTo(s.id.toString());
         assertThat(slot.getStatus()).isEqualTo(Slot.SlotStatus.BUSY);
         assertThat(slot.getSchedule().getReference()).isEqualTo("Schedule/" + s.clinicianId);
@@ -180,7 +185,7 @@ class FhirMappersTest {
         Booking neverSeated = booking(s, BookingStatus.CANCELLED);
         neverSeated.seatedAt = null;
         List<Booking> roster = List.of(seated, waiting, left, neverSeated);
-        Group g = groups.toFhir(new Roster(s, roster, 1, 1, "free", REVISION), roster);
+        Group g = valid(groups.toFhir(new Roster(s, roster, 1, 1, "free", REVISION), roster));
 
         assertThat(g.getActual()).isTrue();
         assertThat(g.getType()).isEqualTo(Group.GroupType.PERSON);
@@ -198,7 +203,7 @@ class FhirMappersTest {
     @Test
     void aClinicianLeadingGroupsHasASchedule() {
         UUID clinician = UUID.randomUUID();
-        Schedule schedule = new ScheduleMapper().toFhir(new GroupSchedule(clinician, new Revision(1, START)));
+        Schedule schedule = valid(new ScheduleMapper().toFhir(new GroupSchedule(clinician, new Revision(1, START.toInstant()))));
         assertThat(schedule.getIdElement().getIdPart()).isEqualTo(clinician.toString());
         assertThat(schedule.getActorFirstRep().getReference()).isEqualTo("Practitioner/" + clinician);
         assertThat(schedule.getMeta().getVersionId()).isEqualTo("1");
