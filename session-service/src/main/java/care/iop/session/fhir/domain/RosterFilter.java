@@ -8,13 +8,13 @@ import java.util.UUID;
  * combine.
  *
  * @param ids         these sessions only
- * @param clinicianId led by this clinician (the Slot's Schedule, the Group's managing entity)
+ * @param clinicians  led by one of these clinicians (the Slot's Schedule, the Group's managing entity)
  * @param members     with one of these patients as a member (a seat held now or before)
  * @param statuses    with one of these FHIR Slot statuses
  * @param start       starting in this window
  * @param lastUpdated changed (the session or a booking in it) in this window
  */
-public record RosterFilter(Set<UUID> ids, UUID clinicianId, Set<UUID> members, Set<String> statuses, TimeWindow start,
+public record RosterFilter(Set<UUID> ids, Set<UUID> clinicians, Set<UUID> members, Set<String> statuses, TimeWindow start,
                            TimeWindow lastUpdated) {
 
     public static RosterFilter all() {
@@ -22,26 +22,26 @@ public record RosterFilter(Set<UUID> ids, UUID clinicianId, Set<UUID> members, S
     }
 
     public RosterFilter ids(Set<UUID> value) {
-        return new RosterFilter(value, clinicianId, members, statuses, start, lastUpdated);
+        return new RosterFilter(value, clinicians, members, statuses, start, lastUpdated);
     }
 
-    public RosterFilter clinician(UUID value) {
+    public RosterFilter clinicians(Set<UUID> value) {
         return new RosterFilter(ids, value, members, statuses, start, lastUpdated);
     }
 
     public RosterFilter members(Set<UUID> value) {
-        return new RosterFilter(ids, clinicianId, value, statuses, start, lastUpdated);
+        return new RosterFilter(ids, clinicians, value, statuses, start, lastUpdated);
     }
 
     public RosterFilter statuses(Set<String> value) {
-        return new RosterFilter(ids, clinicianId, members, value, start, lastUpdated);
+        return new RosterFilter(ids, clinicians, members, value, start, lastUpdated);
     }
 
     public RosterFilter start(TimeWindow value) {
-        return new RosterFilter(ids, clinicianId, members, statuses, value, lastUpdated);
+        return new RosterFilter(ids, clinicians, members, statuses, value, lastUpdated);
     }
 
     public RosterFilter lastUpdated(TimeWindow value) {
-        return new RosterFilter(ids, clinicianId, members, statuses, start, value);
+        return new RosterFilter(ids, clinicians, members, statuses, start, value);
     }
 }

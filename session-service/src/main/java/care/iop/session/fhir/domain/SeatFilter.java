@@ -8,7 +8,7 @@ import java.util.UUID;
  *
  * @param ids          these bookings only
  * @param patients     of these patients only
- * @param clinicianId  in sessions led by this clinician
+ * @param clinicians   in sessions led by one of these clinicians
  * @param sessions     in these sessions only
  * @param statuses     with one of these FHIR Appointment statuses
  * @param start        sessions starting in this window (Appointment.start)
@@ -18,7 +18,7 @@ import java.util.UUID;
  * @param visiblePart2 for a caller outside the program: the Part 2 patients it may see (seats of other Part 2 patients and
  *                     of patients not known are left out); null for program staff
  */
-public record SeatFilter(Set<UUID> ids, Set<UUID> patients, UUID clinicianId, Set<UUID> sessions, Set<String> statuses,
+public record SeatFilter(Set<UUID> ids, Set<UUID> patients, Set<UUID> clinicians, Set<UUID> sessions, Set<String> statuses,
                          TimeWindow start, TimeWindow during, TimeWindow lastUpdated, boolean attendedOnly, Set<UUID> visiblePart2) {
 
     /** Every seat (the Appointments). */
@@ -32,42 +32,42 @@ public record SeatFilter(Set<UUID> ids, Set<UUID> patients, UUID clinicianId, Se
     }
 
     public SeatFilter ids(Set<UUID> value) {
-        return new SeatFilter(value, patients, clinicianId, sessions, statuses, start, during, lastUpdated, attendedOnly, visiblePart2);
+        return new SeatFilter(value, patients, clinicians, sessions, statuses, start, during, lastUpdated, attendedOnly, visiblePart2);
     }
 
     public SeatFilter patients(Set<UUID> value) {
-        return new SeatFilter(ids, value, clinicianId, sessions, statuses, start, during, lastUpdated, attendedOnly, visiblePart2);
+        return new SeatFilter(ids, value, clinicians, sessions, statuses, start, during, lastUpdated, attendedOnly, visiblePart2);
     }
 
-    public SeatFilter clinician(UUID value) {
+    public SeatFilter clinicians(Set<UUID> value) {
         return new SeatFilter(ids, patients, value, sessions, statuses, start, during, lastUpdated, attendedOnly, visiblePart2);
     }
 
     public SeatFilter sessions(Set<UUID> value) {
-        return new SeatFilter(ids, patients, clinicianId, value, statuses, start, during, lastUpdated, attendedOnly, visiblePart2);
+        return new SeatFilter(ids, patients, clinicians, value, statuses, start, during, lastUpdated, attendedOnly, visiblePart2);
     }
 
     public SeatFilter statuses(Set<String> value) {
-        return new SeatFilter(ids, patients, clinicianId, sessions, value, start, during, lastUpdated, attendedOnly, visiblePart2);
+        return new SeatFilter(ids, patients, clinicians, sessions, value, start, during, lastUpdated, attendedOnly, visiblePart2);
     }
 
     public SeatFilter start(TimeWindow value) {
-        return new SeatFilter(ids, patients, clinicianId, sessions, statuses, value, during, lastUpdated, attendedOnly, visiblePart2);
+        return new SeatFilter(ids, patients, clinicians, sessions, statuses, value, during, lastUpdated, attendedOnly, visiblePart2);
     }
 
     public SeatFilter during(TimeWindow value) {
-        return new SeatFilter(ids, patients, clinicianId, sessions, statuses, start, value, lastUpdated, attendedOnly, visiblePart2);
+        return new SeatFilter(ids, patients, clinicians, sessions, statuses, start, value, lastUpdated, attendedOnly, visiblePart2);
     }
 
     public SeatFilter lastUpdated(TimeWindow value) {
-        return new SeatFilter(ids, patients, clinicianId, sessions, statuses, start, during, value, attendedOnly, visiblePart2);
+        return new SeatFilter(ids, patients, clinicians, sessions, statuses, start, during, value, attendedOnly, visiblePart2);
     }
 
     public SeatFilter attended() {
-        return new SeatFilter(ids, patients, clinicianId, sessions, statuses, start, during, lastUpdated, true, visiblePart2);
+        return new SeatFilter(ids, patients, clinicians, sessions, statuses, start, during, lastUpdated, true, visiblePart2);
     }
 
     public SeatFilter visiblePart2(Set<UUID> value) {
-        return new SeatFilter(ids, patients, clinicianId, sessions, statuses, start, during, lastUpdated, attendedOnly, value);
+        return new SeatFilter(ids, patients, clinicians, sessions, statuses, start, during, lastUpdated, attendedOnly, value);
     }
 }

@@ -121,7 +121,7 @@ public class Rosters {
         Conditions where = new Conditions()
                 .and("s.type = :group", "group", SessionType.GROUP)
                 .andIf(filter.ids(), "s.id in :ids", "ids")
-                .andIf(filter.clinicianId(), "s.clinicianId = :clinician", "clinician")
+                .andIf(filter.clinicians(), "s.clinicianId in :clinicians", "clinicians")
                 .andIf(filter.members(), "exists (select 1 from Booking m where m.sessionId = s.id and m.patientId in :members"
                         + " and m.seatedAt is not null)", "members")
                 .window(filter.start(), "s.start >= :startFrom", "s.start < :startTo", "start")

@@ -119,7 +119,7 @@ public class Seats {
         Conditions where = new Conditions()
                 .andIf(filter.ids(), "b.id in :ids", "ids")
                 .andIf(filter.patients(), "b.patientId in :patients", "patients")
-                .andIf(filter.clinicianId(), "s.clinicianId = :clinician", "clinician")
+                .andIf(filter.clinicians(), "s.clinicianId in :clinicians", "clinicians")
                 .andIf(filter.sessions(), "b.sessionId in :sessions", "sessions")
                 .window(filter.start(), "s.start >= :startFrom", "s.start < :startTo", "start")
                 .window(filter.during(), "s.end > :duringFrom", "s.start < :duringTo", "during")
