@@ -115,7 +115,7 @@ public class GroupFhirResource {
                 query.offset(), query.count());
         List<Group> groups = found.items().stream().map(views::group).toList();
         Set<UUID> shown = new LinkedHashSet<>(members == null ? Set.of() : members);
-        groups.forEach(group -> shown.addAll(memberIds(group)));
+        groups.forEach(group -> shown.addAll(SessionFhirViews.memberIds(group)));
         audit.success(AuditAction.SEARCH, TYPE, null, shown);
         return SearchBundles.searchset(request, groups.stream().<Resource>map(g -> g).toList(), found.total(), query.offset(),
                 query.count(), List.of());
@@ -125,11 +125,7 @@ public class GroupFhirResource {
     private Group readable(String id) {
         Roster roster = rosters.byId(Ids.parse(TYPE, id)).orElseThrow(() -> FhirException.notFound(TYPE, id));
         Group group = views.group(roster);
-        audit.success(AuditAction.READ, TYPE, roster.session().id, memberIds(group));
+        audit.success(AuditAction.READ, TYPE, roster.session().id, SessionFhirViews.memberIds(group));
         return group;
-    }
-
-    private static List<UUID> memberIds(Group group) {
-        return group.getMember().stream().map(m -> UUID.fromString(m.getEntity().getReferenceElement().getIdPart())).toList();
     }
 }

@@ -1,6 +1,7 @@
 package care.iop.session.fhir.rest;
 
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -51,6 +52,11 @@ public class SessionFhirViews {
     public Group group(Roster roster) {
         List<Booking> members = members(roster);
         return access.labelled(groups.toFhir(roster, members), members.stream().map(b -> b.patientId).toList());
+    }
+
+    /** The patients a Group shows (its members' ids). */
+    public static List<UUID> memberIds(Group group) {
+        return group.getMember().stream().map(m -> UUID.fromString(m.getEntity().getReferenceElement().getIdPart())).toList();
     }
 
     /** The bookings of a roster whose patient the caller may see. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,12 +19,15 @@ import care.iop.session.fhir.domain.Found;
 import care.iop.session.fhir.domain.GroupSchedule;
 import care.iop.session.fhir.domain.Revision;
 import care.iop.session.fhir.domain.TimeWindow;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Finds the clinicians who lead group sessions, each as the FHIR Schedule of its Slots. */
 @ApplicationScoped
 public class GroupSchedules {
     private static final String LEADERS = """
             select clinician_id, min(created_at) as since from therapy_session where type = 'GROUP' group by clinician_id""";
+
+    static final int PAGE = 100;
 
     @Inject
     EntityManager em;
@@ -48,6 +52,20 @@ public class GroupSchedules {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.setFirstResult(offset).setMaxResults(count).getResultList();
         return new Found<>(rows.stream().map(r -> new GroupSchedule((UUID) r[0], new Revision(1, instant(r[1])))).toList(), total);
+    }
+
+    /** Every schedule changed in {@code lastUpdated}, a page at a time (few: one per clinician who leads groups). */
+    public void each(TimeWindow lastUpdated, Consumer<List<GroupSchedule>> pages) {
+        for (int offset = 0; ; offset += PAGE) {
+            int from = offset;
+            Found<GroupSchedule> page = QuarkusTransaction.requiringNew().call(() -> search(null, lastUpdated, from, PAGE));
+            if (!page.items().isEmpty()) {
+                pages.accept(page.items());
+            }
+            if (from + PAGE >= page.total()) {
+                return;
+            }
+        }
     }
 
     /** A timestamptz column as the driver hands it over. */

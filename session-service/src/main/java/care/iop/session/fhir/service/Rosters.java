@@ -66,8 +66,11 @@ public class Rosters {
         return new Found<>(read(where, now, " order by s.start, s.id", offset, count), total);
     }
 
-    /** Every group session matching {@code filter}, in id order, {@value #EXPORT_PAGE} at a time, each page in a transaction of its own. */
-    public void each(RosterFilter filter, Consumer<Roster> sink) {
+    /**
+     * Every group session matching {@code filter}, in id order, {@value #EXPORT_PAGE} at a time, each page in a transaction of
+     * its own and handed to {@code pages} after it.
+     */
+    public void each(RosterFilter filter, Consumer<List<Roster>> pages) {
         UUID after = null;
         while (true) {
             UUID last = after;
@@ -76,7 +79,9 @@ public class Rosters {
                 Conditions where = conditions(filter, now).andIf(last, "s.id > :after", "after");
                 return read(where, now, " order by s.id", 0, EXPORT_PAGE);
             });
-            page.forEach(sink);
+            if (!page.isEmpty()) {
+                pages.accept(page);
+            }
             if (page.size() < EXPORT_PAGE) {
                 return;
             }

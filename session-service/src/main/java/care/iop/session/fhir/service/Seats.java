@@ -77,8 +77,11 @@ public class Seats {
         return new Found<>(seats, total);
     }
 
-    /** Every seat matching {@code filter}, in id order, read {@value #EXPORT_PAGE} at a time, each page in a transaction of its own. */
-    public void each(SeatFilter filter, Consumer<Seat> sink) {
+    /**
+     * Every seat matching {@code filter}, in id order, read {@value #EXPORT_PAGE} at a time, each page in a transaction of its
+     * own and handed to {@code pages} after it (never all of them in memory).
+     */
+    public void each(SeatFilter filter, Consumer<List<Seat>> pages) {
         UUID after = null;
         while (true) {
             UUID last = after;
@@ -87,7 +90,9 @@ public class Seats {
                 where.andIf(last, "b.id > :after", "after");
                 return read(where, " order by b.id", 0, EXPORT_PAGE);
             });
-            page.forEach(sink);
+            if (!page.isEmpty()) {
+                pages.accept(page);
+            }
             if (page.size() < EXPORT_PAGE) {
                 return;
             }
