@@ -36,9 +36,8 @@ public class Seats {
     /** Seats read per transaction by {@link #each}. */
     static final int EXPORT_PAGE = 200;
 
-    private static final String FROM = """
-             from Booking b join TherapySession s on s.id = b.sessionId
-             left join Attendance a on a.sessionId = b.sessionId and a.patientId = b.patientId""";
+    private static final String FROM = " from Booking b join TherapySession s on s.id = b.sessionId"
+            + " left join Attendance a on a.sessionId = b.sessionId and a.patientId = b.patientId";
 
     /**
      * The FHIR Appointment status of a seat (docs/fhir-session.md): the booking's own status while the session is ahead;
