@@ -32,6 +32,11 @@ public final class FhirFixtures {
         return "Bearer " + TestTokens.mint(role, "test-" + role, null, Map.of("scope", scopes));
     }
 
+    /** A backend service outside the program (an EHR: role integration, client identity {@code recipient}) granting {@code scopes}. */
+    public static String external(String recipient, String scopes) {
+        return "Bearer " + TestTokens.mint("integration", recipient, null, Map.of("azp", recipient, "scope", scopes));
+    }
+
     /** A patient's own token granting {@code scopes}. */
     public static String patientToken(UUID patientId, String scopes) {
         return "Bearer " + TestTokens.mint("patient", "test-patient-" + patientId, patientId, Map.of("scope", scopes));
