@@ -7,14 +7,22 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 import care.iop.gateway.edge.RequestIds;
+import care.iop.gateway.fhir.OperationOutcomes;
 
-/** Writes RFC 9457 {@code application/problem+json} answers, the only error shape the gateway sends. */
+/**
+ * Writes RFC 9457 {@code application/problem+json} answers, the error shape of the gateway; under {@code /fhir/} the same
+ * errors are FHIR OperationOutcomes ({@link OperationOutcomes}), the shape FHIR clients read.
+ */
 public final class Problems {
 
     private Problems() {
     }
 
     public static void send(RoutingContext ctx, ProblemType type, String detail) {
+        if (OperationOutcomes.applies(ctx)) {
+            OperationOutcomes.send(ctx, type.status(), detail);
+            return;
+        }
         HttpServerResponse response = ctx.response();
         if (response.ended() || response.closed()) {
             return;
