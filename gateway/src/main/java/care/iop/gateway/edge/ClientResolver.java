@@ -31,7 +31,8 @@ import care.iop.gateway.GatewayConfig;
 public class ClientResolver {
     private static final String KEY = "iop.client";
     private static final String PREFIX_KEY = "iop.clientPrefix";
-    private static final Pattern PREFIX = Pattern.compile("(/[A-Za-z0-9._~\\-]{1,100}){1,10}");
+    /** Up to ten path segments of unreserved characters, none of them a dot segment. */
+    private static final Pattern PREFIX = Pattern.compile("(/(?!\\.\\.?(/|$))[A-Za-z0-9._~\\-]{1,100}){1,10}");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-]{1,253}(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]{2,45}](:[0-9]{1,5})?");
 
     @Inject
