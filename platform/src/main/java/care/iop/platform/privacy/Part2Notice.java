@@ -6,6 +6,7 @@ import java.lang.annotation.Annotation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -24,6 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class Part2Notice {
     public static final String HEADER = "Part2-Notice";
     public static final String FIELD = "part2Notice";
+    private static final String FHIR_PATHS = "/fhir/";
 
     @Inject
     Disclosure disclosure;
@@ -35,13 +37,14 @@ public class Part2Notice {
     ObjectMapper json;
 
     @ServerResponseFilter
-    public void addNotice(ContainerResponseContext response) {
+    public void addNotice(ContainerRequestContext request, ContainerResponseContext response) {
         if (response.getStatus() >= 300 || !disclosure.noticeRequired()) {
             return;
         }
         response.getHeaders().putSingle(HEADER, config.notice());
         Object entity = response.getEntity();
-        if (entity == null || !json(response.getMediaType(), entity)) {
+        // FHIR answers carry the notice inside each disclosed resource (meta.security and its extension), not as a field.
+        if (entity == null || request.getUriInfo().getPath().startsWith(FHIR_PATHS) || !json(response.getMediaType(), entity)) {
             return;
         }
         JsonNode body = entity instanceof JsonNode node ? node : json.valueToTree(entity);
