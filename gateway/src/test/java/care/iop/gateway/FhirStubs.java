@@ -198,10 +198,35 @@ public final class FhirStubs {
                 .put("member", member));
     }
 
-    /** A resource as small as the gateway needs it: type and id (it passes the rest on unread). */
+    /** The smallest valid R4 resource of each type the stubs serve, about {@code patient} (the gateway passes it on unread). */
     private static JsonObject resource(String type, String id, String patient) {
-        return new JsonObject().put("resourceType", type).put("id", id).put("meta", new JsonObject().put("tag", new JsonArray()
+        JsonObject resource = new JsonObject().put("resourceType", type).put("id", id).put("meta", new JsonObject().put("tag", new JsonArray()
                 .add(new JsonObject().put("system", "urn:test:patient").put("code", patient))));
+        JsonObject subject = new JsonObject().put("reference", "Patient/" + patient);
+        switch (type) {
+            case "Consent" -> resource.put("status", "active").put("patient", subject)
+                    .put("scope", concept("http://terminology.hl7.org/CodeSystem/consentscope", "patient-privacy"))
+                    .put("category", new JsonArray().add(concept("http://terminology.hl7.org/CodeSystem/consentcategorycodes", "npp")))
+                    .put("policy", new JsonArray().add(new JsonObject().put("uri", "https://iop.care/policies/group-participation")));
+            case "CarePlan" -> resource.put("status", "active").put("intent", "plan").put("subject", subject);
+            case "Goal" -> resource.put("lifecycleStatus", "active").put("description", new JsonObject().put("text", "Fewer symptoms"))
+                    .put("subject", subject);
+            case "Observation" -> resource.put("status", "final").put("code", new JsonObject().put("text", "PHQ-9 total score"))
+                    .put("subject", subject).put("effectiveDateTime", "2026-03-02T13:00:00Z")
+                    .put("performer", new JsonArray().add(subject));
+            case "Appointment" -> resource.put("status", "booked").put("start", "2026-03-02T13:00:00Z").put("end", "2026-03-02T16:00:00Z")
+                    .put("participant", new JsonArray().add(new JsonObject().put("actor", subject).put("status", "accepted")));
+            case "Encounter" -> resource.put("status", "finished").put("subject", subject)
+                    .put("class", new JsonObject().put("system", "http://terminology.hl7.org/CodeSystem/v3-ActCode").put("code", "AMB"));
+            default -> {
+                // Patient: nothing is required
+            }
+        }
+        return resource;
+    }
+
+    private static JsonObject concept(String system, String code) {
+        return new JsonObject().put("coding", new JsonArray().add(new JsonObject().put("system", system).put("code", code)));
     }
 
     static JsonObject outcome(String code, String diagnostics) {

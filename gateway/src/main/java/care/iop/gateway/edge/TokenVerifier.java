@@ -54,10 +54,11 @@ public class TokenVerifier {
         Object client = jwt.getClaim("azp") != null ? jwt.getClaim("azp") : jwt.getClaim("client_id");
         Object clinician = jwt.getClaim("clinician_id");
         return new Identity(jwt.getSubject() != null ? jwt.getSubject() : jwt.getName(), groups, client == null ? null : client.toString(),
-                clinician == null ? null : clinician.toString().replace("\"", ""), scopes(jwt.getClaim("scope")));
+                clinician == null ? null : clinician.toString().replace("\"", ""),
+                scopes(jwt.getClaim("scope") != null ? jwt.getClaim("scope") : jwt.getClaim("scp")));
     }
 
-    /** The SMART scopes of the {@code scope} claim: a space-separated string (RFC 9068), or a list of strings. */
+    /** The SMART scopes of the {@code scope} claim (else {@code scp}): a space-separated string (RFC 9068), or a list of strings. */
     static Set<String> scopes(Object claim) {
         if (claim == null) {
             return Set.of();

@@ -148,9 +148,13 @@ class BulkExportTest {
                 .when().get(path + "?_type=Patient,Observation"), 403, "forbidden")
                 .body("issue[0].expression[0]", equalTo("_type"));
         for (String scopes : List.of("user/*.rs", "patient/*.rs", "system/Patient.cud")) {
-            FhirRoutingTest.outcome(given().header("Authorization", FhirCallers.bearer("clinician", scopes)).header("Prefer", "respond-async")
+            FhirRoutingTest.outcome(given().header("Authorization", FhirCallers.backend(scopes)).header("Prefer", "respond-async")
                     .when().get(path), 403, "forbidden");
         }
+        // system/ scopes belong to backend services: a clinician's token carrying one does not export
+        FhirRoutingTest.outcome(given().header("Authorization", FhirCallers.bearer("clinician", "system/*.rs")).header("Prefer", "respond-async")
+                .when().get(path), 403, "forbidden");
+        assertThat(outputs(manifest(kickOff(FhirCallers.bearer("admin", "system/Goal.rs"), path)))).containsExactly(Map.entry("Goal", 3));
         FhirRoutingTest.outcome(given().header("Authorization", care.iop.gateway.Callers.bearer("integration")).header("Prefer", "respond-async")
                 .when().get("/fhir/R4/Group/" + FhirStubs.GROUP + "/$export"), 403, "forbidden");
     }

@@ -18,6 +18,7 @@ import io.restassured.path.json.JsonPath;
 
 import care.iop.gateway.FhirStubs;
 import care.iop.gateway.GatewayTestResources;
+import care.iop.testing.FhirValidation;
 
 /** {@code Patient/{id}/$everything}: the three services' parts merged into one paged searchset Bundle. */
 @QuarkusTest
@@ -71,6 +72,16 @@ class EverythingTest {
             assertThat(asked).as(service).hasSize(1);
             assertThat(asked.get(0)).containsEntry("authorization", token)
                     .containsEntry("path", "/fhir/R4/Patient/" + FhirStubs.PATIENT + "/$everything-part");
+        }
+    }
+
+    @Test
+    void aMergedPageIsAValidR4SearchsetBundle() {
+        String token = FhirCallers.bearer("clinician", "user/*.rs");
+        for (String page : List.of("?_count=5", "?_count=5&_offset=" + (FhirStubs.EVERYTHING_TOTAL - 5))) {
+            Bundle bundle = FhirMetadataTest.FHIR.newJsonParser().parseResource(Bundle.class,
+                    given().header("Authorization", token).when().get(EVERYTHING + page).then().statusCode(200).extract().asString());
+            assertThat(FhirValidation.validate(bundle)).as("R4 validation of the page " + page).isEmpty();
         }
     }
 

@@ -26,6 +26,7 @@ import io.restassured.specification.RequestSpecification;
 
 import care.iop.gateway.Callers;
 import care.iop.gateway.GatewayTestResources;
+import care.iop.testing.FhirValidation;
 
 /** {@code GET /fhir/R4/metadata}: one CapabilityStatement over the three services', public, read as HAPI reads it. */
 @QuarkusTest
@@ -56,6 +57,7 @@ class FhirMetadataTest {
                 .body(not(containsString("-part")))
                 .extract().asString();
         CapabilityStatement statement = parse(json);
+        assertThat(FhirValidation.validate(statement)).as("R4 validation of the merged statement").isEmpty();
         assertThat(statement.getFhirVersion().toCode()).isEqualTo("4.0.1");
         assertThat(statement.getKind().toCode()).isEqualTo("instance");
         assertThat(statement.getStatus().toCode()).isEqualTo("active");

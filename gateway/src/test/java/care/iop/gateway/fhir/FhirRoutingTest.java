@@ -24,6 +24,7 @@ import care.iop.gateway.Callers;
 import care.iop.gateway.GatewayTestResources;
 import care.iop.gateway.Routes;
 import care.iop.gateway.StubUpstreams;
+import care.iop.testing.FhirValidation;
 
 /** {@code /fhir/R4/<Type>...} reaches the service that owns the type; the edge holds; the gateway's own errors are OperationOutcomes. */
 @QuarkusTest
@@ -80,6 +81,15 @@ class FhirRoutingTest {
         given().header("Authorization", token).contentType("application/fhir+json").body("{\"resourceType\":\"Patient\"}")
                 .when().post("/fhir/R4/Patient")
                 .then().statusCode(200).body("upstream", equalTo("participant")).body("method", equalTo("POST"));
+    }
+
+    @Test
+    void theGatewaysOperationOutcomesAreValidR4() {
+        String json = given().when().get("/fhir/R4/Patient/abc").then().statusCode(401).extract().asString();
+        org.hl7.fhir.r4.model.OperationOutcome outcome = FhirMetadataTest.FHIR.newJsonParser()
+                .parseResource(org.hl7.fhir.r4.model.OperationOutcome.class, json);
+        assertThat(FhirValidation.validate(outcome)).isEmpty();
+        assertThat(outcome.getIssueFirstRep().getCode().toCode()).isEqualTo("login");
     }
 
     @ParameterizedTest

@@ -26,17 +26,31 @@ import ca.uhn.fhir.context.FhirContext;
  * {@code ../shared/fhir/hl7.fhir.us.core-6.1.0.tgz} beside the checkout (not in a fresh clone).
  */
 public final class UsCoreServer {
-    static final String PACKAGE = "../shared/fhir/hl7.fhir.us.core-6.1.0.tgz";
+    static final String PACKAGE_FILE = "hl7.fhir.us.core-6.1.0.tgz";
+    static final String PACKAGE = "../shared/fhir/" + PACKAGE_FILE;
     private static final String EXPECTATION = "http://hl7.org/fhir/StructureDefinition/capabilitystatement-expectation";
     private static final String COMBINATION = "http://hl7.org/fhir/StructureDefinition/capabilitystatement-search-parameter-combination";
 
     private UsCoreServer() {
     }
 
-    /** The package file relative to the project root ({@code iop.home}), if it is there. */
+    /**
+     * The package file, found as testing's {@code FhirValidation} finds it (system-tests does not depend on the testing
+     * module, which brings Quarkus' JUnit extension): the system property {@code iop.fhir.us-core-package}, else
+     * {@code shared/fhir/} beside the project root ({@code iop.home}) or any of its ancestors.
+     */
     public static Optional<Path> packageFile() {
-        Path file = Path.of(System.getProperty("iop.home", "..")).toAbsolutePath().normalize().resolve(PACKAGE).normalize();
-        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+        String configured = System.getProperty("iop.fhir.us-core-package");
+        if (configured != null && Files.isRegularFile(Path.of(configured))) {
+            return Optional.of(Path.of(configured));
+        }
+        for (Path dir = Path.of(System.getProperty("iop.home", "..")).toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared/fhir/" + PACKAGE_FILE);
+            if (Files.isRegularFile(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
     }
 
     /** US Core's server CapabilityStatement, read from the package. */

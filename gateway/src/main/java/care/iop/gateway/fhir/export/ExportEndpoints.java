@@ -33,7 +33,8 @@ import care.iop.gateway.fhir.SmartScopes;
  * {@code Prefer: respond-async}, {@code _type}, {@code _since}, {@code _outputFormat} in the NDJSON variants), the
  * status URL ({@code GET} polls: 202 with {@code X-Progress} and {@code Retry-After} while running, 200 with the manifest
  * when done; {@code DELETE} cancels) and the files ({@code application/fhir+ndjson}). Only a backend service exports
- * (a {@code system/} scope that reads each type), and a job, its status and its files exist only for the token subject
+ * (the integration or admin role, as the services' {@code FhirAccess} allows {@code system/} scopes, and a
+ * {@code system/} scope that reads each type), and a job, its status and its files exist only for the token subject
  * that kicked it off; anyone else gets 404, as for a job that does not exist.
  */
 @ApplicationScoped
@@ -153,9 +154,10 @@ public class ExportEndpoints {
      */
     static List<String> permittedTypes(Identity identity, Set<String> asked) {
         Set<String> scopes = identity.scopes();
-        if (!SmartScopes.anySystem(scopes)) {
-            throw new BadFhirRequest(403, "forbidden", "Bulk export is for backend services: the token needs a system/ scope, "
-                    + "e.g. system/*.rs.", null);
+        boolean backend = identity.hasRole("integration") || identity.hasRole("admin");
+        if (!backend || !SmartScopes.anySystem(scopes)) {
+            throw new BadFhirRequest(403, "forbidden", "Bulk export is for backend services: a token of the integration or admin "
+                    + "role with a system/ scope, e.g. system/*.rs.", null);
         }
         if (asked.isEmpty()) {
             List<String> readable = SmartScopes.systemReadable(scopes, FhirTypes.types());
