@@ -26,7 +26,8 @@ import care.iop.gateway.Routes;
  * may not see: Part 2 records without consent, another patient's data) all at once, and answers one searchset Bundle:
  * participant-service's part first (the Patient), then plan-service's, then session-service's, in the order each gave.
  * <p>
- * Paged with {@code _count} (default {@value #DEFAULT_COUNT}, at most {@value #MAX_COUNT}) and {@code _offset}; the page
+ * Paged with {@code _count} (default {@value #DEFAULT_COUNT}, at most {@value #MAX_COUNT}; 0 answers the total alone) and
+ * {@code _offset}; the page
  * state is in the links ({@code next} carries the offset), so the gateway keeps nothing between pages and every page
  * asks the services again (a resource written between two pages may shift the boundary, as in any FHIR search).
  * {@code _since} goes to the services; {@code _type} keeps the listed types (participant-service is asked even when none
@@ -49,7 +50,7 @@ public class EverythingMerge {
 
     public void handle(RoutingContext ctx, String patientId) {
         FhirParameters params = new FhirParameters(ctx.queryParams(), PARAMETERS);
-        int count = params.integer("_count", DEFAULT_COUNT, 1, MAX_COUNT);
+        int count = params.count("_count", DEFAULT_COUNT, MAX_COUNT);
         int offset = params.integer("_offset", 0, 0, Integer.MAX_VALUE);
         String since = params.instant("_since");
         Set<String> types = params.types("_type");
@@ -104,14 +105,17 @@ public class EverythingMerge {
             int total = all.size();
             int from = Math.min(offset, total);
             List<JsonObject> shown = all.subList(from, Math.min(total, from + count));
-            JsonArray links = new JsonArray().add(link("self", offset)).add(link("first", 0));
-            if (offset > 0) {
-                links.add(link("previous", Math.max(0, offset - count)));
+            JsonArray links = new JsonArray().add(link("self", offset));
+            if (count > 0) {
+                links.add(link("first", 0));
+                if (offset > 0) {
+                    links.add(link("previous", Math.max(0, offset - count)));
+                }
+                if (offset + count < total) {
+                    links.add(link("next", offset + count));
+                }
+                links.add(link("last", total == 0 ? 0 : (total - 1) / count * count));
             }
-            if (offset + count < total) {
-                links.add(link("next", offset + count));
-            }
-            links.add(link("last", total == 0 ? 0 : (total - 1) / count * count));
             JsonArray entries = new JsonArray();
             for (JsonObject resource : shown) {
                 entries.add(new JsonObject()

@@ -35,6 +35,14 @@ public final class FhirParameters {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
+    /**
+     * {@code _count}: {@code fallback} when absent, at most {@code max} (FHIR lets a server return fewer than asked), 0 for
+     * the total alone; not a whole number, or negative: 400.
+     */
+    public int count(String name, int fallback, int max) {
+        return Math.min(integer(name, fallback, 0, Integer.MAX_VALUE), max);
+    }
+
     /** A whole number from {@code min} to {@code max}, {@code fallback} when absent. */
     public int integer(String name, int fallback, int min, int max) {
         String value = get(name);

@@ -130,8 +130,8 @@ class EverythingTest {
         String token = FhirCallers.bearer("clinician", "user/*.rs");
         // query -> the parameter named and the issue code
         Map<String, List<String>> bad = Map.of(
-                "_count=0", List.of("_count", "invalid"),
-                "_count=501", List.of("_count", "invalid"),
+                "_count=-1", List.of("_count", "invalid"),
+                "_count=many", List.of("_count", "invalid"),
                 "_count=5&_count=6", List.of("_count", "invalid"),
                 "_offset=-1", List.of("_offset", "invalid"),
                 "_since=yesterday", List.of("_since", "invalid"),
@@ -142,6 +142,12 @@ class EverythingTest {
                 .body("issue[0].expression[0]", equalTo(expected.get(0))));
         given().header("Authorization", token).when().get(EVERYTHING + "?_format=json&_count=1").then().statusCode(200)
                 .body("entry.size()", equalTo(1));
+        // more than the most a page holds is the most (FHIR lets a server return fewer); 0 is the total alone
+        given().header("Authorization", token).when().get(EVERYTHING + "?_count=100000").then().statusCode(200)
+                .body("entry.size()", equalTo(FhirStubs.EVERYTHING_TOTAL))
+                .body("link.find { it.relation == 'self' }.url", org.hamcrest.Matchers.containsString("_count=" + EverythingMerge.MAX_COUNT + "&"));
+        given().header("Authorization", token).when().get(EVERYTHING + "?_count=0").then().statusCode(200)
+                .body("total", equalTo(FhirStubs.EVERYTHING_TOTAL)).body("entry.size()", equalTo(0)).body("link.size()", equalTo(1));
     }
 
     @Test
