@@ -136,7 +136,7 @@ final class ExportRun implements Runnable {
             BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (!line.isBlank()) {
-                    files.write(typeOf(line, types), line);
+                    write(files, typeOf(line, types), line);
                     job.touch();
                     if (files.total() % 1000 == 0) {
                         job.serviceProgress(service, "running (" + files.total() + " resources)");
@@ -148,6 +148,16 @@ final class ExportRun implements Runnable {
         } finally {
             job.reading(null);
             job.clearStalled();
+        }
+    }
+
+    /** One line to its type's file; a file the gateway cannot write (a full disk) fails the part, saying so. */
+    private static void write(TypeFiles files, String type, String line) {
+        try {
+            files.write(type, line);
+        } catch (IOException e) {
+            LOG.warnf("Cannot write an export file: %s", e.getMessage());
+            throw new PartFailed("the gateway could not write its export file (iop.gateway.fhir.export-dir full or not writable).");
         }
     }
 
