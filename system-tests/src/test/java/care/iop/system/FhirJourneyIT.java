@@ -142,13 +142,7 @@ class FhirJourneyIT {
         // --- Book a group seat: an Appointment for the patient in the group session's Slot -------------------------------
         Slot slot = app.read().resource(Slot.class).withId(session).execute();
         assertThat(slot.getStatus()).isEqualTo(Slot.SlotStatus.FREE);
-        Appointment booking = new Appointment();
-        booking.setStatus(Appointment.AppointmentStatus.BOOKED);
-        booking.addSlot(new Reference("Slot/" + session));
-        booking.addParticipant().setActor(new Reference("Patient/" + patient)).setStatus(Appointment.ParticipationStatus.ACCEPTED);
-        MethodOutcome booked = await().atMost(EVENTUAL).ignoreExceptions()
-                .until(() -> app.create().resource(booking).execute(), outcome -> Boolean.TRUE.equals(outcome.getCreated()));
-        Appointment seat = app.read().resource(Appointment.class).withId(booked.getId().getIdPart()).execute();
+        Appointment seat = app.read().resource(Appointment.class).withId(bookSeat(app, session, patient)).execute();
         assertThat(seat.getStatus()).isEqualTo(Appointment.AppointmentStatus.BOOKED);
         assertThat(seat.getParticipant()).anySatisfy(p -> assertThat(p.getActor().getReferenceElement().getIdPart()).isEqualTo(patient));
         Bundle agenda = app.search().forResource(Appointment.class).where(Appointment.PATIENT.hasId(patient))
@@ -160,13 +154,7 @@ class FhirJourneyIT {
                 .then().statusCode(201);
         Plans.createActive(clinician, third, lead, today, Map.of("individualSessionsPerWeek", 1, "individualSessionMinutes", 60,
                 "groupHoursPerWeek", 9, "familySessionsPerWeek", 0), null);
-        Appointment late = new Appointment();
-        late.setStatus(Appointment.AppointmentStatus.BOOKED);
-        late.addSlot(new Reference("Slot/" + session));
-        late.addParticipant().setActor(new Reference("Patient/" + third)).setStatus(Appointment.ParticipationStatus.ACCEPTED);
-        MethodOutcome waitlisted = await().atMost(EVENTUAL).ignoreExceptions()
-                .until(() -> app.create().resource(late).execute(), outcome -> Boolean.TRUE.equals(outcome.getCreated()));
-        assertThat(app.read().resource(Appointment.class).withId(waitlisted.getId().getIdPart()).execute().getStatus())
+        assertThat(app.read().resource(Appointment.class).withId(bookSeat(app, session, third)).execute().getStatus())
                 .isEqualTo(Appointment.AppointmentStatus.WAITLIST);
 
         // --- Record a PHQ-9 (total 7) by QuestionnaireResponse; read the scored Observation back ------------------------
@@ -232,6 +220,20 @@ class FhirJourneyIT {
         // the files are the exporter's only
         given().header("Authorization", "Bearer " + system.clientToken("integration", "ehr-other", Map.of("scope", "system/*.rs"))).get(status)
                 .then().statusCode(404);
+    }
+
+    /**
+     * Books the patient a seat in the group session: an Appointment in its Slot with the patient as participant, created once
+     * session-service knows the patient is eligible (eventual consistency, as JourneyIT's bookings); the new Appointment's id.
+     */
+    private static String bookSeat(IGenericClient app, String session, String patient) {
+        Appointment booking = new Appointment();
+        booking.setStatus(Appointment.AppointmentStatus.BOOKED);
+        booking.addSlot(new Reference("Slot/" + session));
+        booking.addParticipant().setActor(new Reference("Patient/" + patient)).setStatus(Appointment.ParticipationStatus.ACCEPTED);
+        MethodOutcome created = await().atMost(EVENTUAL).ignoreExceptions()
+                .until(() -> app.create().resource(booking).execute(), outcome -> Boolean.TRUE.equals(outcome.getCreated()));
+        return created.getId().getIdPart();
     }
 
     private static String registerClinician(String name) {

@@ -85,8 +85,8 @@ public class EverythingMerge {
         Throwable failure = null;
         for (Future<JsonObject> part : parts.values()) {
             if (part.failed()) {
-                if (part.cause() instanceof FhirCalls.ServiceAnswer answer && answer.refusal()) {
-                    return answer;
+                if (FhirCalls.refusal(part.cause())) {
+                    return part.cause();
                 }
                 failure = failure == null ? part.cause() : failure;
             }

@@ -5,6 +5,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
+import care.iop.gateway.problem.Problems;
+
 /**
  * The gateway's errors on {@code /fhir/} paths: a FHIR {@code OperationOutcome} ({@code application/fhir+json}) with the
  * HTTP status, an issue code for it, the diagnostics and, where one element or parameter is at fault, its expression.
@@ -29,11 +31,7 @@ public final class OperationOutcomes {
     /** Answers {@code status} with one error issue; {@code expression} (a parameter or element) may be null. */
     public static void send(RoutingContext ctx, int status, String code, String diagnostics, String expression) {
         HttpServerResponse response = ctx.response();
-        if (response.ended() || response.closed()) {
-            return;
-        }
-        if (response.headWritten()) {
-            response.reset();
+        if (!Problems.canAnswer(response)) {
             return;
         }
         response.setStatusCode(status).putHeader("Content-Type", FHIR_JSON).end(outcome("error", code, diagnostics, expression).toBuffer());

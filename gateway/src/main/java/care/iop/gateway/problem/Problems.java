@@ -24,11 +24,7 @@ public final class Problems {
             return;
         }
         HttpServerResponse response = ctx.response();
-        if (response.ended() || response.closed()) {
-            return;
-        }
-        if (response.headWritten()) {
-            response.reset();
+        if (!canAnswer(response)) {
             return;
         }
         JsonObject body = new JsonObject()
@@ -44,6 +40,21 @@ public final class Problems {
         response.setStatusCode(type.status())
                 .putHeader("Content-Type", ProblemType.MEDIA_TYPE)
                 .end(body.toBuffer());
+    }
+
+    /**
+     * Whether an error can still be answered: not when the response is finished or its connection gone; when the head was
+     * written already (a relayed answer broke off), the stream is reset instead and the answer is false.
+     */
+    public static boolean canAnswer(HttpServerResponse response) {
+        if (response.ended() || response.closed()) {
+            return false;
+        }
+        if (response.headWritten()) {
+            response.reset();
+            return false;
+        }
+        return true;
     }
 
     /** Failure handler: turns a failed routing context (e.g. a body over the limit) into a problem. */
