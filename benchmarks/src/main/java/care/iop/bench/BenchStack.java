@@ -106,6 +106,11 @@ public final class BenchStack implements AutoCloseable {
         return tokens.mint(role, "bench-" + role, null, 24 * 60);
     }
 
+    /** A token of the role with further claims, e.g. the SMART {@code scope} of a FHIR client. */
+    public String token(String role, java.util.Map<String, Object> claims) {
+        return tokens.mint(role, "bench-" + role, null, 24 * 60, claims);
+    }
+
     public String patientToken(UUID patientId) {
         return tokens.mint("patient", "bench-patient-" + patientId, patientId, 24 * 60);
     }

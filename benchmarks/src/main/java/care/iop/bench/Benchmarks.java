@@ -155,6 +155,9 @@ public final class Benchmarks {
                 if (options.selected('d')) {
                     scenarios.add(run.groupRace(raceClinician, racePatients, raceDay));
                 }
+                if (options.selected('k')) { // issue 23: the FHIR Patient read, and what FHIR costs each service at start
+                    scenarios.add(new FhirReadScenario(options, stack, vertx, api, db).run(all));
+                }
                 if (!run.steadyWarmups().isEmpty()) {
                     setup.add("First warm-ups, until steady: " + String.join("; ", run.steadyWarmups()) + ".");
                 }

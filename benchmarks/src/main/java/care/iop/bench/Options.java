@@ -10,7 +10,7 @@ import java.nio.file.Path;
 public record Options(boolean quick, int runs, int firstWarmupSeconds, int warmupSeconds, int seconds, int sessions, int concurrency,
                       int propagationEvents, int eventRate, boolean profile, String only, Path out, Path apps) {
 
-    private static final String ALL = "abcdefgh";
+    private static final String ALL = "abcdefghk";
 
     public static Options parse(String[] args, Path home) {
         boolean quick = false;
@@ -61,8 +61,8 @@ public record Options(boolean quick, int runs, int firstWarmupSeconds, int warmu
                 default -> throw new IllegalArgumentException("Unknown option " + args[i] + " (see --help)");
             }
         }
-        if (!only.matches("[a-h]+")) {
-            throw new IllegalArgumentException("--only takes scenario letters a to h, got " + only);
+        if (!only.matches("[" + ALL + "]+")) {
+            throw new IllegalArgumentException("--only takes scenario letters of " + ALL + ", got " + only);
         }
         Path defaultOut = only.length() < ALL.length() ? home.resolve("benchmarks/target/partial")
                 : quick ? home.resolve("benchmarks/target/quick") : home.resolve("docs");
