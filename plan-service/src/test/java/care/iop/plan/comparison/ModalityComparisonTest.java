@@ -231,6 +231,21 @@ class ModalityComparisonTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theComparisonAndTheExportAreDocumented() {
+        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        for (String path : List.of(URL, AnalysisExportTest.EXPORT)) {
+            Map<String, Object> op = doc.getMap("paths.'" + path + "'.get");
+            assertThat(op).as(path).containsKeys("operationId", "summary", "description", "tags");
+            assertThat((Map<String, Object>) op.get("responses")).as(path).containsKeys("200", "400", "401", "403");
+            assertThat(op.get("responses").toString()).as(path).contains("examples");
+            assertThat((String) op.get("description")).as(path).contains("docs/outcomes.md");
+        }
+        assertThat(doc.getString("paths.'" + URL + "'.get.description")).contains("Observational", "confounding by indication");
+        assertThat(doc.getString("paths.'" + AnalysisExportTest.EXPORT + "'.get.description")).contains("Admins only", "shifted");
+    }
+
+    @Test
     void aWindowIsWidenedToWholeQuarters() {
         ModalityCohort cohort = ModalityCohort.shared(bootstrap, ds);
         given().header("Authorization", CLINICIAN).queryParam("instrument", "PHQ9").queryParam("track", cohort.track)
