@@ -116,7 +116,7 @@ public class FhirRouter {
         } else if (first.equals("Patient") && segments.length == 3 && segments[2].equals("$everything")) {
             only(method, HttpMethod.GET);
             everything.handle(ctx, id(segments[1], "Patient"));
-        } else if (segments[segments.length - 1].endsWith("-part")) {
+        } else if (segments[segments.length - 1].startsWith("$") && segments[segments.length - 1].endsWith("-part")) {
             // the services' internal parts ($everything-part, $export-part) are the gateway's to call, not clients'
             throw new BadFhirRequest(404, "not-supported", "No operation " + segments[segments.length - 1] + " here.", null);
         } else {
