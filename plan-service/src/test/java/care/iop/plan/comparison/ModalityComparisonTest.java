@@ -45,6 +45,8 @@ import io.restassured.specification.RequestSpecification;
  *   slope b = 126/360 = 0.35; adjusted G - I = (3 - 10) - 0.35 x (18 - 13) = -8.75
  *   SSE = 72 - 0.35 x 126 = 27.9, df = 36 - 4 = 32, s^2 = 0.871875; var = s^2 (1/12 + 1/12 + 5^2/360) = 0.205859
  *   -> -8.75 -+ 2.036933 x 0.453717 = [-9.67, -7.83]: the baseline explains 3.25 of the 12 points
+ *   F test of the buckets: overall (not within) sums Sxx 608, Sxy 14, Syy 464 -> SSE without buckets 463.678,
+ *   F = (463.678 - 27.9)/2 / 0.871875 = 249.91 on (2, 32) df
  *   response and remission 1.0 - 0.0 = 1.0, Newcombe [1 - sqrt(0.2425^2 + 0.2425^2), 1] = [0.657, 1.0]
  *  SWITCHED - INDIVIDUAL_HEAVY: -6, Welch [-7.18, -4.82]; adjusted (10 - 10) - 0.35 x (19 - 13) = -2.1, var = s^2 (1/6 + 36/360)
  *   -> [-3.08, -1.12]; remission 0.0 [-0.242, 0.242]; response withheld
@@ -144,6 +146,9 @@ class ModalityComparisonTest {
         Map<String, Object> sg = json.getMap("exposures[0].differences[2]");
         assertThat(sg).containsEntry("meanChange", Map.of("estimate", 6.0f, "ci95Lower", 3.6f, "ci95Upper", 8.4f))
                 .containsEntry("adjustedForBaseline", Map.of("estimate", 6.65f, "ci95Lower", 5.87f, "ci95Upper", 7.43f));
+        // F test of the buckets beyond baseline: without them, over all 36 episodes Sxx = 608, Sxy = 14, Syy = 464 ->
+        // SSE = 464 - 14^2/608 = 463.678; F = (463.678 - 27.9) / 2 / (27.9 / 32) = 249.91 on (2, 32) df, p < 0.0001
+        assertThat(json.getMap("exposures[0].model")).containsEntry("exposureF", 249.91f).containsEntry("exposureP", 0.0f);
         assertThat(json.getMap("exposures[0].model")).containsEntry("n", 36).containsEntry("baselineSlope", 0.35f)
                 .containsEntry("residualDf", 32).containsEntry("buckets", List.of("INDIVIDUAL_HEAVY", "GROUP_HEAVY", "SWITCHED"));
         assertThat(json.getString("exposures[0].model.note")).contains("track and level of care do not vary");
@@ -193,6 +198,7 @@ class ModalityComparisonTest {
                 "difference,PRESCRIBED,GROUP_HEAVY,INDIVIDUAL_HEAVY,mean_change,-12.0,-14.3,-9.7,false",
                 "difference,PRESCRIBED,GROUP_HEAVY,INDIVIDUAL_HEAVY,adjusted_for_baseline,-8.75,-9.67,-7.83,false",
                 "difference,PRESCRIBED,SWITCHED,INDIVIDUAL_HEAVY,response_share,,,,true",
+                "model,PRESCRIBED,,,exposure_f,249.91,,,false",
                 "switch,PRESCRIBED,ALL,,slope_change,-1.0,-1.94,-0.06,false");
     }
 

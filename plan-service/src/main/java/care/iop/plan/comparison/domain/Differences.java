@@ -32,7 +32,7 @@ public final class Differences {
     public static Result of(Map<String, List<AnalysedEpisode>> comparable, Map<String, ModalityComparison.Bucket> summaries) {
         List<String> groups = new ArrayList<>(comparable.keySet());
         if (groups.size() < 2) {
-            return new Result(List.of(), new ModalityComparison.Model(null, groups, null, null, List.of(),
+            return new Result(List.of(), new ModalityComparison.Model(null, groups, null, null, null, null, List.of(),
                     "fewer than two buckets whose episodes may be described: nothing to compare"));
         }
         List<Ancova.Row> rows = new ArrayList<>();
@@ -59,6 +59,7 @@ public final class Differences {
                 : full.isEmpty() ? "the model with track and level of care cannot be estimated from these episodes" : null;
         return new Result(differences, new ModalityComparison.Model(rows.size(), groups,
                 baseline.map(Ancova::baselineSlope).orElse(null), baseline.map(Ancova::residualDf).orElse(null),
+                baseline.map(Ancova::exposureF).orElse(null), baseline.map(Ancova::exposureP).orElse(null),
                 full.isPresent() ? covariates : List.of(), note));
     }
 

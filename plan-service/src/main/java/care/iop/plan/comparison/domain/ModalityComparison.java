@@ -55,9 +55,13 @@ public record ModalityComparison(Instrument instrument, ReportingWindow window, 
                              List<String> suppressed) {
     }
 
-    /** The ANCOVA model behind the adjusted differences: follow-up on baseline and exposure (and covariates). */
-    public record Model(Integer n, List<String> buckets, Double baselineSlope, Integer residualDf, List<String> fullCovariates,
-                        String note) {
+    /**
+     * The ANCOVA model behind the adjusted differences: follow-up on baseline and exposure; {@code exposureF} and
+     * {@code exposureP} test whether the buckets differ at all once the baseline is accounted for (F on buckets − 1 and
+     * {@code residualDf} degrees of freedom).
+     */
+    public record Model(Integer n, List<String> buckets, Double baselineSlope, Integer residualDf, Double exposureF, Double exposureP,
+                        List<String> fullCovariates, String note) {
     }
 
     /** One view of exposure with its buckets and the differences between each pair of released buckets. */

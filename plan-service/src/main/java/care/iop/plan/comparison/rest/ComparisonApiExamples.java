@@ -21,7 +21,7 @@ public final class ComparisonApiExamples {
                    "meanChange":{"estimate":-12.0,"ci95Lower":-14.3,"ci95Upper":-9.7},
                    "adjustedForBaseline":{"estimate":-8.75,"ci95Lower":-9.67,"ci95Upper":-7.83},
                    "response":{"estimate":1.0,"ci95Lower":0.657,"ci95Upper":1.0}}],
-               "model":{"n":36,"buckets":["INDIVIDUAL_HEAVY","GROUP_HEAVY","SWITCHED"],"baselineSlope":0.35,"residualDf":32,
+               "model":{"n":36,"buckets":["INDIVIDUAL_HEAVY","GROUP_HEAVY","SWITCHED"],"baselineSlope":0.35,"residualDf":32,"exposureF":249.91,"exposureP":0.0,
                  "note":"track and level of care do not vary among these episodes: adjusted for the baseline only"}}],
              "switches":{"applicable":true,"rows":[{"direction":"ALL","n":12,
                "slopeBefore":{"estimate":-1.5,"ci95Lower":-2.24,"ci95Upper":-0.76},

@@ -5,7 +5,7 @@ import java.util.StringJoiner;
 
 /**
  * The comparison as RFC 4180 CSV in long form: one row per figure, so the cohort, the buckets, the differences and the
- * switch trajectories share one table. A withheld figure has an empty estimate and {@code suppressed} true.
+ * ANCOVA models ({@code model}: n, baseline slope, F test of the buckets) and the switch trajectories share one table. A withheld figure has an empty estimate and {@code suppressed} true.
  */
 final class ComparisonCsv {
     static final String HEADER = "section,exposure,bucket,reference,measure,estimate,ci95_lower,ci95_upper,suppressed";
@@ -31,6 +31,11 @@ final class ComparisonCsv {
                 out.interval(key, "response_share", d.response(), suppressed.contains("response"));
                 out.interval(key, "remission_share", d.remission(), suppressed.contains("remission"));
             }
+            String[] model = { "model", e.exposure(), "", "" };
+            out.value(model, "n", e.model().n(), false);
+            out.value(model, "baseline_slope", e.model().baselineSlope(), false);
+            out.value(model, "exposure_f", e.model().exposureF(), false);
+            out.value(model, "exposure_p", e.model().exposureP(), false);
         }
         for (ComparisonView.SwitchRowView r : c.switches().rows()) {
             boolean withheld = r.suppressed() != null;

@@ -62,9 +62,10 @@ public record ComparisonView(
     }
 
     /** The ANCOVA model behind the adjusted differences. */
-    @Schema(description = "The ANCOVA behind the adjusted differences: follow-up on baseline and bucket (and covariates)")
-    public record ModelView(Integer n, List<String> buckets, Double baselineSlope, Integer residualDf, List<String> fullCovariates,
-                            String note) {
+    @Schema(description = "The ANCOVA behind the adjusted differences: follow-up on baseline and bucket (and covariates);"
+            + " exposureF / exposureP: F test that the buckets differ at all once the baseline is accounted for")
+    public record ModelView(Integer n, List<String> buckets, Double baselineSlope, Integer residualDf, Double exposureF, Double exposureP,
+                            List<String> fullCovariates, String note) {
     }
 
     /** One view of exposure. */

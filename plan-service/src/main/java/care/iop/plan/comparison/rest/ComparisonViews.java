@@ -31,7 +31,13 @@ final class ComparisonViews {
         ModalityComparison.Model m = e.model();
         return new ComparisonView.ExposureView(e.exposure().name(), e.buckets().stream().map(ComparisonViews::bucket).toList(),
                 e.differences().stream().map(ComparisonViews::difference).toList(),
-                new ComparisonView.ModelView(m.n(), m.buckets(), round(m.baselineSlope(), 3), m.residualDf(), listed(m.fullCovariates()), m.note()));
+                new ComparisonView.ModelView(m.n(), m.buckets(), round(m.baselineSlope(), 3), m.residualDf(), round(m.exposureF(), 2),
+                        pValue(m.exposureP()), listed(m.fullCovariates()), m.note()));
+    }
+
+    /** A p-value to 4 decimals; below 0.0001 it reads 0.0 (report it as p < 0.0001). */
+    private static Double pValue(Double p) {
+        return round(p, 4);
     }
 
     private static ComparisonView.BucketView bucket(ModalityComparison.Bucket b) {

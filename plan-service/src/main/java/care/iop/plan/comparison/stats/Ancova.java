@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.commons.math3.distribution.FDistribution;
 import org.apache.commons.math3.linear.SingularMatrixException;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 
@@ -15,7 +16,8 @@ import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
  * follow-up = intercept + b · baseline + one indicator per group other than the first + indicators of the extra
  * categorical covariates (each level but its first). The difference between two groups adjusted for the covariates is the
  * difference of their indicator coefficients; its variance comes from the coefficients' covariance matrix
- * σ² (X'X)⁻¹, and its interval from t(0.975, n − p).
+ * σ² (X'X)⁻¹, and its interval from t(0.975, n − p). The omnibus F test compares the model with the same model
+ * without the group indicators.
  */
 public final class Ancova {
     private final List<String> groups;
@@ -24,18 +26,23 @@ public final class Ancova {
     private final double[][] covariance;
     private final int residualDf;
     private final int n;
+    private final Double exposureF;
+    private final Double exposureP;
 
     /** One observation: its group, baseline, follow-up and the levels of the extra covariates (by covariate name). */
     public record Row(String group, double baseline, double followUp, Map<String, String> covariates) {
     }
 
-    private Ancova(List<String> groups, double[] beta, double[][] covariance, int residualDf, int n, Map<String, Integer> column) {
+    private Ancova(List<String> groups, double[] beta, double[][] covariance, int residualDf, int n, Map<String, Integer> column,
+                   Double exposureF, Double exposureP) {
         this.groups = groups;
         this.beta = beta;
         this.covariance = covariance;
         this.residualDf = residualDf;
         this.n = n;
         this.column.putAll(column);
+        this.exposureF = exposureF;
+        this.exposureP = exposureP;
     }
 
     /**
@@ -91,7 +98,24 @@ public final class Ancova {
                     covariance[i][j] = sigma2 * unscaled[i][j];
                 }
             }
-            return java.util.Optional.of(new Ancova(List.copyOf(groups), beta, covariance, rows.size() - p, rows.size(), column));
+            // omnibus F test of the groups: this model against the same without the group indicators
+            double sse = ols.calculateResidualSumOfSquares();
+            int df = rows.size() - p;
+            int groupDf = groups.size() - 1;
+            Double f = null;
+            Double pValue = null;
+            if (groupDf > 0 && sse > 0) {
+                double[][] reduced = new double[rows.size()][names.size() - groupDf];
+                for (int r = 0; r < rows.size(); r++) {
+                    reduced[r][0] = x[r][0];
+                    System.arraycopy(x[r], 1 + groupDf, reduced[r], 1, names.size() - 1 - groupDf);
+                }
+                OLSMultipleLinearRegression without = new OLSMultipleLinearRegression();
+                without.newSampleData(y, reduced);
+                f = (without.calculateResidualSumOfSquares() - sse) / groupDf / (sse / df);
+                pValue = 1 - new FDistribution(groupDf, df).cumulativeProbability(f);
+            }
+            return java.util.Optional.of(new Ancova(List.copyOf(groups), beta, covariance, df, rows.size(), column, f, pValue));
         } catch (SingularMatrixException e) {
             return java.util.Optional.empty();
         }
@@ -110,6 +134,19 @@ public final class Ancova {
     /** The common slope of follow-up on baseline. */
     public double baselineSlope() {
         return beta[column.get("baseline")];
+    }
+
+    /**
+     * The F statistic of the groups (does the exposure explain anything beyond the covariates?), on (groups − 1,
+     * residual df) degrees of freedom; null with a perfect fit.
+     */
+    public Double exposureF() {
+        return exposureF;
+    }
+
+    /** The F test's p-value (Apache Commons Math {@link FDistribution}); null with a perfect fit. */
+    public Double exposureP() {
+        return exposureP;
     }
 
     public int residualDf() {

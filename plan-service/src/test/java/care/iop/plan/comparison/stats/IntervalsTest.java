@@ -80,6 +80,11 @@ class IntervalsTest {
         double se = Math.sqrt(3.76 / 5 * 0.75);
         assertThat(d.upper() - d.estimate()).isCloseTo(Intervals.t95(5) * se, within(1e-9));
         assertThat(model.difference("B", "A").estimate()).isCloseTo(8.6, within(1e-12));
+        // F test of the groups: without them (all 8 points) Sxx = 150, Sxy = -38, Syy = 112 -> SSE = 112 - 38^2/150 = 102.3733;
+        // F = (102.3733 - 3.76) / 1 / (3.76 / 5) = 131.135 on (1, 5) df
+        assertThat(model.exposureF()).isCloseTo(131.135, within(1e-3));
+        assertThat(model.exposureP()).isCloseTo(1 - new org.apache.commons.math3.distribution.FDistribution(1, 5).cumulativeProbability(131.135),
+                within(1e-6)).isLessThan(0.001);
         assertThat(Ancova.fit(rows.subList(0, 4), List.of("A", "B"), List.of())).isEmpty(); // one group only: singular
     }
 
