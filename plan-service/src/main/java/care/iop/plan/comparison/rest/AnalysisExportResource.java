@@ -48,7 +48,7 @@ public class AnalysisExportResource {
     @GET
     @Produces({ NDJSON, ModalityComparisonResource.CSV })
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "exportModalityComparisonEpisodes", summary = "De-identified analysis export (one row per episode)",
+    @Operation(operationId = "listModalityComparisonEpisodes", summary = "De-identified analysis export (one row per episode)",
             description = "For researchers: every episode of the comparison's cohort (same window, track and rules, excluded episodes"
                     + " with their reason) with exposure in both views, baseline, follow-up, change, response, remission, switch and"
                     + " covariates (track, level of care, age at admission capped at 90). No identifiers: no patient, episode or plan"
