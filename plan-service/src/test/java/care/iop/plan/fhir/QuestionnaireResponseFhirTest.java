@@ -150,7 +150,7 @@ class QuestionnaireResponseFhirTest {
             "answer out of range;\"linkId\":\"4\",\"answer\":[{\"valueInteger\":1;\"linkId\":\"4\",\"answer\":[{\"valueInteger\":5;400;QuestionnaireResponse.item[3].answer[0].value",
             "missing item;{\"linkId\":\"5\",\"answer\":[{\"valueInteger\":1}]},;;422;QuestionnaireResponse.item",
             "unknown linkId;\"linkId\":\"5\";\"linkId\":\"11\";422;QuestionnaireResponse.item[4].linkId",
-            "string answer;\"linkId\":\"2\",\"answer\":[{\"valueInteger\":1};\"linkId\":\"2\",\"answer\":[{\"valueString\":\"1\";422;QuestionnaireResponse.item[1].answer",
+            "boolean answer;\"linkId\":\"2\",\"answer\":[{\"valueInteger\":1};\"linkId\":\"2\",\"answer\":[{\"valueBoolean\":true};422;QuestionnaireResponse.item[1].answer",
             "unknown questionnaire;44249-1;11111-1;422;QuestionnaireResponse.questionnaire",
             "in progress;\"completed\";\"in-progress\";422;QuestionnaireResponse.status",
             "subject not a patient;\"Patient/;\"Group/;422;QuestionnaireResponse.subject.reference",
