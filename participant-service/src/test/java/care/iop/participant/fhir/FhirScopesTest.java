@@ -51,11 +51,17 @@ class FhirScopesTest {
 
     @Test
     void v1AndV2ScopesAndWildcardsGrant() {
-        UUID id = Api.newPatient();
+        UUID id = notPart2();
         assertThat(as("clinician", "user/Patient.read").get(BASE + "/Patient/" + id).statusCode()).isEqualTo(200);
         assertThat(as("clinician", "user/*.rs").get(BASE + "/Patient/" + id).statusCode()).isEqualTo(200);
         assertThat(as("integration", "system/Patient.rs").get(BASE + "/Patient/" + id).statusCode()).isEqualTo(200);
         assertThat(as("integration", "system/*.*").get(BASE + "/Patient/" + id).statusCode()).isEqualTo(200);
+    }
+
+    /** An ADULT_MH patient: an integration caller reads it without consent. */
+    static UUID notPart2() {
+        return UUID.fromString(Api.as("scheduler").body(Api.patientBody(Api.uniqueMrn(), Api.uniqueFamilyName(), "2026-01-05", "ADULT_MH"))
+                .post(Api.PATIENTS).then().statusCode(201).extract().path("id"));
     }
 
     @Test
