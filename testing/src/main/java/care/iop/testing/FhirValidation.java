@@ -119,7 +119,18 @@ public final class FhirValidation {
             options.addProfile(profile);
         }
         List<String> problems = new ArrayList<>();
-        for (SingleValidationMessage message : validator().validateWithResult(resource, options).getMessages()) {
+        // HAPI finds its StAX implementation through the context class loader; validate with this class's loader so the
+        // lookup is the same whichever test (a Quarkus test sets its own loader) ran before.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(FhirValidation.class.getClassLoader());
+        List<SingleValidationMessage> messages;
+        try {
+            messages = validator().validateWithResult(resource, options).getMessages();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+        for (SingleValidationMessage message : messages) {
             boolean counts = message.getSeverity() == ResultSeverityEnum.ERROR || message.getSeverity() == ResultSeverityEnum.FATAL
                     || (message.getSeverity() == ResultSeverityEnum.WARNING && !tolerated(message.getMessage()));
             if (counts) {
