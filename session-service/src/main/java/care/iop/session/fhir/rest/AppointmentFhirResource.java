@@ -39,6 +39,7 @@ import care.iop.fhir.FhirVersions;
 import care.iop.fhir.Interaction;
 import care.iop.fhir.SearchBundles;
 import care.iop.platform.audit.AuditAction;
+import care.iop.platform.idempotency.Idempotent;
 import care.iop.platform.audit.AuditLog;
 import care.iop.platform.security.Roles;
 import care.iop.session.config.SessionConfig;
@@ -174,6 +175,7 @@ public class AppointmentFhirResource {
     }
 
     @POST
+    @Idempotent
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN })
     @Operation(operationId = "createFhirAppointment", summary = "Book a group seat with an Appointment",
             description = "The Appointment names one Slot (the group session) and one Patient participant (optionally the session's "

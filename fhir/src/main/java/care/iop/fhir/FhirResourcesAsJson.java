@@ -1,4 +1,4 @@
-package care.iop.participant.fhir;
+package care.iop.fhir;
 
 import java.io.IOException;
 
