@@ -6,6 +6,7 @@ import static care.iop.session.Fixtures.group;
 import static care.iop.session.Fixtures.groupConsent;
 import static care.iop.session.Fixtures.startedAnHourAgo;
 import static care.iop.session.fhir.FhirFixtures.BASE;
+import static care.iop.session.fhir.FhirFixtures.bookingOf;
 import static care.iop.session.fhir.FhirFixtures.as;
 import static care.iop.session.fhir.FhirFixtures.external;
 import static care.iop.session.fhir.FhirFixtures.patientToken;
@@ -58,9 +59,6 @@ class FhirEverythingAndExportTest {
         fx = new Fixtures(bootstrap, ds);
     }
 
-    UUID bookingOf(String session, UUID patient) {
-        return (UUID) fx.rows("select id from booking where session_id = ? and patient_id = ?", UUID.fromString(session), patient).get(0).get("id");
-    }
 
     /** A session with two attending patients: a Part 2 one (ADULT_SUD, no disclosure consent) and one that is not. */
     record World(String session, UUID part2, UUID plain) {
@@ -101,7 +99,7 @@ class FhirEverythingAndExportTest {
     @Test
     void aPatientsEverythingHoldsItsAppointmentsAndForStaffItsEncounters() {
         World w = attendedGroup();
-        UUID seat = bookingOf(w.session(), w.plain());
+        UUID seat = bookingOf(fx, w.session(), w.plain());
         assertThat(typed(everything(token("clinician", "user/*.rs"), w.plain())))
                 .containsExactlyInAnyOrder("Appointment/" + seat, "Encounter/" + seat);
         // the patient's own app: its Appointments; attendance is not for patients
@@ -115,14 +113,14 @@ class FhirEverythingAndExportTest {
         assertThat(typed(everything(external("ehr-everything", "system/*.rs"), w.plain()))).hasSize(2);
         String refused = as(external("ehr-everything", "system/*.rs")).urlEncodingEnabled(false).when()
                 .get(BASE + "Patient/" + w.part2() + "/$everything-part").then().extract().asString();
-        assertThat(refused).doesNotContain(bookingOf(w.session(), w.part2()).toString());
+        assertThat(refused).doesNotContain(bookingOf(fx, w.session(), w.part2()).toString());
     }
 
     @Test
     void anExportPartStreamsThePatientsResourcesWithThePart2Rule() {
         World w = attendedGroup();
-        UUID part2Seat = bookingOf(w.session(), w.part2());
-        UUID plainSeat = bookingOf(w.session(), w.plain());
+        UUID part2Seat = bookingOf(fx, w.session(), w.part2());
+        UUID plainSeat = bookingOf(fx, w.session(), w.plain());
         String patients = w.part2() + "," + w.plain();
 
         List<Resource> all = export(token("admin", "system/*.rs"), "_type=Appointment,Encounter,Group&patient=" + patients);
