@@ -5,6 +5,7 @@ import static care.iop.session.Fixtures.createSession;
 import static care.iop.session.Fixtures.futureMorning;
 import static care.iop.session.Fixtures.group;
 import static care.iop.session.fhir.FhirFixtures.BASE;
+import static care.iop.session.fhir.FhirFixtures.bookingOf;
 import static care.iop.session.fhir.FhirFixtures.as;
 import static care.iop.session.fhir.FhirFixtures.bundle;
 import static care.iop.session.fhir.FhirFixtures.expression;
@@ -53,9 +54,6 @@ class FhirAppointmentTest {
         fx = new Fixtures(bootstrap, ds);
     }
 
-    UUID bookingOf(String session, UUID patient) {
-        return (UUID) fx.rows("select id from booking where session_id = ? and patient_id = ?", UUID.fromString(session), patient).get(0).get("id");
-    }
 
     static String day(OffsetDateTime time) {
         return time.atZoneSameInstant(Fixtures.ZONE).toLocalDate().toString();
@@ -71,7 +69,7 @@ class FhirAppointmentTest {
         String session = createSession(group(leader, futureMorning(), 180, 12));
         UUID patient = fx.eligibleGroupPatient();
         book(session, patient).statusCode(201);
-        UUID id = bookingOf(session, patient);
+        UUID id = bookingOf(fx, session, patient);
 
         ExtractableResponse<Response> read = staff("scheduler").when().get(BASE + "Appointment/" + id).then().statusCode(200)
                 .contentType(FhirFixtures.FHIR_JSON).extract();
@@ -108,8 +106,8 @@ class FhirAppointmentTest {
         book(early, other).statusCode(201);
         book(early, patient).statusCode(201);
         book(late, patient).statusCode(201);
-        UUID waiting = bookingOf(early, patient);
-        UUID seated = bookingOf(late, patient);
+        UUID waiting = bookingOf(fx, early, patient);
+        UUID seated = bookingOf(fx, late, patient);
         String auth = token("clinician", "user/Appointment.rs");
 
         assertThat(matchIds(bundle(search(auth, "patient=Patient/" + patient)))).containsExactly(waiting.toString(), seated.toString());
@@ -117,7 +115,7 @@ class FhirAppointmentTest {
                 .containsExactly(seated.toString());
         assertThat(matchIds(bundle(search(auth, "patient=" + patient + "&date=lt" + day(second))))).containsExactly(waiting.toString());
         assertThat(matchIds(bundle(search(auth, "practitioner=Practitioner/" + leader + "&date=" + day(first)))))
-                .containsExactlyInAnyOrder(waiting.toString(), bookingOf(early, other).toString());
+                .containsExactlyInAnyOrder(waiting.toString(), bookingOf(fx, early, other).toString());
         Bundle waitlist = bundle(search(auth, "patient=" + patient + "&status=waitlist"));
         assertThat(matchIds(waitlist)).containsExactly(waiting.toString());
         assertThat(((Appointment) waitlist.getEntryFirstRep().getResource()).getStatus()).isEqualTo(Appointment.AppointmentStatus.WAITLIST);
@@ -141,7 +139,7 @@ class FhirAppointmentTest {
 
         Bundle page = bundle(search(auth, "patient=Patient/" + patient + "&_count=2&_include=Appointment:slot"));
         assertThat(page.getTotal()).isEqualTo(3);
-        assertThat(matchIds(page)).containsExactly(bookingOf(sessions.get(0), patient).toString(), bookingOf(sessions.get(1), patient).toString());
+        assertThat(matchIds(page)).containsExactly(bookingOf(fx, sessions.get(0), patient).toString(), bookingOf(fx, sessions.get(1), patient).toString());
         assertThat(includes(page)).extracting(r -> r.getIdElement().getIdPart()).containsExactlyInAnyOrder(sessions.get(0), sessions.get(1));
         assertThat(includes(page)).allSatisfy(r -> assertThat(r).isInstanceOf(Slot.class));
         String next = page.getLink("next").getUrl();
@@ -149,7 +147,7 @@ class FhirAppointmentTest {
         assertThat(page.getLink("previous")).isNull();
 
         Bundle last = bundle(search(auth, next.substring(next.indexOf('?') + 1)));
-        assertThat(matchIds(last)).containsExactly(bookingOf(sessions.get(2), patient).toString());
+        assertThat(matchIds(last)).containsExactly(bookingOf(fx, sessions.get(2), patient).toString());
         assertThat(last.getLink("next")).isNull();
         assertThat(last.getLink("previous").getUrl()).contains("_offset=0");
 
@@ -176,8 +174,8 @@ class FhirAppointmentTest {
         UUID other = fx.eligibleGroupPatient();
         book(session, patient).statusCode(201);
         book(session, other).statusCode(201);
-        UUID own = bookingOf(session, patient);
-        UUID theirs = bookingOf(session, other);
+        UUID own = bookingOf(fx, session, patient);
+        UUID theirs = bookingOf(fx, session, other);
 
         // a role the JSON API accepts but no FHIR scope, or a scope for another type or interaction: 403 OperationOutcome
         ExtractableResponse<Response> noScope = as(Fixtures.auth("clinician")).when().get(BASE + "Appointment/" + own).then().statusCode(403)

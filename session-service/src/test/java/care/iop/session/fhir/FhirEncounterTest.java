@@ -5,6 +5,7 @@ import static care.iop.session.Fixtures.createSession;
 import static care.iop.session.Fixtures.group;
 import static care.iop.session.Fixtures.startedAnHourAgo;
 import static care.iop.session.fhir.FhirFixtures.BASE;
+import static care.iop.session.fhir.FhirFixtures.bookingOf;
 import static care.iop.session.fhir.FhirFixtures.as;
 import static care.iop.session.fhir.FhirFixtures.bundle;
 import static care.iop.session.fhir.FhirFixtures.includes;
@@ -55,9 +56,6 @@ class FhirEncounterTest {
         fx = new Fixtures(bootstrap, ds);
     }
 
-    UUID bookingOf(String session, UUID patient) {
-        return (UUID) fx.rows("select id from booking where session_id = ? and patient_id = ?", UUID.fromString(session), patient).get(0).get("id");
-    }
 
     static Map<String, Object> attendee(UUID patient, String status, int minutes) {
         return new HashMap<>(Map.of("patientId", patient.toString(), "status", status, "minutesAttended", minutes));
@@ -85,9 +83,9 @@ class FhirEncounterTest {
         UUID late = fx.eligibleGroupPatient();
         UUID absent = fx.eligibleGroupPatient();
         List.of(present, late, absent).forEach(p -> book(session, p).statusCode(201));
-        UUID presentSeat = bookingOf(session, present);
-        UUID lateSeat = bookingOf(session, late);
-        UUID absentSeat = bookingOf(session, absent);
+        UUID presentSeat = bookingOf(fx, session, present);
+        UUID lateSeat = bookingOf(fx, session, late);
+        UUID absentSeat = bookingOf(fx, session, absent);
         staff("clinician").when().get(BASE + "Encounter/" + presentSeat).then().statusCode(404);
         assertThat(appointment(presentSeat).getStatus()).isEqualTo(Appointment.AppointmentStatus.BOOKED);
 

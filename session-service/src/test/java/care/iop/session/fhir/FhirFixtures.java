@@ -12,6 +12,7 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
 
 import care.iop.fhir.Fhir;
+import care.iop.session.Fixtures;
 import care.iop.testing.TestTokens;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -77,6 +78,11 @@ public final class FhirFixtures {
         OperationOutcome outcome = parse(OperationOutcome.class, response);
         var issue = outcome.getIssueFirstRep();
         return issue.getExpression().isEmpty() ? null : issue.getExpression().get(0).getValue();
+    }
+
+    /** The id of the patient's booking in the session: its Appointment's (and Encounter's) id. */
+    public static UUID bookingOf(Fixtures fx, String session, UUID patient) {
+        return (UUID) fx.rows("select id from booking where session_id = ? and patient_id = ?", UUID.fromString(session), patient).get(0).get("id");
     }
 
     /** A booking request: the patient in the Slot of {@code sessionId}. */

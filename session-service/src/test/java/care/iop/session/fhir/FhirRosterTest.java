@@ -7,6 +7,7 @@ import static care.iop.session.Fixtures.group;
 import static care.iop.session.Fixtures.groupConsent;
 import static care.iop.session.Fixtures.part2Consent;
 import static care.iop.session.fhir.FhirFixtures.BASE;
+import static care.iop.session.fhir.FhirFixtures.bookingOf;
 import static care.iop.session.fhir.FhirFixtures.as;
 import static care.iop.session.fhir.FhirFixtures.bundle;
 import static care.iop.session.fhir.FhirFixtures.expression;
@@ -61,9 +62,6 @@ class FhirRosterTest {
         fx = new Fixtures(bootstrap, ds);
     }
 
-    UUID bookingOf(String session, UUID patient) {
-        return (UUID) fx.rows("select id from booking where session_id = ? and patient_id = ?", UUID.fromString(session), patient).get(0).get("id");
-    }
 
     Slot slot(String session) {
         return valid(parse(Slot.class, staff("scheduler").when().get(BASE + "Slot/" + session).then().statusCode(200).extract()));
@@ -177,19 +175,19 @@ class FhirRosterTest {
                 .containsExactlyInAnyOrder("Patient/" + plain, "Patient/" + consented);
         assertThat(Part2Labels.isLabelled(group)).isTrue();
 
-        as(ehr).when().get(BASE + "Appointment/" + bookingOf(session, hidden)).then().statusCode(404);
+        as(ehr).when().get(BASE + "Appointment/" + bookingOf(fx, session, hidden)).then().statusCode(404);
         assertThat(fx.count("select count(*) from audit_event where patient_id = ? and outcome = 'DENIED'", hidden)).isEqualTo(1);
-        Appointment disclosed = valid(parse(Appointment.class, as(ehr).when().get(BASE + "Appointment/" + bookingOf(session, consented))
+        Appointment disclosed = valid(parse(Appointment.class, as(ehr).when().get(BASE + "Appointment/" + bookingOf(fx, session, consented))
                 .then().statusCode(200).extract()));
         assertThat(Part2Labels.isLabelled(disclosed)).isTrue();
         assertThat(disclosed.getMeta().getSecurity()).extracting(c -> c.getCode()).contains("R", "ETH", "42CFRPart2", "NORDSCLCD");
-        Appointment notPart2 = valid(parse(Appointment.class, as(ehr).when().get(BASE + "Appointment/" + bookingOf(session, plain)).then()
+        Appointment notPart2 = valid(parse(Appointment.class, as(ehr).when().get(BASE + "Appointment/" + bookingOf(fx, session, plain)).then()
                 .statusCode(200).extract()));
         assertThat(Part2Labels.isLabelled(notPart2)).isFalse();
 
         Bundle seats = bundle(as(ehr).when().get(BASE + "Appointment?slot=" + session).then().statusCode(200).extract());
         assertThat(seats.getTotal()).isEqualTo(2);
-        assertThat(matchIds(seats)).containsExactlyInAnyOrder(bookingOf(session, plain).toString(), bookingOf(session, consented).toString());
+        assertThat(matchIds(seats)).containsExactlyInAnyOrder(bookingOf(fx, session, plain).toString(), bookingOf(fx, session, consented).toString());
         assertThat(matchIds(bundle(as(ehr).when().get(BASE + "Appointment?patient=" + hidden).then().extract()))).isEmpty();
         assertThat(matchIds(bundle(as(ehr).when().get(BASE + "Group?member=" + hidden).then().extract()))).isEmpty();
         // program staff see everyone, unlabelled

@@ -94,8 +94,12 @@ public class SessionExport implements ExportSource {
         page.stream().map(view).forEach(sink);
     }
 
-    /** One audit row per patient of a page, in one transaction. */
+    /**
+     * One audit row per patient of a page, in one transaction, written now: {@link AuditLog#success} defers reads to a response
+     * filter, which has already run when a streamed body is written, so those rows would be lost.
+     */
     private void audited(String type, List<UUID> patients) {
-        QuarkusTransaction.requiringNew().run(() -> audit.success(AuditAction.READ, type + "/$export", null, patients));
+        QuarkusTransaction.requiringNew().run(() -> patients.stream().distinct()
+                .forEach(patient -> audit.write(audit.change(AuditAction.READ, type + "/$export", null, patient))));
     }
 }
