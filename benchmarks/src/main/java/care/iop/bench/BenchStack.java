@@ -19,7 +19,7 @@ import care.iop.devstack.Tokens;
 
 /**
  * The stack under test: the devstack's LocalStack with its own state folder and ports shifted by
- * 20000, run from a snapshot of the packaged applications (so a rebuild of a module while the
+ * 20000 (or {@code --port-offset}), run from a snapshot of the packaged applications (so a rebuild of a module while the
  * benchmark runs cannot swap a jar under a running service).
  */
 public final class BenchStack implements AutoCloseable {
@@ -28,18 +28,20 @@ public final class BenchStack implements AutoCloseable {
 
     private final LocalStack stack;
     private final Tokens tokens;
+    private final int portOffset;
 
-    private BenchStack(LocalStack stack) {
+    private BenchStack(LocalStack stack, int portOffset) {
         this.stack = stack;
+        this.portOffset = portOffset;
         this.tokens = new Tokens(stack.keys().privateKey(), Tokens.DEFAULT_ISSUER);
     }
 
     /** Copies the packaged applications, clears any earlier benchmark stack, starts a fresh one. */
-    public static BenchStack start(Path home, Path packaged, PrintStream out) throws Exception {
+    public static BenchStack start(Path home, Path packaged, int portOffset, PrintStream out) throws Exception {
         Path base = home.resolve("benchmarks/target");
         Path apps = base.resolve("apps");
         Path state = base.resolve("stack");
-        LocalStack leftover = new LocalStack(apps, state, PORT_OFFSET, out, Map.of());
+        LocalStack leftover = new LocalStack(apps, state, portOffset, out, Map.of());
         if (Files.isDirectory(state) && leftover.down()) {
             out.println("  stopped a benchmark stack left over from an earlier run");
         }
@@ -54,10 +56,10 @@ public final class BenchStack implements AutoCloseable {
         }
         // Open the gateway's per-client rate limit (50/s by default) for the single benchmark client; the
         // limiter itself still runs on every request.
-        LocalStack stack = new LocalStack(apps, state, PORT_OFFSET, out, System.getenv())
+        LocalStack stack = new LocalStack(apps, state, portOffset, out, System.getenv())
                 .withComponentEnv(Map.of("IOP_GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND", OPEN_RATE, "IOP_GATEWAY_RATE_LIMIT_BURST", OPEN_RATE))
                 .withClassDataArchives(base.resolve("cds"));
-        BenchStack bench = new BenchStack(stack);
+        BenchStack bench = new BenchStack(stack, portOffset);
         // Ctrl-C or a kill of the suite stops the stack's processes too (stop is safe to call twice).
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "bench-stack-stop"));
         try {
@@ -91,11 +93,11 @@ public final class BenchStack implements AutoCloseable {
     }
 
     public int postgresPort() {
-        return LocalStack.POSTGRES_PORT + PORT_OFFSET;
+        return LocalStack.POSTGRES_PORT + portOffset;
     }
 
     public String kafkaBootstrap() {
-        return "localhost:" + (LocalStack.KAFKA_PORT + PORT_OFFSET);
+        return "localhost:" + (LocalStack.KAFKA_PORT + portOffset);
     }
 
     public String jdbcUrl(String database) {
@@ -104,6 +106,11 @@ public final class BenchStack implements AutoCloseable {
 
     public String token(String role) {
         return tokens.mint(role, "bench-" + role, null, 24 * 60);
+    }
+
+    /** A token of the role with further claims, e.g. the SMART {@code scope} of a FHIR client. */
+    public String token(String role, java.util.Map<String, Object> claims) {
+        return tokens.mint(role, "bench-" + role, null, 24 * 60, claims);
     }
 
     public String patientToken(UUID patientId) {

@@ -17,7 +17,7 @@ import care.iop.devstack.Component;
 
 /**
  * {@code ./iop bench}: starts its own stack, seeds it through the API, runs the scenarios of
- * issue 8 (a to g) and the worklist of issue 21 (h) with warm-up and repetitions and writes {@code docs/benchmarks.md} with SVG
+ * issue 8 (a to g), the worklist of issue 21 (h), and issue 24's time to steady speed (i) and 8-connection comparison (j) with warm-up and repetitions and writes {@code docs/benchmarks.md} with SVG
  * charts in {@code docs/benchmarks/}.
  */
 public final class Benchmarks {
@@ -82,11 +82,11 @@ public final class Benchmarks {
                         + "taken under that extra load";
         Machine machine = Machine.describe(home);
         System.out.println("IOP Care benchmarks (" + (options.quick() ? "quick" : "full") + "), load average " + loadBefore);
-        System.out.println("Starting the benchmark stack (ports +" + BenchStack.PORT_OFFSET + ")");
+        System.out.println("Starting the benchmark stack (ports +" + options.portOffset() + ")");
         Vertx vertx = Vertx.vertx();
         List<Scenario> scenarios = new ArrayList<>();
         List<String> setup = new ArrayList<>();
-        try (BenchStack stack = BenchStack.start(home, options.apps(), System.out)) {
+        try (BenchStack stack = BenchStack.start(home, options.apps(), options.portOffset(), System.out)) {
             Map<String, Duration> firstStart = new HashMap<>();
             for (Component component : BenchStack.components()) {
                 firstStart.put(component.name(), stack.timeToHealthy(component));
@@ -150,10 +150,16 @@ public final class Benchmarks {
                 if (worklistClinician != null) {
                     scenarios.add(worklist.run(worklistClinician));
                 }
+                if (options.selected('j')) {
+                    scenarios.add(new PeerComparisonScenario(options, stack, vertx, seeder, db).run(all, plans));
+                }
                 db.awaitQuiet(120);
                 int raceDay = (int) Math.ceil(options.sessions() / (double) (CLINICIANS * 8)) + 10;
                 if (options.selected('d')) {
                     scenarios.add(run.groupRace(raceClinician, racePatients, raceDay));
+                }
+                if (options.selected('k')) { // issue 23: the FHIR Patient read, and what FHIR costs each service at start
+                    scenarios.add(new FhirReadScenario(options, stack, vertx, api, db).run(all));
                 }
                 if (!run.steadyWarmups().isEmpty()) {
                     setup.add("First warm-ups, until steady: " + String.join("; ", run.steadyWarmups()) + ".");
@@ -164,6 +170,10 @@ public final class Benchmarks {
                                 + "their CPU use is in these numbers.", rss.otherBuilds()));
                 if (options.profile()) {
                     profileMisses(stack, scenarios, home);
+                }
+                if (options.selected('i')) {
+                    // after the profiles: it restarts every service, so what runs after it starts cold
+                    scenarios.add(new SteadySpeedScenario(options, stack, vertx, seeder, db).run(plans));
                 }
                 if (options.selected('f')) {
                     scenarios.add(run.restarts(rssAfterStart, peak, firstStart));

@@ -65,6 +65,53 @@ public final class ClosedLoopLoad {
         }
     }
 
+    /** What one window of a {@link #timeline} measured: answers, errors and the CPU seconds each part used meanwhile. */
+    public record Window(long requests, long errors, Map<String, Double> cpuSeconds) {
+    }
+
+    /**
+     * A load without warm-up, measured in consecutive windows of {@code windowSeconds} from its first request on, for
+     * {@code seconds} in all (scenario i: how fast a freshly started stack reaches its speed). The requests in flight at a
+     * window's end are counted in the window they end in.
+     */
+    public List<Window> timeline(int concurrency, int seconds, int windowSeconds, Function<Long, Call> calls, int expectedStatus)
+            throws InterruptedException {
+        HttpClient client = client(vertx, concurrency);
+        try {
+            long t0 = System.nanoTime();
+            long deadline = t0 + TimeUnit.SECONDS.toNanos(seconds);
+            AtomicLong sequence = new AtomicLong();
+            AtomicLong done = new AtomicLong();
+            AtomicLong errors = new AtomicLong();
+            CountDownLatch finished = new CountDownLatch(concurrency);
+            Recorder recorder = new Recorder(3);
+            Map<String, Double> cpuBefore = cpu.snapshot();
+            for (int i = 0; i < concurrency; i++) {
+                vertx.runOnContext(v -> loop(client, calls, expectedStatus, recorder, deadline, sequence, done, errors, finished));
+            }
+            List<Window> windows = new ArrayList<>();
+            long doneBefore = 0;
+            long errorsBefore = 0;
+            for (int w = 1; w * windowSeconds <= seconds; w++) {
+                long wait = t0 + TimeUnit.SECONDS.toNanos((long) w * windowSeconds) - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                long d = done.get();
+                long e = errors.get();
+                Map<String, Double> cpuNow = cpu.snapshot();
+                windows.add(new Window(d - doneBefore, e - errorsBefore, CpuMeter.used(cpuBefore, cpuNow)));
+                doneBefore = d;
+                errorsBefore = e;
+                cpuBefore = cpuNow;
+            }
+            finished.await(60, TimeUnit.SECONDS);
+            return windows;
+        } finally {
+            client.close();
+        }
+    }
+
     /** The long warm-ups of this suite: which load, how many seconds until steady (or the limit). */
     public List<String> steadyWarmups() {
         return List.copyOf(steadyWarmups);

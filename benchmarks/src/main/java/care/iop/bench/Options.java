@@ -8,9 +8,10 @@ import java.nio.file.Path;
  * sessions, results in {@code benchmarks/target/quick/} so the published numbers stay untouched.
  */
 public record Options(boolean quick, int runs, int firstWarmupSeconds, int warmupSeconds, int seconds, int sessions, int concurrency,
-                      int propagationEvents, int eventRate, boolean profile, String only, Path out, Path apps) {
+                      int propagationEvents, int eventRate, boolean profile, String only, Path out, Path apps, int steadySeconds,
+                      int portOffset) {
 
-    private static final String ALL = "abcdefgh";
+    private static final String ALL = "abcdefghijk";
 
     public static Options parse(String[] args, Path home) {
         boolean quick = false;
@@ -25,6 +26,8 @@ public record Options(boolean quick, int runs, int firstWarmupSeconds, int warmu
         String only = ALL;
         Path out = null;
         Path apps = home;
+        Integer steadySeconds = null;
+        int portOffset = BenchStack.PORT_OFFSET;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
@@ -39,9 +42,18 @@ public record Options(boolean quick, int runs, int firstWarmupSeconds, int warmu
                 case "--event-rate" -> eventRate = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]).toAbsolutePath();
                 case "--apps" -> apps = Path.of(args[++i]).toAbsolutePath();
+                case "--steady-seconds" -> steadySeconds = Integer.parseInt(args[++i]);
+                case "--port-offset" -> portOffset = Integer.parseInt(args[++i]);
                 case "-h", "--help" -> {
                     System.out.println("""
-                            ./iop bench [--quick] [--runs N] [--seconds S] [--first-warmup S] [--warmup S] [--sessions N] [--concurrency C] [--no-profile] [--only LETTERS] [--out DIR]
+                            ./iop bench [--quick] [--runs N] [--seconds S] [--first-warmup S] [--warmup S] [--sessions N] [--concurrency C] [--no-profile] [--only LETTERS] [--out DIR] [--steady-seconds S] [--port-offset N]
+
+                            Scenarios: a plan read (gateway and direct), b patient registration (the write path with the outbox), c a
+                            patient's week with 100,000 sessions, d 200 concurrent bookings of a 12-seat group, e event propagation,
+                            f time to healthy and RSS, g plain JDBC baseline, h a clinician's worklist, i time to steady speed after a
+                            cold start (a and b in 5 s windows from the first request), j a and b plus a patient read at 8
+                            connections (the HAPI FHIR comparison of issue 24).
+
                               --quick        short runs (15 s first warm-up, 3 s, 5 s measured), 1 repetition, 10,000 sessions; writes to benchmarks/target/quick
                               --runs N       repetitions per scenario (default 3; the median run is quoted)
                               --seconds S    measured seconds per run (default 20)
@@ -53,7 +65,9 @@ public record Options(boolean quick, int runs, int firstWarmupSeconds, int warmu
                               --concurrency  requests in flight for the throughput scenarios (default 32)
                               --event-rate R patients registered per second in scenario e (default 20, well below the write capacity)
                               --no-profile   do not record a JFR profile of scenarios that miss their target
-                              --only LETTERS run only these scenarios (e.g. --only d or --only a,g); writes to benchmarks/target/partial
+                              --only LETTERS run only these scenarios (e.g. --only d or --only a,g or --only i,j); writes to benchmarks/target/partial
+                              --steady-seconds S  how long scenario i loads a cold stack, in 5 s windows (default 240, quick 60)
+                              --port-offset N     shift every port of the benchmark stack by N (default 20000), e.g. to run beside another one
                               --out DIR      where benchmarks.md and the charts go (default docs/, quick: benchmarks/target/quick)
                               --apps DIR     take the packaged services from DIR/<module>/target/quarkus-app (default: this checkout)""");
                     System.exit(0);
@@ -61,8 +75,8 @@ public record Options(boolean quick, int runs, int firstWarmupSeconds, int warmu
                 default -> throw new IllegalArgumentException("Unknown option " + args[i] + " (see --help)");
             }
         }
-        if (!only.matches("[a-h]+")) {
-            throw new IllegalArgumentException("--only takes scenario letters a to h, got " + only);
+        if (!only.matches("[" + ALL + "]+")) {
+            throw new IllegalArgumentException("--only takes scenario letters of " + ALL + ", got " + only);
         }
         Path defaultOut = only.length() < ALL.length() ? home.resolve("benchmarks/target/partial")
                 : quick ? home.resolve("benchmarks/target/quick") : home.resolve("docs");
@@ -78,7 +92,9 @@ public record Options(boolean quick, int runs, int firstWarmupSeconds, int warmu
                 profile,
                 only,
                 out != null ? out : defaultOut,
-                apps);
+                apps,
+                steadySeconds != null ? steadySeconds : (quick ? 60 : 240),
+                portOffset);
     }
 
     /** Whether only some of the scenarios run ({@code --only}). */
@@ -86,7 +102,7 @@ public record Options(boolean quick, int runs, int firstWarmupSeconds, int warmu
         return only.length() < ALL.length();
     }
 
-    /** Whether scenario {@code id} (a to h) is to run. */
+    /** Whether scenario {@code id} (a to j) is to run. */
     public boolean selected(char id) {
         return only.indexOf(id) >= 0;
     }

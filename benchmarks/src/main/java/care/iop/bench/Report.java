@@ -33,13 +33,13 @@ public final class Report {
         md.append("# Benchmarks\n\n");
         md.append("Measured numbers of the IOP Care stack on one machine, load generator included, written by the benchmark suite "
                 + "itself (`benchmarks/`, `care.iop.bench.Benchmarks`). Nothing here is estimated: every number below comes from the "
-                + "run described in this file. Issue 8 defines the scenarios and the targets.\n\n");
+                + "run described in this file. Issue 8 defines the scenarios a to g and their targets, issue 21 the worklist (h), issue 24 the time to steady speed (i) and the comparison at 8 connections (j).\n\n");
         md.append("## How to reproduce\n\n```\n").append(o.command()).append("\n```\n\n");
         md.append("It builds if needed, starts its own stack (embedded PostgreSQL, a KRaft Kafka broker, the three services and the "
                 + "gateway as separate processes, state in `benchmarks/target/stack`, every port shifted by 20000 so a running "
                 + "`./iop up` is not disturbed), seeds the data through the API, runs the scenarios and rewrites this file and the "
                 + "charts in `docs/benchmarks/`. `./iop bench --quick` is a short trial (15 s warm-up, 5 s measured, one repetition, "
-                + "10,000 sessions) that writes to `benchmarks/target/quick/` instead; `--only d` (or any letters a to h) runs some "
+                + "10,000 sessions) that writes to `benchmarks/target/quick/` instead; `--only d` (or any letters a to j) runs some "
                 + "scenarios and writes to `benchmarks/target/partial/`. `--help` lists the other options.\n\n");
         md.append("## This run\n\n| | |\n| --- | --- |\n");
         row(md, "date (UTC)", context.started().withZoneSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
@@ -111,8 +111,8 @@ public final class Report {
         md.append("- Closed loop means the load adapts to the server: at saturation the latency percentiles grow with the "
                 + "concurrency (Little's law); coordinated omission is not corrected, so tails are optimistic compared with an "
                 + "open-loop test at the same rate.\n");
-        md.append("- Each scenario runs ").append(o.runs()).append(" times; the quoted run is the median by throughput (a, b, c, g) or by "
-                + "p99 (d, e). Between scenarios the harness waits until every outbox is empty and no consumer applied an event for "
+        md.append("- Each scenario runs ").append(o.runs()).append(" times; the quoted run is the median by throughput (a, b, c, g, j) or by "
+                + "p99 (d, e, h); i runs once per load, from a cold start. Between scenarios the harness waits until every outbox is empty and no consumer applied an event for "
                 + "2 s, so event processing left over from one scenario does not land in the next.\n");
         md.append("- Charts: latency against percentile (log \"nines\" axis) of the quoted runs.\n");
         md.append("- Profiles: when a target is missed, the scenario is run once more with JDK Flight Recorder (`jcmd <pid> JFR.start "

@@ -166,7 +166,8 @@ public final class Scenarios {
         return List.of(a, gs);
     }
 
-    private static void addPathRows(Scenario s, String path, List<LoadResult> runs, LoadResult quoted) {
+    /** One row per run of one series ({@code path}) of a table with several, the quoted run marked. */
+    static void addPathRows(Scenario s, String path, List<LoadResult> runs, LoadResult quoted) {
         for (int i = 0; i < runs.size(); i++) {
             LoadResult r = runs.get(i);
             s.rows.add(List.of(path, r == quoted ? "**" + (i + 1) + " (median)**" : Integer.toString(i + 1), Scenario.fmt("%,d", r.requests()),
@@ -175,7 +176,8 @@ public final class Scenarios {
         }
     }
 
-    private static LoadResult named(LoadResult r, String name) {
+    /** The same result under another name (a chart's legend). */
+    static LoadResult named(LoadResult r, String name) {
         return new LoadResult(name, r.requests(), r.errors(), r.seconds(), r.latencyMicros());
     }
 

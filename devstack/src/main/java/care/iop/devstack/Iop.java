@@ -16,10 +16,13 @@ public final class Iop {
               down                                    stop a stack started by ./iop up in another terminal
               status                                  show what runs where
               token <role> [--patient <id>] [--clinician <id>] [--sub <name>] [--ttl <minutes>] [--client <id>] [--purpose <purpose>]
+                    [--scope <scopes>]
                                                       print a signed JWT; roles: admin, clinician, scheduler, integration, patient;
                                                       --clinician sets clinician_id (a clinician token that signs plans as
                                                       their author), --client sets azp (the client a Part 2 consent names),
-                                                      --purpose the purpose_of_use claim (TREATMENT, PAYMENT, HEALTH_CARE_OPERATIONS)
+                                                      --purpose the purpose_of_use claim (TREATMENT, PAYMENT, HEALTH_CARE_OPERATIONS),
+                                                      --scope the SMART scopes for /fhir/R4, space-separated and quoted
+                                                      ('system/*.rs', 'system/*.cruds', 'user/*.rs', 'patient/*.rs'; docs/fhir.md)
               audit verify                            verify the audit hash chain of each service database of the running
                                                       stack; exit status 1 when one is broken
             """;
@@ -71,6 +74,8 @@ public final class Iop {
                   Swagger UI   http://localhost:8080/q/swagger-ui
                   Health       http://localhost:8080/q/health
                   Token        ./iop token admin     (then: curl -H "Authorization: Bearer $TOKEN" ...)
+                  FHIR R4      http://localhost:8080/fhir/R4/metadata
+                               (an EHR backend's token: ./iop token integration --client ehr-local --scope 'system/*.cruds')
 
                 Ctrl-C (or ./iop down in another terminal) stops everything.""");
         stopped.await();
@@ -93,6 +98,7 @@ public final class Iop {
                 case "--ttl" -> ttl = Integer.parseInt(args.get(i + 1));
                 case "--client" -> claims.put("azp", args.get(i + 1));
                 case "--purpose" -> claims.put("purpose_of_use", args.get(i + 1));
+                case "--scope" -> claims.put("scope", args.get(i + 1).trim());
                 default -> throw new IllegalArgumentException("Unknown option " + args.get(i));
             }
         }

@@ -37,7 +37,9 @@ public final class LocalStack {
      * (docs/performance-log.md).
      */
     public static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC");
-    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(120);
+    /** How long a component may take to become healthy: 120 s, or {@code IOP_HEALTH_TIMEOUT_SECONDS} (a busy shared machine). */
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(Long.parseLong(
+            System.getenv().getOrDefault("IOP_HEALTH_TIMEOUT_SECONDS", "120")));
     /**
      * A Quarkus JVM stops in about a second, but the first stop of a build also writes its class-data
      * archive: 20 to 30 s when four JVMs write theirs at once on 2 cores.

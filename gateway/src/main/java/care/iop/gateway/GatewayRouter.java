@@ -15,6 +15,7 @@ import care.iop.gateway.edge.EdgeGuard;
 import care.iop.gateway.edge.RateLimiter;
 import care.iop.gateway.edge.RequestIds;
 import care.iop.gateway.edge.UriTemplates;
+import care.iop.gateway.fhir.FhirRouter;
 import care.iop.gateway.openapi.AsyncApiDocument;
 import care.iop.gateway.openapi.OpenApiDocument;
 import care.iop.gateway.openapi.SwaggerUi;
@@ -29,7 +30,7 @@ import care.iop.gateway.worklist.WorklistMerge;
  * client (429). Under {@code /api/}: body limit (413) → token verification →
  * rate limit → token required (401) → the gateway's own audit and worklist endpoints, the services' worklist faces, or the
  * upstream for the prefix →
- * 404 for anything else. Public (rate-limited by client address): {@code /q/health*}, {@code /q/metrics},
+ * 404 for anything else. Under {@code /fhir/}: the same edge, then the FHIR front door ({@link FhirRouter}). Public (rate-limited by client address): {@code /q/health*}, {@code /q/metrics},
  * {@code /q/openapi}, {@code /q/asyncapi}, {@code /q/swagger-ui}.
  */
 @ApplicationScoped
@@ -65,6 +66,9 @@ public class GatewayRouter {
 
     @Inject
     AsyncApiDocument asyncApi;
+
+    @Inject
+    FhirRouter fhir;
 
     void register(@Observes Router router) {
         Routes.upstreamNames().forEach(config::upstream); // fail at startup when an upstream URL is missing
@@ -104,6 +108,7 @@ public class GatewayRouter {
         });
         router.route(API).order(10_000).handler(ctx -> Problems.send(ctx, ProblemType.NOT_FOUND, "No API at " + ctx.request().path() + "."));
         router.route(API).order(10_001).failureHandler(Problems::onFailure);
+        fhir.register(router); // /fhir/R4 and /.well-known/smart-configuration (docs/fhir.md): the same edge, OperationOutcome errors
 
         router.route("/q/openapi").method(HttpMethod.GET).handler(openApi::handle);
         router.route(AsyncApiDocument.PATH).method(HttpMethod.GET).handler(asyncApi::handle);

@@ -74,6 +74,9 @@ public final class Routes {
         if (OWN_PATHS.contains(path)) {
             return path;
         }
+        if (path.startsWith("/fhir/")) {
+            return care.iop.gateway.fhir.FhirTypes.templateFor(path);
+        }
         if (!path.startsWith("/api/")) {
             return path.startsWith("/q/swagger-ui/") ? "/q/swagger-ui/*" : "/*";
         }

@@ -37,6 +37,24 @@ class OpenApiMergerTest {
     }
 
     @Test
+    void theServicesFhirPathsAndTheSchemasOnlyTheyUseAreLeftOut() {
+        Map<String, JsonObject> documents = new LinkedHashMap<>();
+        for (String name : StubUpstreams.NAMES) {
+            JsonObject document = StubUpstreams.openApi(name);
+            JsonObject content = new JsonObject().put("application/fhir+json",
+                    new JsonObject().put("schema", new JsonObject().put("$ref", "#/components/schemas/CapabilityStatement")));
+            JsonObject get = new JsonObject().put("operationId", "getFhirCapabilityPart")
+                    .put("responses", new JsonObject().put("200", new JsonObject().put("description", "OK").put("content", content)));
+            document.getJsonObject("paths").put("/fhir/R4/metadata", new JsonObject().put("get", get));
+            document.getJsonObject("components").getJsonObject("schemas").put("CapabilityStatement", new JsonObject().put("type", "object"));
+            documents.put(name, document);
+        }
+        JsonObject merged = merger.merge(documents);
+        assertThat(merged.getJsonObject("paths").fieldNames()).noneMatch(path -> path.startsWith("/fhir/")).contains("/api/v1/plans");
+        assertThat(merged.getJsonObject("components").getJsonObject("schemas").fieldNames()).doesNotContain("CapabilityStatement");
+    }
+
+    @Test
     void theAuditPathDescribesTheGatewaysMergeNotOneServicesTrail() {
         Map<String, JsonObject> documents = new LinkedHashMap<>();
         for (String name : List.of("participant", "plan")) {

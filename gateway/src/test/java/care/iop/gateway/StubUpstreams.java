@@ -33,6 +33,7 @@ public final class StubUpstreams {
     private final Map<String, Integer> ports = new HashMap<>();
     private final Map<String, HttpServer> servers = new HashMap<>();
     private HttpServer control;
+    private final FhirStubs fhir = new FhirStubs(vertx);
 
     public Map<String, Integer> start() throws Exception {
         for (String name : NAMES) {
@@ -65,6 +66,10 @@ public final class StubUpstreams {
             request.response().setStatusCode(404).end();
             return;
         }
+        if ("received".equals(parts[2])) { // the FHIR part requests this stub received (FhirStubs)
+            request.response().putHeader("Content-Type", "application/json").end(fhir.received(name).encode());
+            return;
+        }
         io.vertx.core.Future<String> done = "down".equals(parts[2])
                 ? servers.get(name).close().map("down")
                 : vertx.createHttpServer().requestHandler(r -> handle(name, r)).listen(ports.get(name))
@@ -92,6 +97,8 @@ public final class StubUpstreams {
             verifyChain(name, request);
         } else if (path.matches("/api/v1/worklists/clinicians/[^/]+/(plan|session)-items")) {
             worklistItems(name, request, path.split("/")[5]);
+        } else if (fhir.handles(path)) {
+            fhir.handle(name, request);
         } else if (path.endsWith("/slow")) {
             vertx.setTimer(SLOW_MILLIS, id -> echo(name, request, body));
         } else if (path.endsWith("/boom")) {
@@ -149,6 +156,8 @@ public final class StubUpstreams {
                 .put("forwardedFor", request.getHeader("X-Forwarded-For"))
                 .put("forwardedProto", request.getHeader("X-Forwarded-Proto"))
                 .put("forwardedHost", request.getHeader("X-Forwarded-Host"))
+                .put("forwardedPrefix", request.getHeader("X-Forwarded-Prefix"))
+                .put("accept", request.getHeader("Accept"))
                 .put("otherForwarding", otherForwarding(request))
                 .put("idempotencyKey", request.getHeader("Idempotency-Key"))
                 .put("testHooks", new JsonArray(request.headers().names().stream().map(String::toLowerCase)

@@ -135,9 +135,10 @@ class ConcurrencyTest {
         assertThat(Db.count(ds, "select count(*) from patient_identifier where value = ?", mrn)).isEqualTo(1);
     }
 
-    private void awaitWaitingOnLock(String statementStart, int count) {
+    /** Waits until {@code count} statements containing {@code statement} wait on a lock (a registration inserts its identifiers in the statement that inserts the patient). */
+    private void awaitWaitingOnLock(String statement, int count) {
         Supplier<Long> waiting = () -> Db.count(ds, "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query ilike ?",
-                statementStart + "%");
+                "%" + statement + "%");
         await().atMost(Duration.ofSeconds(20)).until(() -> waiting.get() >= count);
     }
 

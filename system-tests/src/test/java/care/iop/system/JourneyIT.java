@@ -273,20 +273,19 @@ class JourneyIT {
             submitPhq9(other, planStart.plusDays(1), scores[0]);
             submitPhq9(other, today, scores[1]);
         }
-        // baselines 18, 15, 12, 20, 9 -> mean 14.8; latest 6, 10, 12, 8, 3 -> mean 7.8; change mean -7.0;
-        // response (>= 50 % drop): 18->6, 20->8, 9->3 -> 3 of 5; remission (< 5): 3 -> 1 of 5.
+        // The comparison (issue 22) analyses an episode only with a follow-up score at least 28 days after its baseline; these
+        // five episodes are a week old, so through the gateway they are counted as excluded for want of a follow-up (the
+        // figures themselves are worked by hand in plan-service's ModalityComparisonTest and SimulatedCohortTest).
         await().atMost(EVENTUAL).untilAsserted(() -> {
             Response comparison = clinician.get("/api/v1/outcomes/modality-comparison?instrument=PHQ9");
             comparison.then().statusCode(200);
-            Map<String, Object> bucket = bucket(comparison, "MOSTLY_INDIVIDUAL");
-            assertThat(bucket.get("suppressed")).isEqualTo(false);
-            assertThat(((Number) bucket.get("n")).intValue()).isEqualTo(5);
-            assertThat(((Number) bucket.get("meanBaseline")).doubleValue()).isCloseTo(14.8, org.assertj.core.data.Offset.offset(1e-9));
-            assertThat(((Number) bucket.get("meanLatest")).doubleValue()).isCloseTo(7.8, org.assertj.core.data.Offset.offset(1e-9));
-            assertThat(((Number) bucket.get("meanChange")).doubleValue()).isCloseTo(-7.0, org.assertj.core.data.Offset.offset(1e-9));
-            assertThat(((Number) bucket.get("responseRate")).doubleValue()).isCloseTo(0.6, org.assertj.core.data.Offset.offset(1e-9));
-            assertThat(((Number) bucket.get("remissionRate")).doubleValue()).isCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-9));
-            assertThat(bucket(comparison, "MOSTLY_GROUP").get("suppressed")).isEqualTo(true);
+            assertThat(comparison.jsonPath().getString("caution")).containsIgnoringCase("observational");
+            assertThat(comparison.jsonPath().getInt("rules.followUpMinimumDays")).isEqualTo(28);
+            assertThat(comparison.jsonPath().<String>getList("exposures.exposure")).contains("PRESCRIBED", "ATTENDED");
+            Integer noFollowUp = comparison.jsonPath().get("cohort.noFollowUp");
+            List<String> suppressed = comparison.jsonPath().getList("cohort.suppressed");
+            assertThat(noFollowUp != null ? noFollowUp >= 5 : suppressed != null && suppressed.contains("noFollowUp"))
+                    .as("the five week-old episodes are excluded for want of a follow-up (or that count is suppressed)").isTrue();
         });
     }
 
@@ -396,12 +395,6 @@ class JourneyIT {
     private static Map<String, Object> modality(int individualSessions, int individualMinutes, double groupHours) {
         return Map.of("individualSessionsPerWeek", individualSessions, "individualSessionMinutes", individualMinutes,
                 "groupHoursPerWeek", groupHours, "familySessionsPerWeek", 0);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> bucket(Response comparison, String name) {
-        return comparison.jsonPath().<Map<String, Object>>getList("buckets").stream()
-                .filter(b -> name.equals(b.get("bucket"))).findFirst().orElseThrow(() -> new AssertionError("no bucket " + name));
     }
 
     private static LocalDate todayIndividualDate(OffsetDateTime now) {

@@ -57,7 +57,19 @@ public final class FhirValidation {
             new Tolerated(Pattern.compile(".*part2-redisclosure-notice.*"),
                     "our own extension carrying the 42 CFR 2.32 re-disclosure notice on meta of Part 2 records (docs/fhir.md)"),
             new Tolerated(Pattern.compile(".*(ValueSet .* not found|Unable to resolve the value set|value set .* could not be found).*"),
-                    "value sets defined outside US Core and R4 (VSAC) that this offline validator has no copy of"));
+                    "value sets defined outside US Core and R4 (VSAC) that this offline validator has no copy of"),
+            new Tolerated(Pattern.compile(".*(Unable to expand ValueSet|CodeSystem is unknown and can't be validated).*(loinc\\.org|"
+                    + "ama-assn\\.org/go/cpt|snomed\\.info/sct|nucc\\.org|cdc\\.gov|urn:oid).*"),
+                    "LOINC, CPT, SNOMED CT, NUCC and CDC race/ethnicity are external terminologies this offline validator has no "
+                            + "copy of, so it can neither expand their value sets nor check a code (as HAPI 8.8 words it)"),
+            new Tolerated(Pattern.compile(".*None of the codings provided are in the value set 'US Core Encounter Type'"
+                    + ".*\\(codes = (http://www\\.ama-assn\\.org/go/cpt|http://snomed\\.info/sct)#\\d+\\)"),
+                    "follows from the above: US Core Encounter Type includes every CPT code and the SNOMED CT descendants of "
+                            + "308335008 (extensible binding), which the validator cannot expand"),
+            new Tolerated(Pattern.compile(".*meta\\.security.*The Coding provided \\(http://terminology\\.hl7\\.org/CodeSystem/"
+                    + "v3-ActCode#(42CFRPart2|ETH|NORDSCLCD)\\) was not found in the value set 'SecurityLabels'.*"),
+                    "the Part 2 labels (Part2Labels): 42CFRPart2 (ActPrivacyLaw), ETH and NORDSCLCD are v3 ActCodes of the R4 "
+                            + "security-labels value set (extensible), which the offline in-memory expansion does not reach"));
 
     private static FhirValidator validator;
 

@@ -41,11 +41,22 @@ public class UpstreamReads {
      * answers 200, else a failure, {@link UpstreamAnswer} (another status) or {@link UpstreamCallFailed}.
      */
     public Future<JsonObject> getJson(RoutingContext ctx, String upstream, String pathAndQuery) {
+        return getJson(ctx, upstream, pathAndQuery, "application/json", true);
+    }
+
+    /**
+     * As {@link #getJson(RoutingContext, String, String)}, asking for {@code accept} (the FHIR reads ask for
+     * {@code application/fhir+json}), and without the caller's token for a public read ({@code withToken} false).
+     */
+    public Future<JsonObject> getJson(RoutingContext ctx, String upstream, String pathAndQuery, String accept, boolean withToken) {
         return upstreams.client().request(upstreams.request(upstream, HttpMethod.GET, pathAndQuery))
                 .compose(request -> {
-                    request.putHeader("Authorization", ctx.request().getHeader("Authorization"));
+                    String authorization = ctx.request().getHeader("Authorization");
+                    if (withToken && authorization != null) {
+                        request.putHeader("Authorization", authorization);
+                    }
                     request.putHeader(RequestIds.HEADER, RequestIds.of(ctx));
-                    request.putHeader("Accept", "application/json");
+                    request.putHeader("Accept", accept);
                     clients.forwardTo(ctx, request.headers());
                     return request.send();
                 })
@@ -104,11 +115,11 @@ public class UpstreamReads {
     }
 
     /** A non-200 answer from one service. */
-    static final class UpstreamAnswer extends RuntimeException {
-        final String upstream;
-        final int status;
-        final String contentType;
-        final transient Buffer body;
+    public static final class UpstreamAnswer extends RuntimeException {
+        public final String upstream;
+        public final int status;
+        public final String contentType;
+        public final transient Buffer body;
 
         UpstreamAnswer(String upstream, int status, String contentType, Buffer body) {
             super(upstream + " answered " + status, null, false, false);
@@ -120,8 +131,8 @@ public class UpstreamReads {
     }
 
     /** A call to one service that got no usable answer (none, or not a JSON object). */
-    static final class UpstreamCallFailed extends RuntimeException {
-        final String upstream;
+    public static final class UpstreamCallFailed extends RuntimeException {
+        public final String upstream;
 
         UpstreamCallFailed(String upstream, Throwable cause) {
             super(upstream + " failed", cause, false, false);

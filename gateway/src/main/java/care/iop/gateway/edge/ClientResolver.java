@@ -30,6 +30,9 @@ import care.iop.gateway.GatewayConfig;
 @ApplicationScoped
 public class ClientResolver {
     private static final String KEY = "iop.client";
+    private static final String PREFIX_KEY = "iop.clientPrefix";
+    /** Up to ten path segments of unreserved characters, none of them a dot segment. */
+    private static final Pattern PREFIX = Pattern.compile("(/(?!\\.\\.?(/|$))[A-Za-z0-9._~\\-]{1,100}){1,10}");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-]{1,253}(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]{2,45}](:[0-9]{1,5})?");
 
     @Inject
@@ -59,7 +62,10 @@ public class ClientResolver {
         return client;
     }
 
-    /** States the client to a service: {@code X-Forwarded-For}, {@code -Proto} and {@code -Host} (replacing any given). */
+    /**
+     * States the client to a service: {@code X-Forwarded-For}, {@code -Proto} and {@code -Host} (replacing any given), and
+     * {@code X-Forwarded-Prefix} when a trusted proxy serves the gateway under a path (so FHIR links name it).
+     */
     public void forwardTo(RoutingContext ctx, MultiMap headers) {
         Client client = client(ctx);
         headers.set("X-Forwarded-For", client.address());
@@ -69,6 +75,29 @@ public class ClientResolver {
         } else {
             headers.remove("X-Forwarded-Host");
         }
+        String prefix = prefix(ctx);
+        if (prefix.isEmpty()) {
+            headers.remove("X-Forwarded-Prefix");
+        } else {
+            headers.set("X-Forwarded-Prefix", prefix);
+        }
+    }
+
+    /**
+     * The path a trusted proxy serves the gateway under ({@code X-Forwarded-Prefix}, its last value, e.g. {@code /iop}), or
+     * "" (served at the root; from anyone else the header is ignored, as are malformed values).
+     */
+    public String prefix(RoutingContext ctx) {
+        String prefix = ctx.get(PREFIX_KEY);
+        if (prefix == null) {
+            HttpServerRequest request = ctx.request();
+            SocketAddress peer = request.connection() != null ? request.connection().remoteAddress() : request.remoteAddress();
+            byte[] peerBytes = peer == null || peer.hostAddress() == null ? null : IpAddresses.parse(peer.hostAddress());
+            String given = trusted.contains(peerBytes) ? last(request.headers().getAll("X-Forwarded-Prefix")) : null;
+            prefix = given != null && PREFIX.matcher(given).matches() ? given : "";
+            ctx.put(PREFIX_KEY, prefix);
+        }
+        return prefix;
     }
 
     Client resolve(HttpServerRequest request) {

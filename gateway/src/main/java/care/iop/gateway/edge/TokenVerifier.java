@@ -1,7 +1,10 @@
 package care.iop.gateway.edge;
 
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,6 +54,18 @@ public class TokenVerifier {
         Object client = jwt.getClaim("azp") != null ? jwt.getClaim("azp") : jwt.getClaim("client_id");
         Object clinician = jwt.getClaim("clinician_id");
         return new Identity(jwt.getSubject() != null ? jwt.getSubject() : jwt.getName(), groups, client == null ? null : client.toString(),
-                clinician == null ? null : clinician.toString().replace("\"", ""));
+                clinician == null ? null : clinician.toString().replace("\"", ""),
+                scopes(jwt.getClaim("scope") != null ? jwt.getClaim("scope") : jwt.getClaim("scp")));
+    }
+
+    /** The SMART scopes of the {@code scope} claim (else {@code scp}): a space-separated string (RFC 9068), or a list of strings. */
+    static Set<String> scopes(Object claim) {
+        if (claim == null) {
+            return Set.of();
+        }
+        String text = claim instanceof Collection<?> list
+                ? String.join(" ", list.stream().map(o -> o.toString().replace("\"", "")).toList())
+                : claim.toString().replace("\"", "");
+        return Arrays.stream(text.trim().split("\\s+")).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 }

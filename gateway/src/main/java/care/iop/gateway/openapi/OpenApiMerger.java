@@ -21,12 +21,15 @@ import care.iop.gateway.Routes;
  * other components, are left out), tags, one bearer-JWT security scheme required everywhere, and the gateway's
  * info and servers. Operation ids stay unique: an id that a later service uses for another operation becomes
  * {@code <service><Id>} there (the build refuses such a clash, see system-tests' OpenApiContractIT; this keeps
- * the served document valid meanwhile).
+ * the served document valid meanwhile). The services' FHIR endpoints ({@code /fhir/...}) are left out: FHIR clients read the
+ * API from the CapabilityStatement the gateway merges at {@code /fhir/R4/metadata}, the services' internal parts are not
+ * reachable through the gateway, and HAPI's resource models are no JSON API schemas.
  */
 public final class OpenApiMerger {
     public static final String SECURITY_SCHEME = "bearer";
     private static final String REF_PREFIX = "#/components/";
     private static final String AUDIT_PATH = "/api/v1/audit";
+    private static final String FHIR_PATHS = "/fhir/";
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
@@ -166,6 +169,9 @@ public final class OpenApiMerger {
 
     private static void addPaths(String service, JsonObject own, JsonObject merged, Map<String, String> operationIds) {
         for (String path : own.fieldNames()) {
+            if (path.startsWith(FHIR_PATHS)) {
+                continue; // the FHIR API is described by its CapabilityStatement (/fhir/R4/metadata), not here
+            }
             JsonObject operations = own.getJsonObject(path);
             JsonObject existing = merged.getJsonObject(path);
             if (existing == null) {

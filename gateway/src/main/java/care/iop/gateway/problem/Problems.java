@@ -7,20 +7,24 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 import care.iop.gateway.edge.RequestIds;
+import care.iop.gateway.fhir.OperationOutcomes;
 
-/** Writes RFC 9457 {@code application/problem+json} answers, the only error shape the gateway sends. */
+/**
+ * Writes RFC 9457 {@code application/problem+json} answers, the error shape of the gateway; under {@code /fhir/} the same
+ * errors are FHIR OperationOutcomes ({@link OperationOutcomes}), the shape FHIR clients read.
+ */
 public final class Problems {
 
     private Problems() {
     }
 
     public static void send(RoutingContext ctx, ProblemType type, String detail) {
-        HttpServerResponse response = ctx.response();
-        if (response.ended() || response.closed()) {
+        if (OperationOutcomes.applies(ctx)) {
+            OperationOutcomes.send(ctx, type.status(), detail);
             return;
         }
-        if (response.headWritten()) {
-            response.reset();
+        HttpServerResponse response = ctx.response();
+        if (!canAnswer(response)) {
             return;
         }
         JsonObject body = new JsonObject()
@@ -36,6 +40,21 @@ public final class Problems {
         response.setStatusCode(type.status())
                 .putHeader("Content-Type", ProblemType.MEDIA_TYPE)
                 .end(body.toBuffer());
+    }
+
+    /**
+     * Whether an error can still be answered: not when the response is finished or its connection gone; when the head was
+     * written already (a relayed answer broke off), the stream is reset instead and the answer is false.
+     */
+    public static boolean canAnswer(HttpServerResponse response) {
+        if (response.ended() || response.closed()) {
+            return false;
+        }
+        if (response.headWritten()) {
+            response.reset();
+            return false;
+        }
+        return true;
     }
 
     /** Failure handler: turns a failed routing context (e.g. a body over the limit) into a problem. */

@@ -30,9 +30,13 @@ import care.iop.problems.ProblemType;
 @ApplicationScoped
 public class ProxyHandler {
     private static final Logger LOG = Logger.getLogger(ProxyHandler.class);
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
+    /** Compared ignoring case, so no header name is lower-cased (copied) per request. */
+    private static final Set<String> HOP_BY_HOP = caseInsensitive("connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
             "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length");
     private static final String TEST_HOOKS = "x-iop-test-";
+    private static final String FORWARDED_PREFIX = "x-forwarded-";
+    /** The outcome tag of an answer by its status class. */
+    private static final String[] STATUS_CLASSES = { "0xx", "1xx", "2xx", "3xx", "4xx", "5xx" };
 
     @Inject
     Upstreams upstreams;
@@ -60,7 +64,7 @@ public class ProxyHandler {
                     relay(ctx, upstream, response, buffer);
                     return response.statusCode();
                 }))
-                .onSuccess(status -> metrics.record(upstream, Integer.toString(status / 100) + "xx", start))
+                .onSuccess(status -> metrics.record(upstream, statusClass(status), start))
                 .onFailure(error -> {
                     ProblemType type = UpstreamFailure.type(error);
                     metrics.record(upstream, type.name().toLowerCase(), start);
@@ -78,17 +82,32 @@ public class ProxyHandler {
     private void copyRequestHeaders(RoutingContext ctx, HttpClientRequest out) {
         MultiMap headers = out.headers();
         ctx.request().headers().forEach(header -> {
-            String name = header.getKey().toLowerCase();
-            if (!HOP_BY_HOP.contains(name) && !isForwarding(name) && !name.startsWith(TEST_HOOKS)) {
-                headers.add(header.getKey(), header.getValue());
+            String name = header.getKey();
+            if (!HOP_BY_HOP.contains(name) && !isForwarding(name) && !startsWithIgnoringCase(name, TEST_HOOKS)) {
+                headers.add(name, header.getValue());
             }
         });
         clients.forwardTo(ctx, headers);
         consistency.attach(ctx, headers);
     }
 
-    private static boolean isForwarding(String lowerCaseName) {
-        return lowerCaseName.startsWith("x-forwarded-") || lowerCaseName.equals("forwarded") || lowerCaseName.equals("x-real-ip");
+    private static boolean isForwarding(String name) {
+        return startsWithIgnoringCase(name, FORWARDED_PREFIX) || name.equalsIgnoreCase("forwarded") || name.equalsIgnoreCase("x-real-ip");
+    }
+
+    private static boolean startsWithIgnoringCase(String name, String lowerCasePrefix) {
+        return name.regionMatches(true, 0, lowerCasePrefix, 0, lowerCasePrefix.length());
+    }
+
+    private static Set<String> caseInsensitive(String... names) {
+        Set<String> set = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(java.util.List.of(names));
+        return java.util.Collections.unmodifiableSet(set);
+    }
+
+    static String statusClass(int status) {
+        int hundreds = status / 100;
+        return hundreds >= 0 && hundreds < STATUS_CLASSES.length ? STATUS_CLASSES[hundreds] : hundreds + "xx";
     }
 
     private static void relay(RoutingContext ctx, String upstream, HttpClientResponse response, Buffer body) {
@@ -107,9 +126,9 @@ public class ProxyHandler {
             out.setStatusMessage(response.statusMessage());
         }
         response.headers().forEach(header -> {
-            String name = header.getKey().toLowerCase();
-            if (!HOP_BY_HOP.contains(name) && !"x-request-id".equals(name)) {
-                out.headers().add(header.getKey(), header.getValue());
+            String name = header.getKey();
+            if (!HOP_BY_HOP.contains(name) && !"x-request-id".equalsIgnoreCase(name)) {
+                out.headers().add(name, header.getValue());
             }
         });
         if (ctx.request().method() == io.vertx.core.http.HttpMethod.HEAD && response.getHeader("Content-Length") != null) {

@@ -87,7 +87,8 @@ public class PatientResource {
     @APIResponse(responseCode = "409", description = "An identifier already names another patient (conflictsWith: that patient, when the caller may see it)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "duplicate", value = ApiExamples.DUPLICATE_IDENTIFIER)))
-    public Response register(@Valid @NotNull PatientRequest request, @Context UriInfo uri) {
+    public Response register(@NotNull PatientRequest request, @Context UriInfo uri) {
+        // Validated once, by PatientService.register (@Valid there, the same 400 naming the field): not here a second time.
         Patient patient = patients.register(request);
         return Response.created(location(uri, patient.id))
                 .header("ETag", ETags.of(patient.version)).entity(PatientResponse.from(patient)).build();

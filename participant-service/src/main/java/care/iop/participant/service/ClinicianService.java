@@ -1,6 +1,5 @@
 package care.iop.participant.service;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,7 +24,6 @@ import care.iop.platform.web.ETags;
 import care.iop.platform.web.Page;
 import care.iop.platform.web.PageQuery;
 import care.iop.platform.web.ReadOnlyFields;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
 /** Registers, reads, replaces and finds clinicians; every change publishes the clinician's state. */
@@ -82,28 +80,32 @@ public class ClinicianService {
         return clinician;
     }
 
+    /** The JSON API's search: name matching part of either name, npi exactly (10 digits), active. */
     @Transactional
     public Page<Clinician> search(String name, String npi, Boolean active, PageQuery page) {
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
+        ClinicianCriteria criteria = new ClinicianCriteria().active(active);
         if (name != null && !name.isBlank()) {
-            where.add("(lower(givenName) like :name or lower(familyName) like :name or lower(concat(givenName, ' ', familyName)) like :name)");
-            params.and("name", "%" + name.strip().toLowerCase().replace("%", "").replace("_", "") + "%");
+            criteria.name(NameMatch.contains(name));
         }
         if (npi != null && !npi.isBlank()) {
             if (!npi.strip().matches("[0-9]{10}")) {
                 throw ProblemException.invalidField("npi", "must be 10 digits");
             }
-            where.add("npi = :npi");
-            params.and("npi", npi.strip());
+            criteria.npi(npi.strip());
         }
-        if (active != null) {
-            where.add("active = :active");
-            params.and("active", active);
-        }
-        var query = clinicians.find(String.join(" and ", where), Sort.by("familyName").and("givenName").and("id"), params)
-                .page(io.quarkus.panache.common.Page.of(page.page, page.size));
-        return new Page<>(query.list(), page.page, page.size, query.count());
+        SearchResult<Clinician> found = search(criteria, page.offset(), page.size);
+        return new Page<>(found.items(), page.page, page.size, found.total());
+    }
+
+    /** The matches, by family and given name, from {@code offset}, at most {@code limit} of them (0: only the total). */
+    @Transactional
+    public SearchResult<Clinician> search(ClinicianCriteria c, int offset, int limit) {
+        QueryFilter filter = new QueryFilter().in("id", c.ids)
+                .name(c.name, "givenName", "familyName", "name").name(c.family, null, "familyName", "family")
+                .name(c.given, "givenName", null, "given")
+                .equal("npi", c.npi).equal("active", c.active).range("updatedAt", c.updatedFrom, c.updatedBefore);
+        var query = clinicians.find(filter.where(), Sort.by("familyName").and("givenName").and("id"), filter.params);
+        return new SearchResult<>(limit == 0 ? List.of() : query.range(offset, offset + limit - 1).list(), query.count());
     }
 
     private Clinician load(UUID id) {

@@ -102,6 +102,15 @@ public class ConsentService {
         return result;
     }
 
+    /** One consent, by its own id; 404 when the caller may not see its patient (as {@link #list}). */
+    @Transactional
+    public Consent get(UUID consentId) {
+        Consent consent = consents.findByIdOptional(consentId).orElseThrow(() -> ProblemException.notFound(RESOURCE, consentId));
+        access.load(consent.patientId, RESOURCE, consentId);
+        audit.success(AuditAction.READ, RESOURCE, consentId, consent.patientId);
+        return consent;
+    }
+
     @Transactional
     public Consent revoke(UUID patientId, UUID consentId, String reason) {
         Patient patient = access.load(patientId);

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 
 import care.iop.participant.domain.Patient;
 import care.iop.participant.domain.PatientRepository;
+import care.iop.participant.domain.PatientRows;
 import care.iop.platform.privacy.Disclosure;
 import care.iop.platform.problem.ProblemException;
 import care.iop.platform.security.CurrentUser;
@@ -22,14 +23,31 @@ public class PatientAccess {
     PatientRepository patients;
 
     @Inject
+    PatientRows rows;
+
+    @Inject
     CurrentUser user;
 
     @Inject
     Disclosure disclosure;
 
+    /** The patient, managed by Hibernate (to be changed), once the caller may see it. */
     public Patient load(UUID id) {
+        return load(id, PatientService.RESOURCE, id);
+    }
+
+    /** As {@link #load(UUID)}, for a record of the patient: a refusal (404, audited) names that record, not the patient. */
+    public Patient load(UUID id, String resourceType, Object resourceId) {
+        user.requireAccessToPatient(id, resourceType, resourceId);
+        Patient patient = patients.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound(resourceType, resourceId));
+        disclosure.require(id, resourceType, resourceId);
+        return patient;
+    }
+
+    /** As {@link #load}, to read only: the patient as stored by one plain statement, not managed. */
+    public Patient read(UUID id) {
         user.requireAccessToPatient(id, PatientService.RESOURCE, id);
-        Patient patient = patients.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound(PatientService.RESOURCE, id));
+        Patient patient = rows.read(id).orElseThrow(() -> ProblemException.notFound(PatientService.RESOURCE, id));
         disclosure.require(id, PatientService.RESOURCE, id);
         return patient;
     }

@@ -17,13 +17,12 @@ import care.iop.platform.privacy.Disclosure;
 import care.iop.platform.problem.ProblemException;
 import care.iop.platform.web.Page;
 import care.iop.platform.web.PageQuery;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
 /**
- * Finds patients by identifier ({@code system|value}), name, status and track; each patient returned is audited (one
- * row per patient). A caller outside the program never finds a Part 2 patient without a matching consent: the query
- * leaves such patients out of the items and of the total.
+ * Finds patients ({@link PatientCriteria}: identifier, names, birth date, gender, status, track, last change), ordered by
+ * family and given name; each patient returned is audited (one row per patient). A caller outside the program never
+ * finds a Part 2 patient without a matching consent: the query leaves such patients out of the items and of the total.
  */
 @ApplicationScoped
 public class PatientSearch {
@@ -37,49 +36,68 @@ public class PatientSearch {
     @Inject
     Disclosure disclosure;
 
+    /** The JSON API's search: identifier as {@code system|value}, name matching part of either name. */
     @Transactional
     public Page<Patient> search(String identifier, String name, PatientStatus status, Track track, PageQuery page) {
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
+        PatientCriteria criteria = new PatientCriteria().status(status).track(track);
         if (identifier != null && !identifier.isBlank()) {
             int bar = identifier.indexOf('|');
             if (bar <= 0 || bar == identifier.length() - 1) {
                 throw ProblemException.invalidField("identifier", "must be <system>|<value>, like urn:example:mrn|MRN-0001");
             }
-            where.add("id in (select p2.id from Patient p2 join p2.identifiers i where i.system = :system and i.value = :value)");
-            params.and("system", identifier.substring(0, bar).strip()).and("value", identifier.substring(bar + 1).strip());
+            criteria.identifier(identifier.substring(0, bar).strip(), identifier.substring(bar + 1).strip());
         }
         if (name != null && !name.isBlank()) {
-            where.add("(lower(givenName) like :name escape '\\' or lower(familyName) like :name escape '\\'"
-                    + " or lower(concat(givenName, ' ', familyName)) like :name escape '\\')");
-            params.and("name", "%" + escapeLike(name.strip().toLowerCase()) + "%");
+            criteria.name(NameMatch.contains(name));
         }
-        if (status != null) {
-            where.add("status = :status");
-            params.and("status", status);
-        }
-        if (track != null) {
-            where.add("track = :track");
-            params.and("track", track);
+        SearchResult<Patient> found = search(criteria, page.offset(), page.size);
+        return new Page<>(found.items(), page.page, page.size, found.total());
+    }
+
+    /** The matches from {@code offset}, at most {@code limit} of them (0: only the total). */
+    @Transactional
+    public SearchResult<Patient> search(PatientCriteria c, int offset, int limit) {
+        QueryFilter filter = new QueryFilter().in("id", c.ids)
+                .name(c.name, "givenName", "familyName", "name").name(c.family, null, "familyName", "family")
+                .name(c.given, "givenName", null, "given")
+                .equal("status", c.status).equal("track", c.track)
+                .range("birthDate", c.bornFrom, c.bornBefore).range("updatedAt", c.updatedFrom, c.updatedBefore);
+        identifier(c, filter);
+        if (c.genders != null) {
+            String in = c.genders.isEmpty() ? "1 = 0" : "gender in :genders";
+            filter.add(c.genderUnrecorded ? "(" + in + " or gender is null)" : in);
+            if (!c.genders.isEmpty()) {
+                filter.params.and("genders", c.genders);
+            }
         }
         disclosure.visiblePart2Patients().ifPresent(visible -> {
             if (visible.isEmpty()) {
-                where.add("part2 = false");
+                filter.add("part2 = false");
             } else {
-                where.add("(part2 = false or id in :visible)");
-                params.and("visible", visible);
+                filter.add("(part2 = false or id in :visible)");
+                filter.params.and("visible", visible);
             }
         });
-        String query = String.join(" and ", where);
-        var found = patients.find(query, Sort.by("familyName").and("givenName").and("id"), params)
-                .page(io.quarkus.panache.common.Page.of(page.page, page.size));
-        List<Patient> items = found.list();
+        var found = patients.find(filter.where(), Sort.by("familyName").and("givenName").and("id"), filter.params);
+        List<Patient> items = limit == 0 ? List.of() : found.range(offset, offset + limit - 1).list();
         long total = found.count();
         audit.success(AuditAction.SEARCH, PatientService.RESOURCE, null, items.stream().map(p -> p.id).toList());
-        return new Page<>(items, page.page, page.size, total);
+        return new SearchResult<>(items, total);
     }
 
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    private static void identifier(PatientCriteria c, QueryFilter filter) {
+        if (c.identifierSystem == null && c.identifierValue == null) {
+            return;
+        }
+        List<String> on = new ArrayList<>();
+        if (c.identifierSystem != null) {
+            on.add("i.system = :system");
+            filter.params.and("system", c.identifierSystem);
+        }
+        if (c.identifierValue != null) {
+            on.add("i.value = :value");
+            filter.params.and("value", c.identifierValue);
+        }
+        filter.add("id in (select p2.id from Patient p2 join p2.identifiers i where " + String.join(" and ", on) + ")");
     }
 }

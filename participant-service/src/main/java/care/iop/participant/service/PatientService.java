@@ -18,6 +18,7 @@ import care.iop.events.EventTypes;
 import care.iop.participant.domain.Identifier;
 import care.iop.participant.domain.Patient;
 import care.iop.participant.domain.PatientRepository;
+import care.iop.participant.domain.PatientRows;
 import care.iop.participant.domain.PatientStatus;
 import care.iop.participant.rest.DischargeRequest;
 import care.iop.participant.rest.IdentifierDto;
@@ -40,6 +41,9 @@ public class PatientService {
 
     @Inject
     PatientRepository patients;
+
+    @Inject
+    PatientRows rows;
 
     @Inject
     PatientAccess access;
@@ -65,20 +69,23 @@ public class PatientService {
         ReadOnlyFields.requireAbsent(request);
         List<Identifier> identifiers = identifiers(request.identifiers());
         Patient patient = new Patient();
+        patient.id = UUID.randomUUID();
         patient.identifiers = identifiers;
         apply(patient, request);
         patient.createdAt = time.now();
         patient.updatedAt = patient.createdAt;
-        patients.persist(patient);
-        UniqueConstraints.flushOr(patients::flush, reported -> identifierConflict(identifiers, null, reported));
+        UniqueConstraints.flushOr(() -> rows.insert(patient), reported -> identifierConflict(identifiers, null, reported));
         events.publishRegistered(patient);
         audit.success(AuditAction.CREATE, RESOURCE, patient.id, patient.id);
         return patient;
     }
 
-    @Transactional
+    /**
+     * One statement and no transaction of its own: the audit row of a read is committed with the request's other reads
+     * before the answer leaves ({@code ReadAudits}); the patient returned is not managed.
+     */
     public Patient get(UUID id) {
-        Patient patient = access.load(id);
+        Patient patient = access.read(id);
         audit.success(AuditAction.READ, RESOURCE, id, id);
         return patient;
     }

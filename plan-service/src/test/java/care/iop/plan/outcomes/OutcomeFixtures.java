@@ -17,15 +17,15 @@ import care.iop.plan.support.ReadModelProbe;
 import care.iop.testing.TestTokens;
 import io.restassured.response.ValidatableResponse;
 
-/** Test data for the outcomes tests: known patients (through real participant events) and assessments. */
-final class OutcomeFixtures {
-    static final String CLINICIAN = TestTokens.bearer("clinician");
+/** Test data for the outcomes (and comparison) tests: known patients (through real participant events) and assessments. */
+public final class OutcomeFixtures {
+    public static final String CLINICIAN = TestTokens.bearer("clinician");
 
     private OutcomeFixtures() {
     }
 
     /** A new ACTIVE patient on {@code track}, published on iop.participants and awaited in known_patient. */
-    static UUID knownPatient(String bootstrap, DataSource ds, String track) {
+    public static UUID knownPatient(String bootstrap, DataSource ds, String track) {
         UUID id = UUID.randomUUID();
         PatientState patient = EventFixtures.patient(id).track(track).build();
         EventFixtures.on(bootstrap).patientRegistered(patient);
@@ -33,7 +33,7 @@ final class OutcomeFixtures {
         return id;
     }
 
-    static UUID knownPatient(String bootstrap, DataSource ds) {
+    public static UUID knownPatient(String bootstrap, DataSource ds) {
         return knownPatient(bootstrap, ds, "ADULT_MH");
     }
 
@@ -41,7 +41,7 @@ final class OutcomeFixtures {
      * Answers of {@code instrument} adding up to {@code total}, filling items in order with their highest
      * allowed value; PHQ-9 item 9 stays 0 unless the total needs it.
      */
-    static List<Integer> answersWithTotal(Instrument instrument, int total) {
+    public static List<Integer> answersWithTotal(Instrument instrument, int total) {
         List<Integer> answers = new ArrayList<>();
         for (int i = 0; i < instrument.items(); i++) {
             answers.add(0);
@@ -76,18 +76,18 @@ final class OutcomeFixtures {
         return answers;
     }
 
-    static String body(UUID patientId, String instrument, List<Integer> answers, OffsetDateTime takenAt) {
+    public static String body(UUID patientId, String instrument, List<Integer> answers, OffsetDateTime takenAt) {
         return "{\"patientId\":\"" + patientId + "\",\"instrument\":\"" + instrument + "\",\"answers\":["
                 + answers.stream().map(String::valueOf).collect(Collectors.joining(",")) + "],\"takenAt\":\"" + takenAt + "\"}";
     }
 
-    static ValidatableResponse post(String token, String body) {
+    public static ValidatableResponse post(String token, String body) {
         return given().header("Authorization", token).contentType("application/json").body(body)
                 .when().post("/api/v1/assessments").then();
     }
 
     /** Records an assessment as a clinician; returns its id. */
-    static String record(UUID patientId, Instrument instrument, List<Integer> answers, OffsetDateTime takenAt) {
+    public static String record(UUID patientId, Instrument instrument, List<Integer> answers, OffsetDateTime takenAt) {
         return post(CLINICIAN, body(patientId, instrument.name(), answers, takenAt)).statusCode(201).extract().path("id");
     }
 }

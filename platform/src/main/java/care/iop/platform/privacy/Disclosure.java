@@ -1,7 +1,6 @@
 package care.iop.platform.privacy;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,11 +15,11 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import care.iop.platform.audit.AuditLog;
 import care.iop.platform.problem.ProblemException;
+import care.iop.platform.time.ProgramTime;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -52,8 +51,9 @@ public class Disclosure {
     @Inject
     JsonWebToken jwt;
 
+    /** Application-scoped: this bean is created per request, its configuration is not looked up again each time. */
     @Inject
-    PrivacyConfig config;
+    PrivacySettings settings;
 
     @Inject
     Instance<PrivacyFacts> facts;
@@ -61,8 +61,8 @@ public class Disclosure {
     @Inject
     AuditLog audit;
 
-    @ConfigProperty(name = "iop.program.time-zone", defaultValue = "America/New_York")
-    ZoneId zone;
+    @Inject
+    ProgramTime time;
 
     private Boolean external;
     private final Map<UUID, UUID> consentUsed = new HashMap<>();
@@ -73,14 +73,14 @@ public class Disclosure {
     /** True when the caller is outside the program: any answer about a Part 2 patient is a disclosure. */
     public boolean external() {
         if (external == null) {
-            external = !identity.isAnonymous() && config.externalRoles().stream().anyMatch(identity::hasRole);
+            external = !identity.isAnonymous() && settings.config().externalRoles().stream().anyMatch(identity::hasRole);
         }
         return external;
     }
 
     /** The calling client as a consent names it: the first of {@link PrivacyConfig#clientIdentityClaims()} the token has. */
     public String recipient() {
-        for (String claim : config.clientIdentityClaims()) {
+        for (String claim : settings.config().clientIdentityClaims()) {
             Object value = jwt.getClaim(claim);
             if (value != null && !value.toString().isBlank()) {
                 return value.toString().replace("\"", "");
@@ -92,7 +92,7 @@ public class Disclosure {
     /** The purpose the token states ({@code purpose_of_use}), else the default; empty when the claim names no known purpose. */
     public Optional<Purpose> purpose() {
         Object claim = jwt.getClaim(PURPOSE_CLAIM);
-        return claim == null ? Optional.of(config.defaultPurpose()) : Purpose.parse(claim.toString().replace("\"", ""));
+        return claim == null ? Optional.of(settings.config().defaultPurpose()) : Purpose.parse(claim.toString().replace("\"", ""));
     }
 
     /**
@@ -238,7 +238,7 @@ public class Disclosure {
     }
 
     private LocalDate today() {
-        return LocalDate.now(zone);
+        return time.today();
     }
 
     private PrivacyFacts facts() {

@@ -65,6 +65,15 @@ public final class NameFingerprints {
     }
 
     private static void appendNormalized(int codePoint, StringBuilder into) {
+        if (codePoint < 0x80) {
+            // ASCII (most names and every identifier): NFKD leaves it as it is and it has no marks; no String per letter
+            if (codePoint >= 'A' && codePoint <= 'Z') {
+                into.append((char) (codePoint + ('a' - 'A')));
+            } else if (codePoint >= 'a' && codePoint <= 'z' || codePoint >= '0' && codePoint <= '9') {
+                into.append((char) codePoint);
+            }
+            return;
+        }
         String decomposed = Normalizer.normalize(new String(Character.toChars(codePoint)), Normalizer.Form.NFKD);
         decomposed.codePoints().forEach(cp -> {
             if (isMark(cp)) {
@@ -84,20 +93,26 @@ public final class NameFingerprints {
 
     /** The fingerprint of a value, or empty when it has no letter or digit. */
     public Optional<String> fingerprint(String value) {
-        String normalized = normalize(value);
-        if (normalized.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(normalized.length() + ":" + hash(mac(), normalized));
+        return fingerprint(null, value);
     }
 
     /** The distinct fingerprints of several values (names, identifier values), in their order; values without letters are skipped. */
     public List<String> fingerprints(Collection<String> values) {
         Set<String> all = new LinkedHashSet<>();
+        Mac mac = values.isEmpty() ? null : mac();
         for (String value : values) {
-            fingerprint(value).ifPresent(all::add);
+            fingerprint(mac, value).ifPresent(all::add);
         }
         return List.copyOf(all);
+    }
+
+    /** With {@code mac} (made once for several values) or a new one when null. */
+    private Optional<String> fingerprint(Mac mac, String value) {
+        String normalized = normalize(value);
+        if (normalized.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(normalized.length() + ":" + hash(mac == null ? mac() : mac, normalized));
     }
 
     /** The first place (lowest offset) where {@code text} names a value of one of {@code fingerprints}; malformed ones are ignored. */

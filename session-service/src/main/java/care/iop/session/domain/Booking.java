@@ -48,6 +48,15 @@ public class Booking extends PanacheEntityBase {
     public String cancelReason;
     @Version
     public long version;
+    /** When the row last changed; kept by the database (V16 trigger), read-only here (FHIR meta.lastUpdated). */
+    @Column(name = "updated_at", insertable = false, updatable = false)
+    public OffsetDateTime updatedAt;
+    /**
+     * Since when the patient holds its seat (BOOKED, or CANCELLED after holding one); null on the waitlist and for a
+     * waitlist place cancelled. Kept by the database (V16 trigger), read-only here (FHIR Group.member.period).
+     */
+    @Column(name = "seated_at", insertable = false, updatable = false)
+    public OffsetDateTime seatedAt;
     /** The waitlist position established under the session lock by the transaction that placed this booking. */
     @Transient
     private Integer placedAtPosition;

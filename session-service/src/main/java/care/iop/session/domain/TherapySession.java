@@ -49,6 +49,9 @@ public class TherapySession extends PanacheEntityBase {
     public long version;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+    /** When the row last changed; kept by the database (V16 trigger), read-only here (FHIR meta.lastUpdated). */
+    @Column(name = "updated_at", insertable = false, updatable = false)
+    public OffsetDateTime updatedAt;
 
     public static TherapySession lockById(UUID id) {
         return getEntityManager().find(TherapySession.class, id, LockModeType.PESSIMISTIC_WRITE);

@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -92,6 +93,9 @@ public class AttendanceService {
         if (session.type.hasRoster() && request.groupNote() != null) {
             confidentiality.requireNoneNamed(Map.of("groupNote", request.groupNote()), booked);
         }
+        // Recording again may change only attendance rows: the session's version moves anyway, since the FHIR versions of
+        // its Appointments and Encounters (docs/fhir-session.md) are made of it and must change with what they show.
+        em.lock(session, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         em.createQuery("delete from Attendance a where a.sessionId = ?1").setParameter(1, sessionId).executeUpdate();
         List<Attendance> rows = request.attendees().stream().map(a -> {
             Attendance row = new Attendance();

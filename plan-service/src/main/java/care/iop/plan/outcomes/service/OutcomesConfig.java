@@ -14,15 +14,11 @@ public interface OutcomesConfig {
     @WithDefault("UTC")
     ZoneId timeZone();
 
-    /** A comparison bucket with fewer patients than this reports only that it is suppressed (CMS small-cell rule: 11). */
-    @WithDefault("11")
-    int minBucketSize();
-
     /** How far in the future {@code takenAt} may lie (clock skew of phones). */
     @WithDefault("PT5M")
     Duration clockSkew();
 
-    /** Signed links to the comparison chart ({@link ChartLinks}). */
+    /** Signed links to the comparison chart ({@code care.iop.plan.comparison.service.ChartLinks}). */
     ChartLink chartLink();
 
     interface ChartLink {
