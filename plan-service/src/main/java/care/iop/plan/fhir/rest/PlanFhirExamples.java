@@ -1,7 +1,10 @@
 package care.iop.plan.fhir.rest;
 
-/** Examples of the FHIR faces' bodies for the OpenAPI document; the request examples are sent as they are by a test. */
-final class PlanFhirExamples {
+/**
+ * Examples of the FHIR faces' bodies, for their annotations (the FHIR faces stay out of the OpenAPI document; their
+ * contract is the CapabilityStatement and docs/fhir.md); the request examples are sent as they are by a test.
+ */
+public final class PlanFhirExamples {
     static final String CARE_PLAN = """
             {"resourceType":"CarePlan","id":"9b0c5a52-5f0e-4a4e-9d7b-0c1f3c9f8a22","meta":{"versionId":"4",\
             "lastUpdated":"2026-12-02T10:30:00.000+00:00","profile":["http://hl7.org/fhir/us/core/StructureDefinition/us-core-careplan"]},\
@@ -40,7 +43,7 @@ final class PlanFhirExamples {
             "derivedFrom":[{"reference":"QuestionnaireResponse/3f0b6a5e-1c2d-4e5f-8a9b-0c1d2e3f4a5b"}]}""";
 
     /** A PHQ-9 to record (the placeholder patient is replaced by a known one in the test that sends it). */
-    static final String PHQ9_RESPONSE = """
+    public static final String PHQ9_RESPONSE = """
             {"resourceType":"QuestionnaireResponse","questionnaire":"http://loinc.org/q/44249-1","status":"completed",\
             "subject":{"reference":"Patient/7d0c5a52-5f0e-4a4e-9d7b-0c1f3c9f8a11"},"authored":"2026-12-01T10:00:00-05:00",\
             "item":[{"linkId":"1","answer":[{"valueInteger":1}]},{"linkId":"2","answer":[{"valueInteger":2}]},\
@@ -49,7 +52,7 @@ final class PlanFhirExamples {
             {"linkId":"7","answer":[{"valueInteger":2}]},{"linkId":"8","answer":[{"valueInteger":1}]},\
             {"linkId":"9","answer":[{"valueInteger":0}]}]}""";
 
-    static final String DAST10_RESPONSE = """
+    public static final String DAST10_RESPONSE = """
             {"resourceType":"QuestionnaireResponse","questionnaire":"http://loinc.org/q/82666-9","status":"completed",\
             "subject":{"reference":"Patient/7d0c5a52-5f0e-4a4e-9d7b-0c1f3c9f8a11"},"authored":"2026-12-01T10:00:00-05:00",\
             "item":[{"linkId":"1","answer":[{"valueInteger":1}]},{"linkId":"2","answer":[{"valueInteger":0}]},\
