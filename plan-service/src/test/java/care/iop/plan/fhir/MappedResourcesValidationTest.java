@@ -15,12 +15,15 @@ import care.iop.plan.fhir.mapping.ScreeningObservationMapper;
 import care.iop.plan.outcomes.domain.SafetyFlag;
 import care.iop.plan.support.ValidFhir;
 import care.iop.testing.FhirValidation;
+import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Every shape the mappers produce (every plan status, a scheduler's plan, every goal, objective and intervention kind,
  * every instrument, clinician-entered and self-reported, open and closed flags) validates against R4 and the US Core
- * profile it claims with no error ({@link ValidFhir}).
+ * profile it claims with no error ({@link ValidFhir}). A {@code QuarkusTest} only to share the class loader of the
+ * module's other tests: the validator loaded by a plain test after them clashes with theirs ({@code javax.xml} classes).
  */
+@QuarkusTest
 class MappedResourcesValidationTest {
 
     @BeforeAll

@@ -11,8 +11,8 @@ import care.iop.testing.FhirValidation;
 /**
  * Validates what plan-service's FHIR faces return against R4 and the profiles each resource claims, with
  * {@link FhirValidation}: no error. Warnings that {@link FhirValidation#TOLERATED} does not list yet are printed, not
- * counted: those this service meets (an unresolvable LOINC questionnaire, a goal described by text, LOINC codes the
- * offline validator cannot check) are reported for that one list.
+ * counted: those this service meets (an unresolvable LOINC questionnaire, a goal described by text) are reported for
+ * that one list.
  */
 public final class ValidFhir {
     private ValidFhir() {

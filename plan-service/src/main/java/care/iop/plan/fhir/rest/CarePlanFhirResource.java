@@ -41,6 +41,9 @@ import care.iop.platform.web.Page;
 @Path(FhirMedia.BASE_PATH + "/CarePlan")
 @Produces({ FhirMedia.FHIR_JSON, MediaType.APPLICATION_JSON })
 @Tag(name = "FHIR", description = "FHIR R4 (US Core 6.1) faces of the plan service")
+@APIResponse(responseCode = "401", description = "No valid token")
+@APIResponse(responseCode = "403", description = "Role or SMART scope missing (OperationOutcome)", content = @Content(
+        mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "forbidden", value = PlanFhirExamples.FORBIDDEN)))
 public class CarePlanFhirResource {
     static final String TYPE = "CarePlan";
     static final Set<String> PARAMETERS = Set.of("patient", "category", "status");
@@ -72,9 +75,6 @@ public class CarePlanFhirResource {
     @APIResponse(responseCode = "200", description = "The CarePlan", content = @Content(mediaType = FhirMedia.FHIR_JSON,
             examples = @ExampleObject(name = "CarePlan", value = PlanFhirExamples.CARE_PLAN)))
     @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or SMART scope missing (OperationOutcome)", content = @Content(
-            mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "forbidden", value = PlanFhirExamples.FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "No such plan, another patient's, or a Part 2 record without consent (OperationOutcome)",
             content = @Content(mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "not found", value = PlanFhirExamples.NOT_FOUND)))
     public Response read(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
@@ -89,9 +89,6 @@ public class CarePlanFhirResource {
                     + " ETag); another version id answers 404. The plan's signed content versions are GET /api/v1/plans/{id}/versions.")
     @APIResponse(responseCode = "200", description = "The CarePlan at its current version", content = @Content(mediaType = FhirMedia.FHIR_JSON,
             examples = @ExampleObject(name = "CarePlan", value = PlanFhirExamples.CARE_PLAN)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or SMART scope missing (OperationOutcome)", content = @Content(
-            mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "forbidden", value = PlanFhirExamples.FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "No such plan or version (OperationOutcome)", content = @Content(
             mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "not found", value = PlanFhirExamples.NOT_FOUND)))
     public Response vread(@PathParam("id") String id, @PathParam("vid") String versionId) {
@@ -109,9 +106,6 @@ public class CarePlanFhirResource {
             examples = @ExampleObject(name = "searchset", value = PlanFhirExamples.SEARCHSET)))
     @APIResponse(responseCode = "400", description = "Unknown parameter, modifier or _include, or a bad value (OperationOutcome naming it)",
             content = @Content(mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "bad parameter", value = PlanFhirExamples.BAD_PARAMETER)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or SMART scope missing (OperationOutcome)", content = @Content(
-            mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "forbidden", value = PlanFhirExamples.FORBIDDEN)))
     public Bundle search() {
         access.require(TYPE, Interaction.SEARCH);
         SearchParams params = new SearchParams(request.queryParameters(), PARAMETERS);

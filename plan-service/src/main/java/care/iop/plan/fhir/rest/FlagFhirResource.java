@@ -43,6 +43,9 @@ import care.iop.platform.web.Page;
 @Path(FhirMedia.BASE_PATH + "/Flag")
 @Produces({ FhirMedia.FHIR_JSON, MediaType.APPLICATION_JSON })
 @Tag(name = "FHIR", description = "FHIR R4 (US Core 6.1) faces of the plan service")
+@APIResponse(responseCode = "401", description = "No valid token")
+@APIResponse(responseCode = "403", description = "Role or SMART scope missing (OperationOutcome)", content = @Content(
+        mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "forbidden", value = PlanFhirExamples.FORBIDDEN)))
 public class FlagFhirResource {
     static final String TYPE = "Flag";
     static final Set<String> PARAMETERS = Set.of("_id", "patient", "status", "category");
@@ -68,9 +71,6 @@ public class FlagFhirResource {
     @APIResponse(responseCode = "200", description = "The Flag", content = @Content(mediaType = FhirMedia.FHIR_JSON,
             examples = @ExampleObject(name = "Flag", value = PlanFhirExamples.FLAG)))
     @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or SMART scope missing (OperationOutcome)", content = @Content(
-            mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "forbidden", value = PlanFhirExamples.FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "No such flag (OperationOutcome)", content = @Content(
             mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "not found", value = PlanFhirExamples.NOT_FOUND)))
     public Response read(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
@@ -84,9 +84,6 @@ public class FlagFhirResource {
             description = "Scope Flag.r. Only the current version is kept; another version id answers 404.")
     @APIResponse(responseCode = "200", description = "The Flag", content = @Content(mediaType = FhirMedia.FHIR_JSON,
             examples = @ExampleObject(name = "Flag", value = PlanFhirExamples.FLAG)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or SMART scope missing (OperationOutcome)", content = @Content(
-            mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "forbidden", value = PlanFhirExamples.FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "No such flag or version (OperationOutcome)", content = @Content(
             mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "not found", value = PlanFhirExamples.NOT_FOUND)))
     public Response vread(@PathParam("id") String id, @PathParam("vid") String versionId) {
@@ -102,9 +99,6 @@ public class FlagFhirResource {
             examples = @ExampleObject(name = "searchset", value = PlanFhirExamples.SEARCHSET)))
     @APIResponse(responseCode = "400", description = "An unknown parameter or a bad value (OperationOutcome naming it)",
             content = @Content(mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "bad parameter", value = PlanFhirExamples.BAD_PARAMETER)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or SMART scope missing (OperationOutcome)", content = @Content(
-            mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "forbidden", value = PlanFhirExamples.FORBIDDEN)))
     public Bundle search() {
         access.require(TYPE, Interaction.SEARCH);
         SearchParams params = new SearchParams(request.queryParameters(), PARAMETERS);

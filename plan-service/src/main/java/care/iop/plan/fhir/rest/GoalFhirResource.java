@@ -48,6 +48,9 @@ import care.iop.platform.security.Roles;
 @Path(FhirMedia.BASE_PATH + "/Goal")
 @Produces({ FhirMedia.FHIR_JSON, MediaType.APPLICATION_JSON })
 @Tag(name = "FHIR", description = "FHIR R4 (US Core 6.1) faces of the plan service")
+@APIResponse(responseCode = "401", description = "No valid token")
+@APIResponse(responseCode = "403", description = "Role or SMART scope missing (OperationOutcome)", content = @Content(
+        mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "forbidden", value = PlanFhirExamples.FORBIDDEN)))
 public class GoalFhirResource {
     static final String TYPE = "Goal";
     static final Set<String> PARAMETERS = Set.of("patient", "lifecycle-status");
@@ -76,9 +79,6 @@ public class GoalFhirResource {
     @APIResponse(responseCode = "200", description = "The Goal", content = @Content(mediaType = FhirMedia.FHIR_JSON,
             examples = @ExampleObject(name = "Goal", value = PlanFhirExamples.GOAL)))
     @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or SMART scope missing (OperationOutcome)", content = @Content(
-            mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "forbidden", value = PlanFhirExamples.FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "No such goal or plan, another patient's, or Part 2 without consent (OperationOutcome)",
             content = @Content(mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "not found", value = PlanFhirExamples.NOT_FOUND)))
     public Response read(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
@@ -92,9 +92,6 @@ public class GoalFhirResource {
             description = "Scope Goal.r. A goal's version is its plan's; only the current one is kept, another answers 404.")
     @APIResponse(responseCode = "200", description = "The Goal at its current version", content = @Content(mediaType = FhirMedia.FHIR_JSON,
             examples = @ExampleObject(name = "Goal", value = PlanFhirExamples.GOAL)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or SMART scope missing (OperationOutcome)", content = @Content(
-            mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "forbidden", value = PlanFhirExamples.FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "No such goal or version (OperationOutcome)", content = @Content(
             mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "not found", value = PlanFhirExamples.NOT_FOUND)))
     public Response vread(@PathParam("id") String id, @PathParam("vid") String versionId) {
@@ -111,9 +108,6 @@ public class GoalFhirResource {
             examples = @ExampleObject(name = "searchset", value = PlanFhirExamples.SEARCHSET)))
     @APIResponse(responseCode = "400", description = "patient missing, an unknown parameter or a bad value (OperationOutcome naming it)",
             content = @Content(mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "bad parameter", value = PlanFhirExamples.BAD_PARAMETER)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or SMART scope missing (OperationOutcome)", content = @Content(
-            mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "forbidden", value = PlanFhirExamples.FORBIDDEN)))
     public Bundle search() {
         access.require(TYPE, Interaction.SEARCH);
         SearchParams params = new SearchParams(request.queryParameters(), PARAMETERS);

@@ -43,6 +43,9 @@ import care.iop.platform.web.Page;
 @Path(FhirMedia.BASE_PATH + "/Observation")
 @Produces({ FhirMedia.FHIR_JSON, MediaType.APPLICATION_JSON })
 @Tag(name = "FHIR", description = "FHIR R4 (US Core 6.1) faces of the plan service")
+@APIResponse(responseCode = "401", description = "No valid token")
+@APIResponse(responseCode = "403", description = "Role or SMART scope missing (OperationOutcome)", content = @Content(
+        mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "forbidden", value = PlanFhirExamples.FORBIDDEN)))
 public class ObservationFhirResource {
     static final String TYPE = "Observation";
     static final Set<String> PARAMETERS = Set.of("patient", "category", "code", "date", "status");
@@ -72,9 +75,6 @@ public class ObservationFhirResource {
     @APIResponse(responseCode = "200", description = "The Observation", content = @Content(mediaType = FhirMedia.FHIR_JSON,
             examples = @ExampleObject(name = "Observation", value = PlanFhirExamples.OBSERVATION)))
     @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or SMART scope missing (OperationOutcome)", content = @Content(
-            mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "forbidden", value = PlanFhirExamples.FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "No such assessment, or another patient's (OperationOutcome)", content = @Content(
             mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "not found", value = PlanFhirExamples.NOT_FOUND)))
     public Response read(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
@@ -88,9 +88,6 @@ public class ObservationFhirResource {
             description = "Scope Observation.r. Assessments never change: their one version is the current one; another answers 404.")
     @APIResponse(responseCode = "200", description = "The Observation", content = @Content(mediaType = FhirMedia.FHIR_JSON,
             examples = @ExampleObject(name = "Observation", value = PlanFhirExamples.OBSERVATION)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or SMART scope missing (OperationOutcome)", content = @Content(
-            mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "forbidden", value = PlanFhirExamples.FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "No such assessment or version (OperationOutcome)", content = @Content(
             mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "not found", value = PlanFhirExamples.NOT_FOUND)))
     public Response vread(@PathParam("id") String id, @PathParam("vid") String versionId) {
@@ -108,9 +105,6 @@ public class ObservationFhirResource {
             examples = @ExampleObject(name = "searchset", value = PlanFhirExamples.SEARCHSET)))
     @APIResponse(responseCode = "400", description = "patient missing, an unknown parameter or a bad value (OperationOutcome naming it)",
             content = @Content(mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "bad parameter", value = PlanFhirExamples.BAD_PARAMETER)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or SMART scope missing (OperationOutcome)", content = @Content(
-            mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "forbidden", value = PlanFhirExamples.FORBIDDEN)))
     public Bundle search() {
         access.require(TYPE, Interaction.SEARCH);
         SearchParams params = new SearchParams(request.queryParameters(), PARAMETERS);

@@ -49,6 +49,9 @@ import care.iop.platform.web.Page;
 @Path(FhirMedia.BASE_PATH + "/QuestionnaireResponse")
 @Produces({ FhirMedia.FHIR_JSON, MediaType.APPLICATION_JSON })
 @Tag(name = "FHIR", description = "FHIR R4 (US Core 6.1) faces of the plan service")
+@APIResponse(responseCode = "401", description = "No valid token")
+@APIResponse(responseCode = "403", description = "Role or SMART scope missing (OperationOutcome)", content = @Content(
+        mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "forbidden", value = PlanFhirExamples.FORBIDDEN)))
 public class QuestionnaireResponseFhirResource {
     static final String TYPE = "QuestionnaireResponse";
     static final Set<String> PARAMETERS = Set.of("_id", "patient", "questionnaire", "authored", "status");
@@ -87,9 +90,6 @@ public class QuestionnaireResponseFhirResource {
     @APIResponse(responseCode = "400", description = "Not FHIR JSON, or a required element missing, or an answer out of the item's range"
             + " (OperationOutcome naming the element)", content = @Content(mediaType = FhirMedia.FHIR_JSON,
             examples = @ExampleObject(name = "out of range", value = PlanFhirExamples.ANSWER_OUT_OF_RANGE)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or SMART scope missing (OperationOutcome)", content = @Content(
-            mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "forbidden", value = PlanFhirExamples.FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "A patient recording for another patient (OperationOutcome)", content = @Content(
             mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "not found", value = PlanFhirExamples.NOT_FOUND)))
     @APIResponse(responseCode = "422", description = "Unknown questionnaire, status not completed, subject not a patient, authored missing"
@@ -116,9 +116,6 @@ public class QuestionnaireResponseFhirResource {
     @APIResponse(responseCode = "200", description = "The QuestionnaireResponse", content = @Content(mediaType = FhirMedia.FHIR_JSON,
             examples = @ExampleObject(name = "QuestionnaireResponse", value = PlanFhirExamples.PHQ9_RESPONSE)))
     @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or SMART scope missing (OperationOutcome)", content = @Content(
-            mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "forbidden", value = PlanFhirExamples.FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "No such assessment, or another patient's (OperationOutcome)", content = @Content(
             mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "not found", value = PlanFhirExamples.NOT_FOUND)))
     public Response read(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
@@ -132,9 +129,6 @@ public class QuestionnaireResponseFhirResource {
             description = "Scope QuestionnaireResponse.r. Assessments never change: their one version is the current one; another answers 404.")
     @APIResponse(responseCode = "200", description = "The QuestionnaireResponse", content = @Content(mediaType = FhirMedia.FHIR_JSON,
             examples = @ExampleObject(name = "QuestionnaireResponse", value = PlanFhirExamples.PHQ9_RESPONSE)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or SMART scope missing (OperationOutcome)", content = @Content(
-            mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "forbidden", value = PlanFhirExamples.FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "No such assessment or version (OperationOutcome)", content = @Content(
             mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "not found", value = PlanFhirExamples.NOT_FOUND)))
     public Response vread(@PathParam("id") String id, @PathParam("vid") String versionId) {
@@ -151,9 +145,6 @@ public class QuestionnaireResponseFhirResource {
             examples = @ExampleObject(name = "searchset", value = PlanFhirExamples.SEARCHSET)))
     @APIResponse(responseCode = "400", description = "patient missing, an unknown parameter or a bad value (OperationOutcome naming it)",
             content = @Content(mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "bad parameter", value = PlanFhirExamples.BAD_PARAMETER)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or SMART scope missing (OperationOutcome)", content = @Content(
-            mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "forbidden", value = PlanFhirExamples.FORBIDDEN)))
     public Bundle search() {
         access.require(TYPE, Interaction.SEARCH);
         SearchParams params = new SearchParams(request.queryParameters(), PARAMETERS);

@@ -37,10 +37,6 @@ final class SearchParams {
         }
     }
 
-    boolean has(String name) {
-        return parameters.contains(name);
-    }
-
     int count() {
         return FhirSearch.count(parameters.get("_count"));
     }
