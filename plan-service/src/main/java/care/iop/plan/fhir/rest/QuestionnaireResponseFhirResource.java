@@ -38,6 +38,7 @@ import care.iop.plan.fhir.mapping.QuestionnaireResponseReader;
 import care.iop.plan.outcomes.domain.Instrument;
 import care.iop.plan.outcomes.service.AssessmentService;
 import care.iop.plan.outcomes.service.AssessmentService.Recorded;
+import care.iop.platform.idempotency.Idempotent;
 import care.iop.platform.security.Roles;
 import care.iop.platform.web.Page;
 
@@ -72,6 +73,7 @@ public class QuestionnaireResponseFhirResource {
     PlanFhirResources resources;
 
     @POST
+    @Idempotent
     @Consumes({ FhirMedia.FHIR_JSON, MediaType.APPLICATION_JSON })
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN, Roles.PATIENT })
     @Operation(operationId = "createFhirQuestionnaireResponse", summary = "Record a score by a QuestionnaireResponse",
