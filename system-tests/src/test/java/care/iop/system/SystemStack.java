@@ -16,7 +16,8 @@ import care.iop.devstack.Tokens;
  * {@code ./iop up} stack is never disturbed; state lives in {@code system-tests/target/stack}.
  */
 public final class SystemStack {
-    public static final int PORT_OFFSET = 10_000;
+    /** 10,000 unless {@code -Diop.system.port-offset} says otherwise (two checkouts on one machine). */
+    public static final int PORT_OFFSET = Integer.getInteger("iop.system.port-offset", 10_000);
     private static SystemStack instance;
 
     private final LocalStack stack;
