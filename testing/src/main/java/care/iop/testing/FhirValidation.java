@@ -38,7 +38,10 @@ public final class FhirValidation {
     public static final String PACKAGE_PROPERTY = "iop.fhir.us-core-package";
     public static final String US_CORE = "http://hl7.org/fhir/us/core/StructureDefinition/";
 
-    /** A warning we accept, matched on its message, and why. */
+    /**
+     * A warning we accept and why, matched on {@code <location>: <message>} (e.g. {@code Goal.description: No code provided,
+     * ...}; line breaks as spaces), so an entry may name the element it is about.
+     */
     public record Tolerated(Pattern message, String reason) {
     }
 
@@ -69,7 +72,15 @@ public final class FhirValidation {
             new Tolerated(Pattern.compile(".*meta\\.security.*The Coding provided \\(http://terminology\\.hl7\\.org/CodeSystem/"
                     + "v3-ActCode#(42CFRPart2|ETH|NORDSCLCD)\\) was not found in the value set 'SecurityLabels'.*"),
                     "the Part 2 labels (Part2Labels): 42CFRPart2 (ActPrivacyLaw), ETH and NORDSCLCD are v3 ActCodes of the R4 "
-                            + "security-labels value set (extensible), which the offline in-memory expansion does not reach"));
+                            + "security-labels value set (extensible), which the offline in-memory expansion does not reach"),
+            new Tolerated(Pattern.compile(".*\\.description: No code provided, and a code should be provided from the value set "
+                    + "'US Core Goal Codes' \\(http://hl7\\.org/fhir/us/core/ValueSet/us-core-goal-description(\\|[0-9.]+)?\\)"),
+                    "Goal.description is the clinician's free text (CodeableConcept.text); the binding is extensible and its value "
+                            + "set is SNOMED CT, which has no code for the individual goal a clinician words with the patient"),
+            new Tolerated(Pattern.compile(".*: The questionnaire 'http://loinc\\.org/q/[0-9]+-[0-9]' could not be resolved, so no "
+                    + "validation can be performed against the base questionnaire"),
+                    "QuestionnaireResponse.questionnaire names the LOINC panel's questionnaire (e.g. PHQ-9 44249-1); LOINC's "
+                            + "questionnaires are not in the offline R4 and US Core packages, so its items cannot be checked here"));
 
     private static FhirValidator validator;
 
@@ -132,7 +143,8 @@ public final class FhirValidation {
         }
         for (SingleValidationMessage message : messages) {
             boolean counts = message.getSeverity() == ResultSeverityEnum.ERROR || message.getSeverity() == ResultSeverityEnum.FATAL
-                    || (message.getSeverity() == ResultSeverityEnum.WARNING && !tolerated(message.getMessage()));
+                    || (message.getSeverity() == ResultSeverityEnum.WARNING
+                            && !tolerated(message.getLocationString() + ": " + message.getMessage()));
             if (counts) {
                 problems.add(message.getSeverity() + " " + message.getLocationString() + ": " + message.getMessage());
             }
@@ -140,8 +152,9 @@ public final class FhirValidation {
         return problems;
     }
 
-    static boolean tolerated(String message) {
-        return TOLERATED.stream().anyMatch(t -> t.message().matcher(message.replace('\n', ' ')).matches());
+    /** Whether {@link #TOLERATED} lists a warning, given as {@code <location>: <message>}. */
+    static boolean tolerated(String locatedMessage) {
+        return TOLERATED.stream().anyMatch(t -> t.message().matcher(locatedMessage.replace('\n', ' ')).matches());
     }
 
     private static synchronized FhirValidator validator() {

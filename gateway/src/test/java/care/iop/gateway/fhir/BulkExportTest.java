@@ -4,13 +4,16 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +30,7 @@ import io.restassured.response.Response;
 
 import care.iop.gateway.FhirStubs;
 import care.iop.gateway.GatewayTestResources;
+import care.iop.gateway.fhir.export.ExportJob;
 import care.iop.gateway.fhir.export.ExportJobs;
 
 /** Bulk Data 2.0 at the gateway against the stub services: kick-off, polling, manifest, files, cancel, expiry and every refusal. */
@@ -36,6 +40,9 @@ class BulkExportTest {
 
     @ConfigProperty(name = GatewayTestResources.CONTROL_URL)
     String control;
+
+    @ConfigProperty(name = "iop.gateway.fhir.export-max-jobs")
+    int maxJobs;
 
     @Inject
     ExportJobs jobs;
@@ -173,6 +180,35 @@ class BulkExportTest {
         bad.forEach((query, expected) -> FhirRoutingTest.outcome(given().header("Authorization", token).header("Prefer", "respond-async")
                 .urlEncodingEnabled(false).when().get("/fhir/R4/Patient/$export?" + query), 400, expected.get(1))
                 .body("issue[0].expression[0]", equalTo(expected.get(0))));
+    }
+
+    @Test
+    void aKickOffBeyondTheJobsKeptIs429WithRetryAfterAndStartsNothing() {
+        // as many jobs as the gateway keeps: the other tests' finished jobs (kept for their files) plus fillers that export nothing
+        List<ExportJob> fillers = new ArrayList<>();
+        try {
+            while (jobs.size() < maxJobs) {
+                fillers.add(jobs.start("filler-" + UUID.randomUUID(), new ExportJob.Request("http://localhost/fhir/R4/Patient/$export",
+                        Map.of(), null, null, Map.of())).orElseThrow());
+            }
+            String token = FhirCallers.backend("system/*.rs");
+            for (String path : List.of("/fhir/R4/Patient/$export", "/fhir/R4/Group/" + FhirStubs.GROUP + "/$export")) {
+                FhirRoutingTest.outcome(given().header("Authorization", token).header("Prefer", "respond-async").when().get(path), 429, "throttled")
+                        .header("Retry-After", "60")
+                        .header("Content-Location", nullValue())
+                        .body("issue[0].diagnostics", containsString("try again later"));
+            }
+            assertThat(jobs.size()).isEqualTo(maxJobs);
+
+            // one job fewer (a filler cancelled): the next kick-off is accepted again
+            jobs.cancel(fillers.remove(fillers.size() - 1));
+            Started accepted = kickOff(token, "/fhir/R4/Patient/$export?_type=Patient");
+            assertThat(outputs(manifest(accepted))).containsExactly(Map.entry("Patient", 3));
+            given().header("Authorization", token).when().delete(accepted.status()).then().statusCode(202);
+        } finally {
+            fillers.forEach(jobs::cancel);
+        }
+        assertThat(jobs.size()).isLessThan(maxJobs);
     }
 
     @Test

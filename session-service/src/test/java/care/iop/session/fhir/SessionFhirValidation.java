@@ -10,10 +10,8 @@ import org.hl7.fhir.r4.model.Resource;
 import care.iop.testing.FhirValidation;
 
 /**
- * {@link FhirValidation} for the resources of session-service: zero errors, and no warning beyond the tolerated ones.
- * The Encounter type's codes (CPT, SNOMED CT) and the Part 2 security labels draw warnings worded differently from those
- * {@link FhirValidation#TOLERATED} matches; {@link #ALSO_TOLERATED} lists them with the reason, to be moved into that one
- * list (reported to the lead).
+ * {@link FhirValidation} for the resources of session-service: zero errors, and no warning beyond those the one list
+ * {@link FhirValidation#TOLERATED} names with its reason (codes of external terminologies, the Part 2 labels).
  */
 public final class SessionFhirValidation {
     public static final String US_CORE_ENCOUNTER = FhirValidation.US_CORE + "us-core-encounter";
