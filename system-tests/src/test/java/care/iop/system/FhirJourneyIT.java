@@ -25,6 +25,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Goal;
 import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
@@ -53,20 +54,16 @@ import io.restassured.response.Response;
  * interaction) and finds the member on the SUD track without a Part 2 consent left out.
  * <p>
  * The program's intake (clinicians, patients, consents, the plan, the group session) is made with the JSON API, as
- * JourneyIT does. Shapes assumed from FHIR-FOUNDATION.md and issue 23 where the service helpers decide them: the group
+ * JourneyIT does. Shapes as the services document them (docs/fhir-*.md): the group
  * session's Slot has the session's id; a seat is booked by creating an Appointment with {@code slot} and the patient as
- * participant; the PHQ-9 QuestionnaireResponse answers each LOINC item (linkId the item code) with the LOINC answer coding;
- * the Group of the roster is found with {@code Group?member=}.
+ * participant; the PHQ-9 QuestionnaireResponse answers items {@code linkId} "1" to "9" with one {@code valueInteger} each
+ * (docs/fhir-plan.md, "Recording a score"); the Group of the roster (id = the session's) is found with {@code Group?member=}.
  */
 class FhirJourneyIT {
     private static final ZoneId PROGRAM_ZONE = ZoneId.of("America/New_York");
     private static final Duration EVENTUAL = Duration.ofSeconds(60);
     private static final String MRN_SYSTEM = "urn:example:mrn";
     private static final String LOINC = "http://loinc.org";
-    /** PHQ-9 items (LOINC) in order, and the answer codes for 0 to 3. */
-    private static final List<String> PHQ9_ITEMS = List.of("44250-9", "44255-8", "44259-0", "44254-1", "44251-7", "44258-2", "44252-5",
-            "44253-3", "44260-8");
-    private static final List<String> PHQ9_ANSWERS = List.of("LA6568-5", "LA6569-3", "LA6570-1", "LA6571-9");
     private static final FhirContext FHIR = FhirContext.forR4();
 
     private static SystemStack system;
@@ -164,8 +161,8 @@ class FhirJourneyIT {
         phq9.setQuestionnaire("http://loinc.org/q/44249-1");
         phq9.setSubject(new Reference("Patient/" + patient));
         phq9.setAuthored(Date.from(OffsetDateTime.now(PROGRAM_ZONE).minusMinutes(1).toInstant()));
-        for (int i = 0; i < PHQ9_ITEMS.size(); i++) {
-            phq9.addItem().setLinkId(PHQ9_ITEMS.get(i)).addAnswer().setValue(new Coding(LOINC, PHQ9_ANSWERS.get(answers[i]), null));
+        for (int i = 0; i < answers.length; i++) {
+            phq9.addItem().setLinkId(String.valueOf(i + 1)).addAnswer().setValue(new IntegerType(answers[i]));
         }
         MethodOutcome recorded = app.create().resource(phq9).execute();
         assertThat(recorded.getCreated()).isTrue();
