@@ -189,6 +189,13 @@ class FhirJourneyIT {
         // --- An EHR backend exports the group: the SUD member without a Part 2 consent to it is left out -------------------
         String ehrToken = system.clientToken("integration", "ehr-fhir-journey", Map.of("scope", "system/*.rs"));
         IGenericClient ehr = fhir(ehrToken);
+        // DEBUG (temporary)
+        String appToken = system.clientToken("clinician", "fhir-clinician-app", Map.of("scope", "user/*.cruds"));
+        for (String t : List.of(ehrToken, appToken)) {
+            for (String u : List.of("/fhir/R4/Group?member=Patient/" + patient, "/fhir/R4/Group/" + session, "/fhir/R4/Group?_id=" + session)) {
+                System.out.println("DEBUG " + u + " -> " + given().header("Authorization", "Bearer " + t).get(system.gatewayUrl() + u).asString());
+            }
+        }
         Bundle groups = await().atMost(EVENTUAL).until(() -> ehr.search().forResource(Group.class)
                 .where(Group.MEMBER.hasId("Patient/" + patient)).returnBundle(Bundle.class).execute(), bundle -> !bundle.getEntry().isEmpty());
         String group = groups.getEntryFirstRep().getResource().getIdElement().getIdPart();
