@@ -51,7 +51,8 @@ import io.restassured.response.Response;
  * Appointment in the group session's Slot, records a PHQ-9 by QuestionnaireResponse and reads the scored Observation
  * back, reads the patient's whole record ({@code $everything}); an EHR backend (role integration, {@code system/*.rs})
  * exports the group (Bulk Data: kick-off with HAPI, status and files over plain HTTP, as Bulk Data is not a FHIR resource
- * interaction) and finds the member on the SUD track without a Part 2 consent left out.
+ * interaction): the member who consented to disclosure to that EHR is there with the Part 2 labels (every plan here has an
+ * SUD problem), the member without a Part 2 consent is left out.
  * <p>
  * The program's intake (clinicians, patients, consents, the plan, the group session) is made with the JSON API, as
  * JourneyIT does. Shapes as the services document them (docs/fhir-*.md): the group
@@ -64,6 +65,8 @@ class FhirJourneyIT {
     private static final Duration EVENTUAL = Duration.ofSeconds(60);
     private static final String MRN_SYSTEM = "urn:example:mrn";
     private static final String LOINC = "http://loinc.org";
+    /** The EHR backend's client id ({@code azp}), the recipient of Fern's Part 2 disclosure consent. */
+    private static final String EHR_CLIENT = "ehr-fhir-journey";
     private static final FhirContext FHIR = FhirContext.forR4();
 
     private static SystemStack system;
@@ -96,6 +99,11 @@ class FhirJourneyIT {
             scheduler.post("/api/v1/patients/{id}/consents", Map.of("kind", "GROUP_PARTICIPATION", "signedOn", today.toString()), member)
                     .then().statusCode(201);
         }
+        // Every plan of Plans has an SUD problem (F10.20): both are Part 2 patients. Fern consents to disclosure to the EHR
+        // backend below (its client id), Gus does not, so the EHR sees Fern's records, labelled, and none of Gus's.
+        scheduler.post("/api/v1/patients/{id}/consents", Map.of("kind", "PART2_DISCLOSURE", "signedOn", today.toString(),
+                "expiresOn", today.plusMonths(6).toString(), "recipient", "Journey EHR", "recipientId", EHR_CLIENT,
+                "purposes", List.of("TREATMENT")), patient).then().statusCode(201);
         String plan = Plans.createActive(clinician, patient, lead, today, Map.of("individualSessionsPerWeek", 1,
                 "individualSessionMinutes", 60, "groupHoursPerWeek", 9, "familySessionsPerWeek", 0), null);
         Plans.createActive(clinician, sudMember, lead, today, Map.of("individualSessionsPerWeek", 1,
@@ -187,15 +195,8 @@ class FhirJourneyIT {
                 .contains("CarePlan", "Goal", "Appointment", "QuestionnaireResponse", "Observation", "Consent");
 
         // --- An EHR backend exports the group: the SUD member without a Part 2 consent to it is left out -------------------
-        String ehrToken = system.clientToken("integration", "ehr-fhir-journey", Map.of("scope", "system/*.rs"));
+        String ehrToken = system.clientToken("integration", EHR_CLIENT, Map.of("scope", "system/*.rs"));
         IGenericClient ehr = fhir(ehrToken);
-        // DEBUG (temporary)
-        String appToken = system.clientToken("clinician", "fhir-clinician-app", Map.of("scope", "user/*.cruds"));
-        for (String t : List.of(ehrToken, appToken)) {
-            for (String u : List.of("/fhir/R4/Group?member=Patient/" + patient, "/fhir/R4/Group/" + session, "/fhir/R4/Group?_id=" + session)) {
-                System.out.println("DEBUG " + u + " -> " + given().header("Authorization", "Bearer " + t).get(system.gatewayUrl() + u).asString());
-            }
-        }
         Bundle groups = await().atMost(EVENTUAL).until(() -> ehr.search().forResource(Group.class)
                 .where(Group.MEMBER.hasId("Patient/" + patient)).returnBundle(Bundle.class).execute(), bundle -> !bundle.getEntry().isEmpty());
         String group = groups.getEntryFirstRep().getResource().getIdElement().getIdPart();
@@ -218,6 +219,9 @@ class FhirJourneyIT {
             exported.put((String) output.get("type"), resources);
         }
         assertThat(exported.get("Patient")).extracting(r -> r.getIdElement().getIdPart()).contains(patient).doesNotContain(sudMember);
+        // disclosed under Fern's consent: the Part 2 labels
+        assertThat(exported.get("Patient")).filteredOn(r -> r.getIdElement().getIdPart().equals(patient)).singleElement()
+                .satisfies(fernExported -> assertThat(fernExported.getMeta().getSecurity()).extracting(Coding::getCode).contains("42CFRPart2"));
         assertThat(exported).containsKeys("Patient", "CarePlan", "Appointment");
         assertThat(exported.values().stream().flatMap(List::stream).map(FHIR.newJsonParser()::encodeResourceToString))
                 .noneMatch(json -> json.contains(sudMember));
