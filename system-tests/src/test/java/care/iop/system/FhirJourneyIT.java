@@ -219,9 +219,12 @@ class FhirJourneyIT {
             exported.put((String) output.get("type"), resources);
         }
         assertThat(exported.get("Patient")).extracting(r -> r.getIdElement().getIdPart()).contains(patient).doesNotContain(sudMember);
-        // disclosed under Fern's consent: the Part 2 labels
-        assertThat(exported.get("Patient")).filteredOn(r -> r.getIdElement().getIdPart().equals(patient)).singleElement()
-                .satisfies(fernExported -> assertThat(fernExported.getMeta().getSecurity()).extracting(Coding::getCode).contains("42CFRPart2"));
+        // Fern's plan (an SUD problem) and her seats are Part 2 records disclosed under her consent: labelled (her registry
+        // record is not: participant-service labels by track, docs/security.md "What is a Part 2 record")
+        assertThat(exported.get("CarePlan")).extracting(r -> r.getIdElement().getIdPart()).contains(plan);
+        assertThat(List.of("CarePlan", "Appointment")).allSatisfy(type -> assertThat(exported.get(type))
+                .filteredOn(r -> FHIR.newJsonParser().encodeResourceToString(r).contains("Patient/" + patient)).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.getMeta().getSecurity()).as(type).extracting(Coding::getCode).contains("42CFRPart2")));
         assertThat(exported).containsKeys("Patient", "CarePlan", "Appointment");
         assertThat(exported.values().stream().flatMap(List::stream).map(FHIR.newJsonParser()::encodeResourceToString))
                 .noneMatch(json -> json.contains(sudMember));
