@@ -200,6 +200,7 @@ class FhirJourneyIT {
         Bundle groups = await().atMost(EVENTUAL).until(() -> ehr.search().forResource(Group.class)
                 .where(Group.MEMBER.hasId("Patient/" + patient)).returnBundle(Bundle.class).execute(), bundle -> !bundle.getEntry().isEmpty());
         String group = groups.getEntryFirstRep().getResource().getIdElement().getIdPart();
+        assertThat(group).as("a group session's roster has the session's id").isEqualTo(session);
         MethodOutcome kickOff = ehr.operation().onInstance(new IdType("Group", group)).named("$export").withNoParameters(Parameters.class)
                 .useHttpGet().withAdditionalHeader("Prefer", "respond-async").returnMethodOutcome().execute();
         assertThat(kickOff.getResponseStatusCode()).isEqualTo(202);
@@ -208,6 +209,9 @@ class FhirJourneyIT {
         await().atMost(EVENTUAL).until(() -> given().header("Authorization", "Bearer " + ehrToken).get(status).statusCode() != 202);
         JsonPath manifest = given().header("Authorization", "Bearer " + ehrToken).get(status).then().statusCode(200).extract().jsonPath();
         assertThat(manifest.getBoolean("requiresAccessToken")).isTrue();
+        assertThat(java.time.Instant.parse(manifest.getString("transactionTime"))).isBefore(java.time.Instant.now());
+        assertThat(manifest.getString("request")).matches(java.util.regex.Pattern.quote(system.gatewayUrl() + "/fhir/R4/Group/" + group + "/")
+                + "(\\$|%24)export");
         assertThat(manifest.getList("error")).isEmpty();
         Map<String, List<Resource>> exported = new HashMap<>();
         for (Map<String, Object> output : manifest.<Map<String, Object>>getList("output")) {
