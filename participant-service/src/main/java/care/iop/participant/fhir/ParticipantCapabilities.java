@@ -67,6 +67,8 @@ public class ParticipantCapabilities {
             CapabilityStatementRestResourceComponent r = resource("PractitionerRole", ParticipantFhirUrls.PRACTITIONER_ROLE);
             r.addSearchParam().setName("_id").setDefinition(SP + "Resource-id").setType(SearchParamType.TOKEN);
             r.addSearchParam().setName("practitioner").setDefinition(SP + "PractitionerRole-practitioner").setType(SearchParamType.REFERENCE);
+            r.addSearchParam().setName("specialty").setDefinition(US_CORE_SP + "us-core-practitionerrole-specialty").setType(SearchParamType.TOKEN)
+                    .setDocumentation("The registry records no specialty of its clinicians: a search by specialty finds no role");
             r.addSearchParam().setName("active").setDefinition(SP + "PractitionerRole-active").setType(SearchParamType.TOKEN);
             r.addSearchInclude(PractitionerFhirSearch.INCLUDE_PRACTITIONER);
             return lastUpdated(r);

@@ -29,12 +29,13 @@ import care.iop.participant.service.SearchResult;
  * resources are views of the same clinicians (one role each, with the clinician's id), so both searches share it.
  * Practitioner: {@code _id}, {@code identifier} (the NPI: {@value ParticipantFhirUrls#NPI_SYSTEM}|value or the value),
  * {@code name}, {@code family}, {@code given}, {@code active}; PractitionerRole: {@code _id}, {@code practitioner},
- * {@code active}, and {@code _include=PractitionerRole:practitioner}; both {@code _lastUpdated}.
+ * {@code specialty} (US Core's SHALL; the registry records no specialty, so it finds no role), {@code active}, and
+ * {@code _include=PractitionerRole:practitioner}; both {@code _lastUpdated}.
  */
 @ApplicationScoped
 public class PractitionerFhirSearch {
     static final Set<String> PRACTITIONER_PARAMETERS = Set.of("_id", "identifier", "name", "family", "given", "active");
-    static final Set<String> ROLE_PARAMETERS = Set.of("_id", "practitioner", "active");
+    static final Set<String> ROLE_PARAMETERS = Set.of("_id", "practitioner", "specialty", "active");
     static final Set<String> STRINGS = Set.of("name", "family", "given");
     static final String INCLUDE_PRACTITIONER = "PractitionerRole:practitioner";
 
@@ -74,6 +75,9 @@ public class PractitionerFhirSearch {
         var practitioner = query.single("practitioner").map(value -> FhirSearch.reference("practitioner", value, "Practitioner"));
         if (practitioner.isPresent()) {
             ids = ids == null ? Set.of(practitioner.get()) : intersect(ids, practitioner.get());
+        }
+        if (query.single("specialty").map(value -> FhirSearch.token("specialty", value)).isPresent()) {
+            ids = Set.of(); // no role has a specialty (PractitionerRoleMapper sets none): a search by one finds nothing
         }
         if (ids != null) {
             criteria.ids(ids);

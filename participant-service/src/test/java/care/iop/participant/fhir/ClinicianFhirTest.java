@@ -111,6 +111,9 @@ class ClinicianFhirTest {
         assertThat(found("PractitionerRole", staff().queryParam("practitioner", c.id().toString()))).containsExactly(c.id().toString());
         assertThat(found("PractitionerRole", staff().queryParam("practitioner", c.id().toString()).queryParam("_id", UUID.randomUUID().toString())))
                 .isEmpty();
+        // specialty (US Core's SHALL) is understood; no role records a specialty, so it finds none
+        assertThat(found("PractitionerRole", staff().queryParam("practitioner", c.id().toString())
+                .queryParam("specialty", "http://nucc.org/provider-taxonomy|1041C0700X"))).isEmpty();
         assertOutcome(staff().queryParam("practitioner", "Patient/" + c.id()).get(BASE + "/PractitionerRole"), 400, "practitioner");
         assertOutcome(staff().queryParam("_include", "PractitionerRole:location").get(BASE + "/PractitionerRole"), 400, "_include");
     }
