@@ -43,7 +43,7 @@ public final class FhirStubs {
     private static final Map<String, List<String>> TYPES = Map.of(
             "participant", List.of("Patient", "Practitioner", "PractitionerRole", "Consent"),
             "plan", List.of("CarePlan", "Goal", "QuestionnaireResponse", "Observation", "Flag"),
-            "session", List.of("Appointment", "Slot", "Group", "Encounter"));
+            "session", List.of("Appointment", "Slot", "Schedule", "Group", "Encounter"));
     private static final String EXPECTATION = "http://hl7.org/fhir/StructureDefinition/capabilitystatement-expectation";
     private static final String COMBINATION = "http://hl7.org/fhir/StructureDefinition/capabilitystatement-search-parameter-combination";
 

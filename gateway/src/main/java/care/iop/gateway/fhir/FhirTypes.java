@@ -29,7 +29,7 @@ public final class FhirTypes {
         for (String type : List.of("CarePlan", "Goal", "QuestionnaireResponse", "Observation", "Flag")) {
             owners.put(type, "plan");
         }
-        for (String type : List.of("Appointment", "Slot", "Group", "Encounter")) {
+        for (String type : List.of("Appointment", "Slot", "Schedule", "Group", "Encounter")) {
             owners.put(type, "session");
         }
         OWNERS = Collections.unmodifiableMap(owners);
