@@ -52,7 +52,8 @@ public record Options(boolean quick, int runs, int firstWarmupSeconds, int warmu
                             patient's week with 100,000 sessions, d 200 concurrent bookings of a 12-seat group, e event propagation,
                             f time to healthy and RSS, g plain JDBC baseline, h a clinician's worklist, i time to steady speed after a
                             cold start (a and b in 5 s windows from the first request), j a and b plus a patient read at 8
-                            connections (the HAPI FHIR comparison of issue 24).
+                            connections (the HAPI FHIR comparison of issue 24), k FHIR Patient read through the gateway (issue 23) and
+                            what the FHIR layer adds at start.
 
                               --quick        short runs (15 s first warm-up, 3 s, 5 s measured), 1 repetition, 10,000 sessions; writes to benchmarks/target/quick
                               --runs N       repetitions per scenario (default 3; the median run is quoted)
