@@ -113,7 +113,7 @@ class BulkExportTest {
         }
         // each service streamed its own types once, with the caller's token, for every patient (no filter)
         Map<String, String> asked = Map.of("participant", "_type=Patient,Practitioner,PractitionerRole,Consent",
-                "plan", "_type=CarePlan,Goal,QuestionnaireResponse,Observation,Flag", "session", "_type=Appointment,Slot,Group,Encounter");
+                "plan", "_type=CarePlan,Goal,QuestionnaireResponse,Observation,Flag", "session", "_type=Appointment,Slot,Schedule,Group,Encounter");
         asked.forEach((service, query) -> {
             List<Map<String, Object>> parts = partsAsked(service, export);
             assertThat(parts).as(service).hasSize(1);
