@@ -77,7 +77,8 @@ public class PractitionerFhirSearch {
         if (practitioner.isPresent()) {
             ids = ids == null ? Set.of(practitioner.get()) : intersect(ids, practitioner.get());
         }
-        query.single("specialty").map(value -> FhirSearch.token("specialty", value)).ifPresent(token -> criteria.anyCredential(credentials(token)));
+        query.single("specialty").map(value -> FhirSearch.token("specialty", value))
+                .ifPresent(token -> criteria.anyCredential(credentials(token)));
         if (ids != null) {
             criteria.ids(ids);
         }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -64,7 +65,7 @@ public final class ProviderTaxonomy {
 
     /** The distinct specialties of these credentials, in the order of the credentials; unknown ones give none. */
     public static List<Specialty> specialties(List<String> credentials) {
-        return credentials.stream().map(c -> BY_CREDENTIAL.get(normalize(c))).filter(s -> s != null).distinct().toList();
+        return credentials.stream().map(c -> BY_CREDENTIAL.get(normalize(c))).filter(Objects::nonNull).distinct().toList();
     }
 
     /** The (normalized) credentials that map to {@code code}; empty for a code the table does not give. */
