@@ -139,7 +139,7 @@ public class ClinicianFhirResource {
     @Path("/PractitionerRole")
     @RolesAllowed({ Roles.ADMIN, Roles.SCHEDULER, Roles.CLINICIAN })
     @Operation(operationId = "searchFhirPractitionerRoles", summary = "Search PractitionerRoles (FHIR)",
-            description = "Parameters: _id, practitioner, specialty (no role records one: finds none), active, _lastUpdated, _count, _offset; "
+            description = "Parameters: _id, practitioner, specialty (a NUCC taxonomy code: system|code, code or system|; the roles whose clinician's credentials map to it), active, _lastUpdated, _count, _offset; "
                     + "_include=PractitionerRole:practitioner adds each role's Practitioner. Ordered by family and given name.")
     @APIResponse(responseCode = "200", description = "A searchset Bundle with paging links",
             content = @Content(mediaType = FhirMedia.FHIR_JSON, schema = @Schema(type = SchemaType.OBJECT),

@@ -68,7 +68,9 @@ public class ParticipantCapabilities {
             r.addSearchParam().setName("_id").setDefinition(SP + "Resource-id").setType(SearchParamType.TOKEN);
             r.addSearchParam().setName("practitioner").setDefinition(SP + "PractitionerRole-practitioner").setType(SearchParamType.REFERENCE);
             r.addSearchParam().setName("specialty").setDefinition(US_CORE_SP + "us-core-practitionerrole-specialty").setType(SearchParamType.TOKEN)
-                    .setDocumentation("The registry records no specialty of its clinicians: a search by specialty finds no role");
+                    .setDocumentation("NUCC Health Care Provider Taxonomy (" + ParticipantFhirUrls.NUCC_TAXONOMY
+                            + "): system|code, code or system|; a role's specialties follow from its clinician's credentials "
+                            + "(LCSW: 1041C0700X, LPC: 101YP2500X, LMFT: 106H00000X, LAC/LCDC: 101YA0400X, ...; docs/fhir-participant.md)");
             r.addSearchParam().setName("active").setDefinition(SP + "PractitionerRole-active").setType(SearchParamType.TOKEN);
             r.addSearchInclude(PractitionerFhirSearch.INCLUDE_PRACTITIONER);
             return lastUpdated(r);

@@ -49,6 +49,8 @@ public final class ParticipantFhirUrls {
     public static final String ACT_REASON_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-ActReason";
     public static final String PARTICIPATION_TYPE_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
     public static final String LOINC = "http://loinc.org";
+    /** NUCC Health Care Provider Taxonomy: PractitionerRole.specialty ({@link ProviderTaxonomy}). */
+    public static final String NUCC_TAXONOMY = "http://nucc.org/provider-taxonomy";
 
     private ParticipantFhirUrls() {
     }

@@ -29,7 +29,8 @@ import care.iop.participant.service.SearchResult;
  * resources are views of the same clinicians (one role each, with the clinician's id), so both searches share it.
  * Practitioner: {@code _id}, {@code identifier} (the NPI: {@value ParticipantFhirUrls#NPI_SYSTEM}|value or the value),
  * {@code name}, {@code family}, {@code given}, {@code active}; PractitionerRole: {@code _id}, {@code practitioner},
- * {@code specialty} (US Core's SHALL; the registry records no specialty, so it finds no role), {@code active}, and
+ * {@code specialty} (US Core's SHALL: a NUCC taxonomy code, found through the credentials that map to it, see
+ * {@link ProviderTaxonomy}), {@code active}, and
  * {@code _include=PractitionerRole:practitioner}; both {@code _lastUpdated}.
  */
 @ApplicationScoped
@@ -76,9 +77,8 @@ public class PractitionerFhirSearch {
         if (practitioner.isPresent()) {
             ids = ids == null ? Set.of(practitioner.get()) : intersect(ids, practitioner.get());
         }
-        if (query.single("specialty").map(value -> FhirSearch.token("specialty", value)).isPresent()) {
-            ids = Set.of(); // no role has a specialty (PractitionerRoleMapper sets none): a search by one finds nothing
-        }
+        query.single("specialty").map(value -> FhirSearch.token("specialty", value))
+                .ifPresent(token -> criteria.anyCredential(credentials(token)));
         if (ids != null) {
             criteria.ids(ids);
         }
@@ -103,6 +103,22 @@ public class PractitionerFhirSearch {
         DateRange updated = query.lastUpdated();
         criteria.updated(updated.from(), updated.to());
         return criteria;
+    }
+
+    /**
+     * The credentials of the roles a {@code specialty} token finds: those mapping to its NUCC code ({@code system|code} or
+     * {@code code}), any mapped one ({@code system|}); none for another system or for {@code |code} (no system: every
+     * specialty here has one). A token naming neither code nor system ({@code |}) is a 400.
+     */
+    static Set<String> credentials(Token token) {
+        boolean anyCode = token.code() == null || token.code().isBlank();
+        if (token.system() != null && token.system().isBlank() && anyCode) {
+            throw FhirException.badRequest("Search parameter specialty needs a code, system|code or system|, got |", "specialty");
+        }
+        if (token.system() != null && !token.system().equals(ParticipantFhirUrls.NUCC_TAXONOMY)) {
+            return Set.of();
+        }
+        return anyCode ? ProviderTaxonomy.mappedCredentials() : ProviderTaxonomy.credentialsFor(token.code());
     }
 
     /** The NPI a token names; a token of another system names nobody here. */

@@ -1,6 +1,7 @@
 package care.iop.participant.fhir;
 
 import static care.iop.participant.fhir.ParticipantFhirUrls.MAX_CASELOAD;
+import static care.iop.participant.fhir.ParticipantFhirUrls.NUCC_TAXONOMY;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,7 +16,8 @@ import care.iop.participant.domain.Clinician;
  * What a clinician does in the program, as a base R4 PractitionerRole with the clinician's own id (one role per
  * clinician, so {@code PractitionerRole/{id}} and {@code Practitioner/{id}} name the same clinician): code
  * {@value #CLINICIAN}, plus {@value #GROUP_LEADER} when the clinician may lead groups (as text: no standard code system
- * has these roles), and the maximum caseload as an extension.
+ * has these roles), the NUCC taxonomy specialties its credentials stand for ({@link ProviderTaxonomy}: one specialty per
+ * distinct code) and the maximum caseload as an extension.
  */
 @ApplicationScoped
 public class PractitionerRoleMapper {
@@ -33,6 +35,9 @@ public class PractitionerRoleMapper {
         r.addCode().setText(CLINICIAN);
         if (c.canLeadGroups) {
             r.addCode().setText(GROUP_LEADER);
+        }
+        for (ProviderTaxonomy.Specialty specialty : ProviderTaxonomy.specialties(c.credentialList())) {
+            r.addSpecialty().addCoding().setSystem(NUCC_TAXONOMY).setCode(specialty.code()).setDisplay(specialty.display());
         }
         if (c.maxCaseload != null) {
             r.addExtension(MAX_CASELOAD, new IntegerType(c.maxCaseload));

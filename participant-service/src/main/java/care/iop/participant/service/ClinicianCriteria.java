@@ -11,6 +11,7 @@ public final class ClinicianCriteria {
     NameMatch family;
     NameMatch given;
     String npi;
+    Set<String> anyCredential;
     Boolean active;
     Instant updatedFrom;
     Instant updatedBefore;
@@ -39,6 +40,15 @@ public final class ClinicianCriteria {
     /** This NPI (any text: one that is no NPI matches nobody). */
     public ClinicianCriteria npi(String value) {
         npi = value;
+        return this;
+    }
+
+    /**
+     * Holds at least one of these credentials, compared ignoring case, dots and spaces (give them upper case, without
+     * dots and spaces: "PHD" finds "Ph.D."); an empty set matches nobody.
+     */
+    public ClinicianCriteria anyCredential(Set<String> value) {
+        anyCredential = Set.copyOf(value);
         return this;
     }
 

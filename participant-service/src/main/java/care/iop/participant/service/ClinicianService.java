@@ -103,7 +103,7 @@ public class ClinicianService {
         QueryFilter filter = new QueryFilter().in("id", c.ids)
                 .name(c.name, "givenName", "familyName", "name").name(c.family, null, "familyName", "family")
                 .name(c.given, "givenName", null, "given")
-                .equal("npi", c.npi).equal("active", c.active).range("updatedAt", c.updatedFrom, c.updatedBefore);
+                .equal("npi", c.npi).listHoldsAny("credentials", c.anyCredential).equal("active", c.active).range("updatedAt", c.updatedFrom, c.updatedBefore);
         var query = clinicians.find(filter.where(), Sort.by("familyName").and("givenName").and("id"), filter.params);
         return new SearchResult<>(limit == 0 ? List.of() : query.range(offset, offset + limit - 1).list(), query.count());
     }

@@ -52,6 +52,33 @@ final class QueryFilter {
         return this;
     }
 
+    /**
+     * The comma-separated list in {@code field} holds one of {@code values} (upper case, without dots and spaces: the list
+     * is compared so); an empty set of values is a condition no row meets. The values become LIKE patterns, so they must
+     * not contain {@code %} or {@code _}.
+     */
+    QueryFilter listHoldsAny(String field, Collection<String> values) {
+        if (values != null) {
+            if (values.isEmpty()) {
+                conditions.add("1 = 0");
+                return this;
+            }
+            String list = "concat(',', replace(replace(upper(%s), '.', ''), ' ', ''), ',')".formatted(field);
+            List<String> any = new ArrayList<>();
+            int i = 0;
+            for (String value : values) {
+                if (value.contains("%") || value.contains("_")) {
+                    throw new IllegalArgumentException("not a list item: " + value);
+                }
+                String parameter = field + "Item" + i++;
+                any.add(list + " like :" + parameter);
+                params.and(parameter, "%," + value + ",%");
+            }
+            conditions.add("(" + String.join(" or ", any) + ")");
+        }
+        return this;
+    }
+
     QueryFilter name(NameMatch match, String given, String family, String parameter) {
         if (match != null) {
             conditions.add(match.condition(given, family, parameter, params));

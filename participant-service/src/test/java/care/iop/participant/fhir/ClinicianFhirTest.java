@@ -8,11 +8,15 @@ import static care.iop.participant.fhir.FhirApi.bundle;
 import static care.iop.participant.fhir.FhirApi.matches;
 import static care.iop.participant.fhir.FhirApi.parse;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.junit.jupiter.api.Test;
@@ -26,6 +30,7 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 class ClinicianFhirTest {
     static final String SCOPE = "user/Practitioner.rs user/PractitionerRole.rs";
+    static final String NUCC = "http://nucc.org/provider-taxonomy";
 
     record Registered(UUID id, String npi, String family) {
     }
@@ -34,6 +39,15 @@ class ClinicianFhirTest {
         String npi = Api.uniqueNpi();
         UUID id = UUID.fromString(Api.as("scheduler").body(Api.clinicianBody(npi, family)).post(Api.CLINICIANS)
                 .then().statusCode(201).extract().path("id"));
+        return new Registered(id, npi, family);
+    }
+
+    private static Registered register(String family, String... credentials) {
+        String npi = Api.uniqueNpi();
+        String body = """
+                {"npi":"%s","givenName":"Rae","familyName":"%s","credentials":[%s],"canLeadGroups":false}"""
+                .formatted(npi, family, Stream.of(credentials).map(c -> "\"" + c + "\"").collect(Collectors.joining(",")));
+        UUID id = UUID.fromString(Api.as("scheduler").body(body).post(Api.CLINICIANS).then().statusCode(201).extract().path("id"));
         return new Registered(id, npi, family);
     }
 
@@ -111,11 +125,56 @@ class ClinicianFhirTest {
         assertThat(found("PractitionerRole", staff().queryParam("practitioner", c.id().toString()))).containsExactly(c.id().toString());
         assertThat(found("PractitionerRole", staff().queryParam("practitioner", c.id().toString()).queryParam("_id", UUID.randomUUID().toString())))
                 .isEmpty();
-        // specialty (US Core's SHALL) is understood; no role records a specialty, so it finds none
+        // specialty (US Core's SHALL) combines with the other parameters: c is an LCSW (Api.clinicianBody)
         assertThat(found("PractitionerRole", staff().queryParam("practitioner", c.id().toString())
-                .queryParam("specialty", "http://nucc.org/provider-taxonomy|1041C0700X"))).isEmpty();
+                .queryParam("specialty", NUCC + "|1041C0700X"))).containsExactly(c.id().toString());
+        assertThat(found("PractitionerRole", staff().queryParam("practitioner", c.id().toString())
+                .queryParam("specialty", NUCC + "|106H00000X"))).isEmpty();
         assertOutcome(staff().queryParam("practitioner", "Patient/" + c.id()).get(BASE + "/PractitionerRole"), 400, "practitioner");
         assertOutcome(staff().queryParam("_include", "PractitionerRole:location").get(BASE + "/PractitionerRole"), 400, "_include");
+    }
+
+    @Test
+    void rolesCarryTheSpecialtiesTheirCredentialsStandForAndAreFoundByThem() {
+        String family = "Okafor" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        Registered counselor = register(family, "LCSW", "LAC");
+        Registered therapist = register(family, "LMFT");
+        Registered intern = register(family, "intern");
+        Registered associate = register(family, "lpc-a");
+        Registered psychologist = register(family, "Ph.D.");
+
+        PractitionerRole role = parse(PractitionerRole.class, staff().get(BASE + "/PractitionerRole/" + counselor.id()));
+        assertThat(role.getSpecialty()).extracting(cc -> cc.getCoding().size()).containsExactly(1, 1);
+        assertThat(role.getSpecialty()).extracting(cc -> cc.getCodingFirstRep())
+                .extracting(Coding::getSystem, Coding::getCode, Coding::getDisplay)
+                .containsExactly(tuple(NUCC, "1041C0700X", "Clinical Social Worker"),
+                        tuple(NUCC, "101YA0400X", "Addiction (Substance Use Disorder) Counselor"));
+        assertValid(role, null);
+        assertThat(parse(PractitionerRole.class, staff().get(BASE + "/PractitionerRole/" + intern.id())).getSpecialty()).isEmpty();
+
+        String all = Stream.of(counselor, therapist, intern, associate, psychologist).map(r -> r.id().toString()).collect(Collectors.joining(","));
+        Bundle social = bundle(roles(all, NUCC + "|1041C0700X").get(BASE + "/PractitionerRole"));
+        assertThat(matches(social)).containsExactly(counselor.id().toString());
+        assertThat(social.getTotal()).isEqualTo(1);
+        assertThat(found("PractitionerRole", roles(all, "101YA0400X"))).containsExactly(counselor.id().toString());
+        assertThat(found("PractitionerRole", roles(all, NUCC + "|106H00000X"))).containsExactly(therapist.id().toString());
+        // credentials compare ignoring case and dots, in the database query
+        assertThat(found("PractitionerRole", roles(all, NUCC + "|101YP2500X"))).containsExactly(associate.id().toString());
+        assertThat(found("PractitionerRole", roles(all, NUCC + "|103T00000X"))).containsExactly(psychologist.id().toString());
+        assertThat(found("PractitionerRole", roles(all, NUCC + "|"))).containsExactlyInAnyOrder(counselor.id().toString(),
+                therapist.id().toString(), associate.id().toString(), psychologist.id().toString());
+        assertThat(found("PractitionerRole", roles(all, NUCC + "|363LP0808X"))).isEmpty();
+        assertThat(found("PractitionerRole", roles(all, NUCC + "|999999999X"))).isEmpty();
+        assertThat(found("PractitionerRole", roles(all, "urn:other|1041C0700X"))).isEmpty();
+        assertThat(found("PractitionerRole", roles(all, "|1041C0700X"))).isEmpty();
+
+        assertOutcome(roles(all, "").get(BASE + "/PractitionerRole"), 400, "specialty");
+        assertOutcome(roles(all, "|").get(BASE + "/PractitionerRole"), 400, "specialty");
+        assertOutcome(roles(all, "1041C0700X,106H00000X").get(BASE + "/PractitionerRole"), 400, "specialty");
+    }
+
+    private static RequestSpecification roles(String ids, String specialty) {
+        return staff().queryParam("_id", ids).queryParam("specialty", specialty);
     }
 
     @Test

@@ -40,6 +40,8 @@ class MappedResourcesValidationTest {
         plain.credentials = null;
         plain.canLeadGroups = false;
         plain.maxCaseload = null;
+        var specialist = MapperFixtures.clinician();
+        specialist.credentials = "LCSW,LPC,LMFT,LAC,PsyD,MD,PMHNP";
         var revoked = MapperFixtures.consent(ConsentKind.PART2_DISCLOSURE);
         revoked.revokedAt = MapperFixtures.UPDATED;
         return Stream.of(
@@ -50,6 +52,7 @@ class MappedResourcesValidationTest {
                 Arguments.of("practitioner without credentials", new PractitionerMapper().toFhir(plain), ParticipantFhirUrls.US_CORE_PRACTITIONER),
                 Arguments.of("practitioner role", new PractitionerRoleMapper().toFhir(clinician), null),
                 Arguments.of("practitioner role, no groups", new PractitionerRoleMapper().toFhir(plain), null),
+                Arguments.of("practitioner role with every specialty", new PractitionerRoleMapper().toFhir(specialist), null),
                 Arguments.of("part 2 consent", new ConsentMapper().toFhir(MapperFixtures.consent(ConsentKind.PART2_DISCLOSURE), TODAY), null),
                 Arguments.of("revoked part 2 consent", new ConsentMapper().toFhir(revoked, TODAY), null),
                 Arguments.of("group consent", new ConsentMapper().toFhir(MapperFixtures.consent(ConsentKind.GROUP_PARTICIPATION), TODAY), null),

@@ -1,7 +1,11 @@
 package care.iop.participant.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.List;
+
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
@@ -36,6 +40,39 @@ class PractitionerMappersTest {
         assertThat(r.getPractitioner().getDisplay()).isEqualTo("Sam Lee, LCSW, LAC");
         assertThat(r.getCode()).extracting(cc -> cc.getText()).containsExactly("clinician", "group leader");
         assertThat(((IntegerType) r.getExtensionByUrl(ParticipantFhirUrls.MAX_CASELOAD).getValue()).getValue()).isEqualTo(25);
+    }
+
+    @Test
+    void roleHasOneSpecialtyPerDistinctTaxonomyCodeOfTheCredentials() {
+        var c = MapperFixtures.clinician();
+        c.credentials = "LCSW,LMSW,intern,lac,LCDC";
+        PractitionerRole r = new PractitionerRoleMapper().toFhir(c);
+
+        assertThat(r.getSpecialty()).extracting(cc -> cc.getCoding().size()).containsExactly(1, 1);
+        assertThat(r.getSpecialty()).extracting(cc -> cc.getCodingFirstRep())
+                .extracting(Coding::getSystem, Coding::getCode, Coding::getDisplay)
+                .containsExactly(tuple(ParticipantFhirUrls.NUCC_TAXONOMY, "1041C0700X", "Clinical Social Worker"),
+                        tuple(ParticipantFhirUrls.NUCC_TAXONOMY, "101YA0400X", "Addiction (Substance Use Disorder) Counselor"));
+    }
+
+    @Test
+    void credentialsTheTableDoesNotKnowGiveNoSpecialty() {
+        var c = MapperFixtures.clinician();
+        c.credentials = "intern,BCBA";
+        assertThat(new PractitionerRoleMapper().toFhir(c).getSpecialty()).isEmpty();
+        c.credentials = null;
+        assertThat(new PractitionerRoleMapper().toFhir(c).getSpecialty()).isEmpty();
+    }
+
+    @Test
+    void everyCredentialOfTheTableMapsToItsCodeAndBack() {
+        assertThat(ProviderTaxonomy.specialties(List.of("LICSW", "LPCC", "LMHC", "LCPC", "LMFT-A", "CADC", "PsyD", "M.D.", "PMHNP")))
+                .extracting(ProviderTaxonomy.Specialty::code)
+                .containsExactly("1041C0700X", "101YP2500X", "106H00000X", "101YA0400X", "103T00000X", "2084P0800X", "363LP0808X");
+        assertThat(ProviderTaxonomy.credentialsFor("101YA0400X")).containsExactlyInAnyOrder("LAC", "LCDC", "LCDC-I", "LCADC", "CADC", "LADC");
+        assertThat(ProviderTaxonomy.credentialsFor("1041C0700X")).containsExactlyInAnyOrder("LCSW", "LICSW", "LISW", "LMSW");
+        assertThat(ProviderTaxonomy.credentialsFor("207Q00000X")).isEmpty();
+        assertThat(ProviderTaxonomy.mappedCredentials()).allSatisfy(credential -> assertThat(credential).matches("[A-Z][A-Z0-9-]*"));
     }
 
     @Test
