@@ -33,13 +33,13 @@ public final class Report {
         md.append("# Benchmarks\n\n");
         md.append("Measured numbers of the IOP Care stack on one machine, load generator included, written by the benchmark suite "
                 + "itself (`benchmarks/`, `care.iop.bench.Benchmarks`). Nothing here is estimated: every number below comes from the "
-                + "run described in this file. Issue 8 defines the scenarios a to g and their targets, issue 21 the worklist (h), issue 24 the time to steady speed (i) and the comparison at 8 connections (j).\n\n");
+                + "run described in this file. Issue 8 defines the scenarios a to g and their targets, issue 21 the worklist (h), issue 24 the time to steady speed (i), the comparison at 8 connections (j) and issue 23 the FHIR Patient read (k).\n\n");
         md.append("## How to reproduce\n\n```\n").append(o.command()).append("\n```\n\n");
         md.append("It builds if needed, starts its own stack (embedded PostgreSQL, a KRaft Kafka broker, the three services and the "
                 + "gateway as separate processes, state in `benchmarks/target/stack`, every port shifted by 20000 so a running "
                 + "`./iop up` is not disturbed), seeds the data through the API, runs the scenarios and rewrites this file and the "
                 + "charts in `docs/benchmarks/`. `./iop bench --quick` is a short trial (15 s warm-up, 5 s measured, one repetition, "
-                + "10,000 sessions) that writes to `benchmarks/target/quick/` instead; `--only d` (or any letters a to j) runs some "
+                + "10,000 sessions) that writes to `benchmarks/target/quick/` instead; `--only d` (or any letters a to k) runs some "
                 + "scenarios and writes to `benchmarks/target/partial/`. `--help` lists the other options.\n\n");
         md.append("## This run\n\n| | |\n| --- | --- |\n");
         row(md, "date (UTC)", context.started().withZoneSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
