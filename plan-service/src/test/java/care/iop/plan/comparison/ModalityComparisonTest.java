@@ -234,6 +234,12 @@ class ModalityComparisonTest {
                 .queryParam("to", "2026-02-01").when().get(URL).then().statusCode(400).body("errors.field", contains("to"));
         given().header("Authorization", CLINICIAN).queryParam("instrument", "PHQ9").queryParam("track", "adult mh; drop")
                 .when().get(URL).then().statusCode(400).body("errors.field", contains("track"));
+        given().header("Authorization", CLINICIAN).queryParam("instrument", "PHQ9").queryParam("from", "+999999999-01-01")
+                .when().get(URL).then().statusCode(400).contentType("application/problem+json").body("errors.field", contains("from"));
+        given().header("Authorization", CLINICIAN).queryParam("instrument", "PHQ9").queryParam("to", "999999999-12-31")
+                .when().get(URL).then().statusCode(400).contentType("application/problem+json").body("errors.field", contains("to"));
+        given().header("Authorization", CLINICIAN).queryParam("instrument", "PHQ9").queryParam("from", "-999999999-01-01")
+                .queryParam("to", "+999999999-12-31").when().get(URL).then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test
