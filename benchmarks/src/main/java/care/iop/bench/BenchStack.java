@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import care.iop.devstack.Component;
 import care.iop.devstack.LocalStack;
+import care.iop.devstack.TrainingWorkload;
 import care.iop.devstack.Tokens;
 
 /**
@@ -25,6 +26,8 @@ import care.iop.devstack.Tokens;
 public final class BenchStack implements AutoCloseable {
     public static final int PORT_OFFSET = 20_000;
     public static final String OPEN_RATE = "1000000";
+    /** Rounds of the training workload before the archives of a new build are recorded: the images' default. */
+    static final int TRAINING_ROUNDS = 200;
 
     private final LocalStack stack;
     private final Tokens tokens;
@@ -64,8 +67,13 @@ public final class BenchStack implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "bench-stack-stop"));
         try {
             if (!stack.classDataArchived()) {
-                out.println("  first run of this build: starting and stopping the stack once to record its class-data archives");
+                out.println("  first run of this build: starting the stack, training it (" + TRAINING_ROUNDS + " rounds of the images' "
+                        + "training workload through the gateway) and stopping it, to record its class-data archives");
                 stack.up();
+                Map<String, String> tokenOfRole = new java.util.HashMap<>();
+                Map<Integer, Integer> statuses = new TrainingWorkload(bench.gateway(), role -> tokenOfRole.computeIfAbsent(role, bench::token))
+                        .run(TRAINING_ROUNDS);
+                out.println("  training answers by status: " + statuses);
                 stack.stop();
             }
             stack.up();

@@ -6,20 +6,14 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -49,7 +43,6 @@ public final class ImageTraining {
     private final Path jar;
     private final Path cache;
     private final Path state;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Process> processes = new ArrayList<>();
     private EmbeddedPostgresServer postgres;
     private Tokens tokens;
@@ -125,14 +118,11 @@ public final class ImageTraining {
         long t0 = System.nanoTime();
         Process app = builder.start();
         processes.add(0, app);
-        await(() -> status("GET", "/q/health/ready", null, null) == 200, READY_TIMEOUT, component.name());
+        TrainingWorkload workload = new TrainingWorkload("http://localhost:" + PORT,
+                role -> tokenByRole.computeIfAbsent(role, r -> tokens.mint(r, "training-" + r, null, 60)));
+        await(workload::ready, READY_TIMEOUT, component.name());
         System.out.printf("%s ready in %.1f s; training with %d rounds%n", component.name(), (System.nanoTime() - t0) / 1e9, rounds);
-        Map<Integer, Integer> statuses = new HashMap<>();
-        for (int round = 0; round < rounds; round++) {
-            for (Call call : workload(round)) {
-                statuses.merge(status(call.method(), call.path(), call.role(), call.body()), 1, Integer::sum);
-            }
-        }
+        Map<Integer, Integer> statuses = workload.run(rounds);
         System.out.println("Training answers by status: " + statuses);
         app.destroy();
         if (!app.waitFor(300, TimeUnit.SECONDS)) {
@@ -143,63 +133,6 @@ public final class ImageTraining {
             throw new IllegalStateException("No AOT cache written to " + cache + " (JDK 25 or later needed)");
         }
         System.out.printf("AOT cache %s: %,d bytes%n", cache, Files.size(cache));
-    }
-
-    /** One request of the workload: method, path, the role of its token and a JSON body. */
-    record Call(String method, String path, String role, String body) {
-    }
-
-    /**
-     * What a component is asked in one round: its busiest reads and writes, and the answers that refuse (validation,
-     * unknown records), so that the classes of those paths are in the cache too. The services other than
-     * participant-service know no patients without the events of participant-service: their writes for a patient
-     * answer 4xx here, which still runs the request, validation, security and persistence code up to the refusal.
-     */
-    static List<Call> workload(int round) {
-        String today = LocalDate.now().toString();
-        UUID unknown = UUID.randomUUID();
-        String patient = "{\"identifiers\":[{\"system\":\"urn:iop:training\",\"value\":\"T-" + UUID.randomUUID() + "\"}],"
-                + "\"givenName\":\"Train\",\"familyName\":\"Ing" + round + "\",\"birthDate\":\"1988-03-14\",\"gender\":\"female\","
-                + "\"track\":\"ADULT_MH\",\"levelOfCare\":\"2.1\",\"phone\":\"+1-555-0100\",\"email\":\"train" + round
-                + "@example.org\",\"admissionDate\":\"" + today + "\"}";
-        List<Call> calls = new ArrayList<>();
-        calls.add(new Call("GET", "/q/health/ready", null, null));
-        // participant-service (and, through the gateway's stub, the gateway's proxy path)
-        calls.add(new Call("POST", "/api/v1/patients", "integration", patient));
-        calls.add(new Call("POST", "/api/v1/patients", "integration", "{\"givenName\":\"\"}"));
-        calls.add(new Call("GET", "/api/v1/patients/" + unknown, "clinician", null));
-        calls.add(new Call("GET", "/api/v1/patients?name=ing&size=5", "clinician", null));
-        calls.add(new Call("GET", "/api/v1/clinicians?size=5", "scheduler", null));
-        // plan-service
-        calls.add(new Call("GET", "/api/v1/plans?patientId=" + unknown, "clinician", null));
-        calls.add(new Call("GET", "/api/v1/plans/" + unknown, "clinician", null));
-        calls.add(new Call("POST", "/api/v1/assessments", "clinician", "{\"patientId\":\"" + unknown
-                + "\",\"instrument\":\"PHQ9\",\"answers\":[1,1,1,1,1,1,1,1,0]}"));
-        calls.add(new Call("GET", "/api/v1/worklists/me", "clinician", null));
-        // session-service
-        calls.add(new Call("GET", "/api/v1/schedules/patients/" + unknown + "?from=" + today + "&to=" + today, "clinician", null));
-        calls.add(new Call("GET", "/api/v1/sessions/" + unknown, "scheduler", null));
-        calls.add(new Call("GET", "/api/v1/audit?size=5", "admin", null));
-        return calls;
-    }
-
-    private int status(String method, String path, String role, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (role != null) {
-            request.header("Authorization", "Bearer " + tokenByRole.computeIfAbsent(role, r -> tokens.mint(r, "training-" + r, null, 60)));
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
     }
 
     /** The gateway's upstreams during its training: every request answered 200 with a small JSON body, keep-alive. */
