@@ -12,9 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -28,7 +25,6 @@ import java.util.UUID;
  * left out; one audit record per call.
  */
 @Path(FhirMedia.BASE_PATH + "/Patient/{id}/$everything-part")
-@Tag(name = "FHIR")
 public class EverythingPartResource {
     @Inject
     Instance<PatientCompartment> compartments;
@@ -42,14 +38,13 @@ public class EverythingPartResource {
     @Inject
     AuditLog audit;
 
+    /**
+     * Internal: the gateway's {@code Patient/{id}/$everything} merges the three services' shares and pages them. 403
+     * when no scope grants reading the patient, 404 for another patient's record to a patient token.
+     */
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.CLINICIAN, Roles.INTEGRATION, Roles.PATIENT})
     @Produces({FhirMedia.FHIR_JSON, MediaType.APPLICATION_JSON})
-    @Operation(operationId = "getFhirEverythingPart", summary = "This service's share of Patient/$everything",
-            description = "Internal: the gateway's Patient/{id}/$everything merges the three services' shares and pages them.")
-    @APIResponse(responseCode = "200", description = "A searchset Bundle")
-    @APIResponse(responseCode = "403", description = "No scope grants reading the patient (OperationOutcome)")
-    @APIResponse(responseCode = "404", description = "Another patient's record for a patient token (OperationOutcome)")
     public Bundle everything(@PathParam("id") String id, @QueryParam("_since") String since) {
         UUID patientId = FhirSearch.uuid("id", id);
         access.require("Patient", Interaction.READ);

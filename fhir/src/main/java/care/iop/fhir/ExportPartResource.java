@@ -11,9 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.StreamingOutput;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -34,7 +31,6 @@ import java.util.UUID;
  * type granted), with the same privacy rules as searches; one audit record per part.
  */
 @Path(FhirMedia.BASE_PATH + "/$export-part")
-@Tag(name = "FHIR")
 public class ExportPartResource {
     @Inject
     Instance<ExportSource> sources;
@@ -45,14 +41,14 @@ public class ExportPartResource {
     @Inject
     AuditLog audit;
 
+    /**
+     * Internal: the gateway's {@code Patient/$export} and {@code Group/{id}/$export} jobs stream the three services'
+     * parts into files. 400 for an unknown {@code _type} or a bad {@code _since} or patient; 403 without a system scope
+     * or a type granted.
+     */
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.INTEGRATION})
     @Produces(FhirMedia.FHIR_NDJSON)
-    @Operation(operationId = "getFhirExportPart", summary = "This service's part of a bulk export (NDJSON)",
-            description = "Internal: the gateway's Patient/$export and Group/{id}/$export jobs stream the three services' parts into files.")
-    @APIResponse(responseCode = "200", description = "NDJSON, one resource per line")
-    @APIResponse(responseCode = "400", description = "An unknown _type or a bad _since or patient (OperationOutcome)")
-    @APIResponse(responseCode = "403", description = "Not a system scope, or a type not granted (OperationOutcome)")
     public StreamingOutput export(@QueryParam("_type") String types, @QueryParam("_since") String since,
                                   @QueryParam("patient") String patients) {
         if (!access.isSystem()) {

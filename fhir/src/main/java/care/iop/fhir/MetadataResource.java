@@ -7,9 +7,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementKind;
 import org.hl7.fhir.r4.model.CapabilityStatement.RestfulCapabilityMode;
@@ -25,20 +22,19 @@ import java.util.Date;
  * the one statement EHRs see at {@code /fhir/R4/metadata}.
  */
 @Path(FhirMedia.BASE_PATH + "/metadata")
-@Tag(name = "FHIR")
 public class MetadataResource {
     private static final Date STARTED = new Date();
 
     @Inject
     Instance<FhirResourceCapability> capabilities;
 
+    /**
+     * The resource types this service serves with their interactions and search parameters; clients read the merged
+     * statement at the gateway's {@code /fhir/R4/metadata}.
+     */
     @GET
     @PermitAll
     @Produces({FhirMedia.FHIR_JSON, MediaType.APPLICATION_JSON})
-    @Operation(operationId = "getFhirCapabilityPart", summary = "This service's FHIR capability statement",
-            description = "The FHIR R4 resource types this service serves with their interactions and search parameters. "
-                    + "Clients use the merged statement at the gateway's /fhir/R4/metadata.")
-    @APIResponse(responseCode = "200", description = "A CapabilityStatement (application/fhir+json)")
     public CapabilityStatement metadata() {
         CapabilityStatement statement = new CapabilityStatement()
                 .setStatus(PublicationStatus.ACTIVE)

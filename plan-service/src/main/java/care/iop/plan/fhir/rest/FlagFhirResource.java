@@ -16,15 +16,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Flag;
 
 import care.iop.fhir.FhirAccess;
+import care.iop.fhir.FhirAnswers;
 import care.iop.fhir.FhirMedia;
 import care.iop.fhir.FhirRequest;
 import care.iop.fhir.Interaction;
@@ -42,10 +38,6 @@ import care.iop.platform.web.Page;
  */
 @Path(FhirMedia.BASE_PATH + "/Flag")
 @Produces({ FhirMedia.FHIR_JSON, MediaType.APPLICATION_JSON })
-@Tag(name = "FHIR", description = "FHIR R4 (US Core 6.1) faces of the plan service")
-@APIResponse(responseCode = "401", description = "No valid token")
-@APIResponse(responseCode = "403", description = "Role or SMART scope missing (OperationOutcome)", content = @Content(
-        mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "forbidden", value = PlanFhirExamples.FORBIDDEN)))
 public class FlagFhirResource {
     static final String TYPE = "Flag";
     static final Set<String> PARAMETERS = Set.of("_id", "patient", "status", "category");
@@ -62,43 +54,31 @@ public class FlagFhirResource {
     @Inject
     PlanFhirResources resources;
 
+    /**
+     * Scope Flag.r. Active while open, inactive once acknowledged or resolved; clinicians and admins only, as the JSON
+     * safety-flag queue. If-None-Match naming the current version answers 304.
+     */
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN })
-    @Operation(operationId = "readFhirFlag", summary = "Read a safety flag as a Flag",
-            description = "Scope Flag.r (user/ or system/). Active while open, inactive once acknowledged or resolved; the flag-detail"
-                    + " extension points at the assessment's Observation. Clinicians and admins only, as the JSON safety-flag queue.")
-    @APIResponse(responseCode = "200", description = "The Flag", content = @Content(mediaType = FhirMedia.FHIR_JSON,
-            examples = @ExampleObject(name = "Flag", value = PlanFhirExamples.FLAG)))
-    @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
-    @APIResponse(responseCode = "404", description = "No such flag (OperationOutcome)", content = @Content(
-            mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "not found", value = PlanFhirExamples.NOT_FOUND)))
     public Response read(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return FhirReads.current(flag(id), ifNoneMatch);
+        return FhirAnswers.read(flag(id), ifNoneMatch);
     }
 
+    /** Scope Flag.r. Only the current version is kept; another version id answers 404. */
     @GET
     @Path("/{id}/_history/{vid}")
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN })
-    @Operation(operationId = "vreadFhirFlag", summary = "Read a version of a Flag",
-            description = "Scope Flag.r. Only the current version is kept; another version id answers 404.")
-    @APIResponse(responseCode = "200", description = "The Flag", content = @Content(mediaType = FhirMedia.FHIR_JSON,
-            examples = @ExampleObject(name = "Flag", value = PlanFhirExamples.FLAG)))
-    @APIResponse(responseCode = "404", description = "No such flag or version (OperationOutcome)", content = @Content(
-            mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "not found", value = PlanFhirExamples.NOT_FOUND)))
     public Response vread(@PathParam("id") String id, @PathParam("vid") String versionId) {
-        return FhirReads.version(flag(id), versionId);
+        return FhirAnswers.vread(flag(id), versionId);
     }
 
+    /**
+     * Scope Flag.s. Parameters _id, patient, status (active, inactive), category (safety), _lastUpdated, _count,
+     * _offset. Oldest first.
+     */
     @GET
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN })
-    @Operation(operationId = "searchFhirFlag", summary = "Search safety Flags",
-            description = "Scope Flag.s. Parameters: _id, patient, status (active, inactive; comma for alternatives), category (safety),"
-                    + " _lastUpdated (raised, found overdue, acknowledged or resolved: the latest), _count, _offset. Oldest first.")
-    @APIResponse(responseCode = "200", description = "A searchset Bundle with paging links", content = @Content(mediaType = FhirMedia.FHIR_JSON,
-            examples = @ExampleObject(name = "searchset", value = PlanFhirExamples.SEARCHSET)))
-    @APIResponse(responseCode = "400", description = "An unknown parameter or a bad value (OperationOutcome naming it)",
-            content = @Content(mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "bad parameter", value = PlanFhirExamples.BAD_PARAMETER)))
     public Bundle search() {
         access.require(TYPE, Interaction.SEARCH);
         SearchParams params = new SearchParams(request.queryParameters(), PARAMETERS);
@@ -129,7 +109,7 @@ public class FlagFhirResource {
 
     private Flag flag(String id) {
         access.require(TYPE, Interaction.READ);
-        UUID flagId = FhirReads.uuid(TYPE, id);
+        UUID flagId = FhirAnswers.id(TYPE, id);
         return SafetyFlagMapper.toFhir(flags.get(flagId));
     }
 }

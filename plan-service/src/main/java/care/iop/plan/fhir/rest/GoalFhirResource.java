@@ -17,16 +17,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Goal;
 import org.hl7.fhir.r4.model.Resource;
 
 import care.iop.fhir.FhirAccess;
+import care.iop.fhir.FhirAnswers;
 import care.iop.fhir.FhirException;
 import care.iop.fhir.FhirMedia;
 import care.iop.fhir.FhirRequest;
@@ -47,10 +43,6 @@ import care.iop.platform.security.Roles;
  */
 @Path(FhirMedia.BASE_PATH + "/Goal")
 @Produces({ FhirMedia.FHIR_JSON, MediaType.APPLICATION_JSON })
-@Tag(name = "FHIR", description = "FHIR R4 (US Core 6.1) faces of the plan service")
-@APIResponse(responseCode = "401", description = "No valid token")
-@APIResponse(responseCode = "403", description = "Role or SMART scope missing (OperationOutcome)", content = @Content(
-        mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "forbidden", value = PlanFhirExamples.FORBIDDEN)))
 public class GoalFhirResource {
     static final String TYPE = "Goal";
     static final Set<String> PARAMETERS = Set.of("patient", "lifecycle-status");
@@ -70,44 +62,31 @@ public class GoalFhirResource {
     @Inject
     PlanFhirResources resources;
 
+    /**
+     * Scope Goal.r; the id is {@code <plan id>.<goal id>}. Same rules as reading its plan; schedulers do not read goals
+     * (403). If-None-Match naming the current version answers 304.
+     */
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN, Roles.INTEGRATION, Roles.PATIENT })
-    @Operation(operationId = "readFhirGoal", summary = "Read a plan's goal as a US Core Goal",
-            description = "Scope Goal.r. The id is <plan id>.<goal id>. Lifecycle from the plan's status, one target per instrument measure"
-                    + " and objective, achievement from the objectives. Same rules as reading its plan; schedulers do not read goals.")
-    @APIResponse(responseCode = "200", description = "The Goal", content = @Content(mediaType = FhirMedia.FHIR_JSON,
-            examples = @ExampleObject(name = "Goal", value = PlanFhirExamples.GOAL)))
-    @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
-    @APIResponse(responseCode = "404", description = "No such goal or plan, another patient's, or Part 2 without consent (OperationOutcome)",
-            content = @Content(mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "not found", value = PlanFhirExamples.NOT_FOUND)))
     public Response read(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return FhirReads.current(goal(id), ifNoneMatch);
+        return FhirAnswers.read(goal(id), ifNoneMatch);
     }
 
+    /** Scope Goal.r. A goal's version is its plan's; only the current one is kept, another answers 404. */
     @GET
     @Path("/{id}/_history/{vid}")
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN, Roles.INTEGRATION, Roles.PATIENT })
-    @Operation(operationId = "vreadFhirGoal", summary = "Read a version of a Goal",
-            description = "Scope Goal.r. A goal's version is its plan's; only the current one is kept, another answers 404.")
-    @APIResponse(responseCode = "200", description = "The Goal at its current version", content = @Content(mediaType = FhirMedia.FHIR_JSON,
-            examples = @ExampleObject(name = "Goal", value = PlanFhirExamples.GOAL)))
-    @APIResponse(responseCode = "404", description = "No such goal or version (OperationOutcome)", content = @Content(
-            mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "not found", value = PlanFhirExamples.NOT_FOUND)))
     public Response vread(@PathParam("id") String id, @PathParam("vid") String versionId) {
-        return FhirReads.version(goal(id), versionId);
+        return FhirAnswers.vread(goal(id), versionId);
     }
 
+    /**
+     * Scope Goal.s. Parameters patient (required, except for a patient token: its own), lifecycle-status, _lastUpdated
+     * (the plan's last change), _count, _offset.
+     */
     @GET
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN, Roles.INTEGRATION, Roles.PATIENT })
-    @Operation(operationId = "searchFhirGoal", summary = "Search Goals",
-            description = "Scope Goal.s. Parameters: patient (required, except for a patient token: its own), lifecycle-status (comma for"
-                    + " alternatives), _lastUpdated (the plan's last change), _count, _offset. The goals of every plan of the patient the"
-                    + " caller may see, problems' goals first, plan by plan.")
-    @APIResponse(responseCode = "200", description = "A searchset Bundle with paging links", content = @Content(mediaType = FhirMedia.FHIR_JSON,
-            examples = @ExampleObject(name = "searchset", value = PlanFhirExamples.SEARCHSET)))
-    @APIResponse(responseCode = "400", description = "patient missing, an unknown parameter or a bad value (OperationOutcome naming it)",
-            content = @Content(mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "bad parameter", value = PlanFhirExamples.BAD_PARAMETER)))
     public Bundle search() {
         access.require(TYPE, Interaction.SEARCH);
         SearchParams params = new SearchParams(request.queryParameters(), PARAMETERS);

@@ -15,16 +15,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Resource;
 
-import care.iop.fhir.FhirException;
+import care.iop.fhir.FhirAnswers;
 import care.iop.fhir.FhirMedia;
 import care.iop.fhir.FhirRequest;
 import care.iop.fhir.Interaction;
@@ -45,7 +40,6 @@ import care.iop.session.fhir.service.Seats;
  */
 @Path(FhirMedia.BASE_PATH + "/Encounter")
 @Produces({ FhirMedia.FHIR_JSON, MediaType.APPLICATION_JSON })
-@Tag(name = "FHIR")
 public class EncounterFhirResource {
     static final String TYPE = "Encounter";
     static final String PROFILE = "http://hl7.org/fhir/us/core/StructureDefinition/us-core-encounter";
@@ -72,46 +66,34 @@ public class EncounterFhirResource {
     @Inject
     SessionConfig config;
 
+    /**
+     * A patient's attendance of a session as a US Core Encounter (same id as its Appointment); patients do not read
+     * attendance (403).
+     */
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN, Roles.SCHEDULER, Roles.INTEGRATION })
-    @Operation(operationId = "readFhirEncounter", summary = "Read an Encounter (a patient's attendance of a session)",
-            description = "US Core Encounter: finished, class AMB (VR for telehealth), type the suggested CPT code, appointment the "
-                    + "patient's Appointment (same id). Scope Encounter.r.")
-    @APIResponse(responseCode = "200", description = "The Encounter")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or scope missing (patients do not read attendance)", content = @Content(
-            mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "scope", value = FhirExamples.OUTCOME_403)))
-    @APIResponse(responseCode = "404", description = "No such Encounter (the patient did not attend, or attendance is not recorded)")
     public Response read(@PathParam("id") String id) {
         access.require(TYPE, Interaction.READ);
         return FhirAnswers.ok(readable(id));
     }
 
+    /** Only the current version is kept; any other is 404. */
     @GET
     @Path("/{id}/_history/{versionId}")
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN, Roles.SCHEDULER, Roles.INTEGRATION })
-    @Operation(operationId = "vreadFhirEncounter", summary = "Read a version of an Encounter", description = "Only the current version is kept.")
-    @APIResponse(responseCode = "200", description = "The Encounter at that version")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or scope missing")
-    @APIResponse(responseCode = "404", description = "No such Encounter or version")
     public Response vread(@PathParam("id") String id, @PathParam("versionId") String versionId) {
         access.require(TYPE, Interaction.READ);
-        return FhirAnswers.version(readable(id), versionId);
+        return FhirAnswers.vread(readable(id), versionId);
     }
 
+    /**
+     * Parameters _id, patient (or subject), date (the period overlaps), identifier, status, appointment, _lastUpdated,
+     * _count, _offset, _include=Encounter:appointment; sorted by start. For an external caller the Encounters of Part 2
+     * patients without consent are left out.
+     */
     @GET
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN, Roles.SCHEDULER, Roles.INTEGRATION })
-    @Operation(operationId = "searchFhirEncounters", summary = "Search Encounters",
-            description = "Parameters _id, patient (or subject), date (the period overlaps; prefixes ge, gt, le, lt, eq, sa, eb), identifier, "
-                    + "status, appointment, _lastUpdated, _count, _offset, _include=Encounter:appointment. Sorted by start. For an "
-                    + "external caller the Encounters of Part 2 patients without consent are left out.")
-    @APIResponse(responseCode = "200", description = "A searchset Bundle with paging links")
-    @APIResponse(responseCode = "400", description = "Unknown or malformed parameter (named in expression)", content = @Content(
-            mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "date", value = FhirExamples.OUTCOME_400)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or scope missing")
     public Bundle search() {
         access.require(TYPE, Interaction.SEARCH);
         SearchQuery query = new SearchQuery(request.queryParameters(), SEARCH);
@@ -158,10 +140,9 @@ public class EncounterFhirResource {
     }
 
     private Encounter readable(String id) {
-        UUID bookingId = Ids.parse(TYPE, id);
-        Seat seat = seats.byId(bookingId, SeatFilter.encounters()).orElseThrow(() -> FhirException.notFound(TYPE, id));
-        access.requirePatient(seat.booking().patientId, TYPE, bookingId);
-        audit.success(AuditAction.READ, TYPE, bookingId, seat.booking().patientId);
+        Seat seat = FhirAnswers.find(TYPE, id, bookingId -> seats.byId(bookingId, SeatFilter.encounters()));
+        access.requirePatient(seat.booking().patientId, TYPE, seat.booking().id);
+        audit.success(AuditAction.READ, TYPE, seat.booking().id, seat.booking().patientId);
         return views.encounter(seat);
     }
 }

@@ -14,16 +14,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.Resource;
 
-import care.iop.fhir.FhirException;
+import care.iop.fhir.FhirAnswers;
 import care.iop.fhir.FhirMedia;
 import care.iop.fhir.FhirRequest;
 import care.iop.fhir.Interaction;
@@ -44,7 +39,6 @@ import care.iop.session.fhir.service.Rosters;
  */
 @Path(FhirMedia.BASE_PATH + "/Group")
 @Produces({ FhirMedia.FHIR_JSON, MediaType.APPLICATION_JSON })
-@Tag(name = "FHIR")
 public class GroupFhirResource {
     static final String TYPE = "Group";
     static final Set<String> SEARCH = Set.of("_id", "member");
@@ -64,45 +58,33 @@ public class GroupFhirResource {
     @Inject
     FhirRequest request;
 
+    /**
+     * A group session's roster: the patients who hold or held a seat (not the waitlist). Patients read their own
+     * Appointments, not rosters (403); only group sessions have a Group (else 404).
+     */
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN, Roles.INTEGRATION })
-    @Operation(operationId = "readFhirGroup", summary = "Read a Group (a group session's roster)",
-            description = "Members: the patients who hold a seat (period from when they took it) or held one (inactive, period ended at "
-                    + "the cancellation); the waitlist is not (see the Appointments). quantity counts the seats taken. Scope Group.r.")
-    @APIResponse(responseCode = "200", description = "The Group")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or scope missing (patients read their own Appointments, not rosters)",
-            content = @Content(mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "scope", value = FhirExamples.OUTCOME_403)))
-    @APIResponse(responseCode = "404", description = "No such Group (only group sessions have one)")
     public Response read(@PathParam("id") String id) {
         access.require(TYPE, Interaction.READ);
         return FhirAnswers.ok(readable(id));
     }
 
+    /** Only the current version is kept; any other is 404. */
     @GET
     @Path("/{id}/_history/{versionId}")
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN, Roles.INTEGRATION })
-    @Operation(operationId = "vreadFhirGroup", summary = "Read a version of a Group", description = "Only the current version is kept.")
-    @APIResponse(responseCode = "200", description = "The Group at that version")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or scope missing")
-    @APIResponse(responseCode = "404", description = "No such Group or version")
     public Response vread(@PathParam("id") String id, @PathParam("versionId") String versionId) {
         access.require(TYPE, Interaction.READ);
-        return FhirAnswers.version(readable(id), versionId);
+        return FhirAnswers.vread(readable(id), versionId);
     }
 
+    /**
+     * Parameters _id, member ({@code Patient/<id>}), _lastUpdated, _count, _offset; sorted by the session's start. For
+     * an external caller a search by a Part 2 patient without consent finds nothing.
+     */
     @GET
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN, Roles.INTEGRATION })
-    @Operation(operationId = "searchFhirGroups", summary = "Search Groups",
-            description = "Parameters _id, member (Patient/<id>: the groups it holds or held a seat in), _lastUpdated, _count, _offset. "
-                    + "Sorted by the session's start. For an external caller a search by a Part 2 patient without consent finds nothing.")
-    @APIResponse(responseCode = "200", description = "A searchset Bundle with paging links")
-    @APIResponse(responseCode = "400", description = "Unknown or malformed parameter (named in expression)", content = @Content(
-            mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "date", value = FhirExamples.OUTCOME_400)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or scope missing")
     public Bundle search() {
         access.require(TYPE, Interaction.SEARCH);
         SearchQuery query = new SearchQuery(request.queryParameters(), SEARCH);
@@ -123,7 +105,7 @@ public class GroupFhirResource {
 
     /** The Group with the members the caller may see, each audited as read. */
     private Group readable(String id) {
-        Roster roster = rosters.byId(Ids.parse(TYPE, id)).orElseThrow(() -> FhirException.notFound(TYPE, id));
+        Roster roster = FhirAnswers.find(TYPE, id, rosters::byId);
         Group group = views.group(roster);
         audit.success(AuditAction.READ, TYPE, roster.session().id, SessionFhirViews.memberIds(group));
         return group;

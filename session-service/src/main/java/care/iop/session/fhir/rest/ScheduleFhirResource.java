@@ -13,16 +13,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Schedule;
 
-import care.iop.fhir.FhirException;
+import care.iop.fhir.FhirAnswers;
 import care.iop.fhir.FhirMedia;
 import care.iop.fhir.FhirRequest;
 import care.iop.fhir.Interaction;
@@ -38,7 +33,6 @@ import care.iop.session.fhir.service.GroupSchedules;
  */
 @Path(FhirMedia.BASE_PATH + "/Schedule")
 @Produces({ FhirMedia.FHIR_JSON, MediaType.APPLICATION_JSON })
-@Tag(name = "FHIR")
 public class ScheduleFhirResource {
     static final String TYPE = "Schedule";
     static final Set<String> SEARCH = Set.of("_id", "actor");
@@ -55,42 +49,27 @@ public class ScheduleFhirResource {
     @Inject
     FhirRequest request;
 
+    /** The group sessions one clinician leads (the id is the clinician's); 404 until the clinician leads one. */
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN, Roles.INTEGRATION })
-    @Operation(operationId = "readFhirSchedule", summary = "Read a Schedule (a clinician's group sessions)",
-            description = "Exists once the clinician leads a group session; its actor is the Practitioner. Scope Schedule.r.")
-    @APIResponse(responseCode = "200", description = "The Schedule")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or scope missing", content = @Content(mediaType = FhirMedia.FHIR_JSON,
-            examples = @ExampleObject(name = "scope", value = FhirExamples.OUTCOME_403)))
-    @APIResponse(responseCode = "404", description = "No such Schedule")
     public Response read(@PathParam("id") String id) {
         access.require(TYPE, Interaction.READ);
         return FhirAnswers.ok(schedule(id));
     }
 
+    /** Only the current version (1) is kept; any other is 404. */
     @GET
     @Path("/{id}/_history/{versionId}")
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN, Roles.INTEGRATION })
-    @Operation(operationId = "vreadFhirSchedule", summary = "Read a version of a Schedule", description = "Only the current version (1) is kept.")
-    @APIResponse(responseCode = "200", description = "The Schedule at that version")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or scope missing")
-    @APIResponse(responseCode = "404", description = "No such Schedule or version")
     public Response vread(@PathParam("id") String id, @PathParam("versionId") String versionId) {
         access.require(TYPE, Interaction.READ);
-        return FhirAnswers.version(schedule(id), versionId);
+        return FhirAnswers.vread(schedule(id), versionId);
     }
 
+    /** Parameters _id, actor ({@code Practitioner/<id>}), _lastUpdated, _count, _offset; sorted by id. */
     @GET
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN, Roles.INTEGRATION })
-    @Operation(operationId = "searchFhirSchedules", summary = "Search Schedules",
-            description = "Parameters _id, actor (Practitioner/<id>), _lastUpdated, _count, _offset. Sorted by id.")
-    @APIResponse(responseCode = "200", description = "A searchset Bundle with paging links")
-    @APIResponse(responseCode = "400", description = "Unknown or malformed parameter (named in expression)")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or scope missing")
     public Bundle search() {
         access.require(TYPE, Interaction.SEARCH);
         SearchQuery query = new SearchQuery(request.queryParameters(), SEARCH);
@@ -108,6 +87,6 @@ public class ScheduleFhirResource {
     }
 
     private Schedule schedule(String id) {
-        return schedules.of(Ids.parse(TYPE, id)).map(mapper::toFhir).orElseThrow(() -> FhirException.notFound(TYPE, id));
+        return mapper.toFhir(FhirAnswers.find(TYPE, id, schedules::of));
     }
 }

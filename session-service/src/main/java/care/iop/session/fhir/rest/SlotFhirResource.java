@@ -15,16 +15,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Slot;
 
-import care.iop.fhir.FhirException;
+import care.iop.fhir.FhirAnswers;
 import care.iop.fhir.FhirMedia;
 import care.iop.fhir.FhirRequest;
 import care.iop.fhir.Interaction;
@@ -44,7 +39,6 @@ import care.iop.session.fhir.service.Rosters;
  */
 @Path(FhirMedia.BASE_PATH + "/Slot")
 @Produces({ FhirMedia.FHIR_JSON, MediaType.APPLICATION_JSON })
-@Tag(name = "FHIR")
 public class SlotFhirResource {
     static final String TYPE = "Slot";
     static final Set<String> SEARCH = Set.of("_id", "schedule", "start", "status");
@@ -73,45 +67,33 @@ public class SlotFhirResource {
     @Inject
     SessionConfig config;
 
+    /**
+     * A group session's seats: status free, busy (full: a booking joins the waitlist) or busy-unavailable; extensions
+     * slot-capacity, slot-booked and slot-waitlisted. Only group sessions have a Slot (else 404).
+     */
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN, Roles.INTEGRATION })
-    @Operation(operationId = "readFhirSlot", summary = "Read a Slot (a group session's seats)",
-            description = "Status free (seats free), busy (full: a booking joins the waitlist) or busy-unavailable (cancelled, taken "
-                    + "place or ended); extensions slot-capacity, slot-booked, slot-waitlisted. Scope Slot.r.")
-    @APIResponse(responseCode = "200", description = "The Slot")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or scope missing", content = @Content(mediaType = FhirMedia.FHIR_JSON,
-            examples = @ExampleObject(name = "scope", value = FhirExamples.OUTCOME_403)))
-    @APIResponse(responseCode = "404", description = "No such Slot (only group sessions have one)")
     public Response read(@PathParam("id") String id) {
         access.require(TYPE, Interaction.READ);
         return FhirAnswers.ok(views.slot(roster(id)));
     }
 
+    /** Only the current version is kept; any other is 404. */
     @GET
     @Path("/{id}/_history/{versionId}")
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN, Roles.INTEGRATION })
-    @Operation(operationId = "vreadFhirSlot", summary = "Read a version of a Slot", description = "Only the current version is kept.")
-    @APIResponse(responseCode = "200", description = "The Slot at that version")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or scope missing")
-    @APIResponse(responseCode = "404", description = "No such Slot or version")
     public Response vread(@PathParam("id") String id, @PathParam("versionId") String versionId) {
         access.require(TYPE, Interaction.READ);
-        return FhirAnswers.version(views.slot(roster(id)), versionId);
+        return FhirAnswers.vread(views.slot(roster(id)), versionId);
     }
 
+    /**
+     * Parameters _id, schedule, start (days in the program time zone), status, _lastUpdated, _count, _offset,
+     * _include=Slot:schedule; sorted by start.
+     */
     @GET
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.ADMIN, Roles.INTEGRATION })
-    @Operation(operationId = "searchFhirSlots", summary = "Search Slots",
-            description = "Parameters _id, schedule (Schedule/<clinician id>), start (days in the program time zone), status (free to find "
-                    + "groups with seats), _lastUpdated, _count, _offset, _include=Slot:schedule. Sorted by start.")
-    @APIResponse(responseCode = "200", description = "A searchset Bundle with paging links")
-    @APIResponse(responseCode = "400", description = "Unknown or malformed parameter (named in expression)", content = @Content(
-            mediaType = FhirMedia.FHIR_JSON, examples = @ExampleObject(name = "date", value = FhirExamples.OUTCOME_400)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or scope missing")
     public Bundle search() {
         access.require(TYPE, Interaction.SEARCH);
         SearchQuery query = new SearchQuery(request.queryParameters(), SEARCH);
@@ -131,6 +113,6 @@ public class SlotFhirResource {
     }
 
     private Roster roster(String id) {
-        return rosters.byId(Ids.parse(TYPE, id)).orElseThrow(() -> FhirException.notFound(TYPE, id));
+        return FhirAnswers.find(TYPE, id, rosters::byId);
     }
 }
