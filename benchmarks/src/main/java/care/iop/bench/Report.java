@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 
 /** Writes {@code benchmarks.md} and the SVG charts (in {@code benchmarks/} beside it). */
 public final class Report {
@@ -29,6 +30,7 @@ public final class Report {
         }
         Options o = context.options();
         Machine m = context.machine();
+        Optional<PreviousRun> previous = PreviousRun.of(out.resolve("benchmarks.md"));
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n");
         md.append("Measured numbers of the IOP Care stack on one machine, load generator included, written by the benchmark suite "
@@ -72,6 +74,16 @@ public final class Report {
                     s.pass == null ? "reported" : s.pass ? "PASS" : "**MISS**"));
         }
         md.append('\n');
+        previous.ifPresent(run -> {
+            md.append("### The previous run of this file\n\n").append(Scenario.fmt("%s, commit `%s`, %s. What changed in between: `git log "
+                    + "--oneline %s..%s`; the experiments between the two runs, each measured, are in docs/performance-log.md.%n%n",
+                    run.date(), run.commit(), run.jdk(), run.commit(), m.commit()));
+            md.append("| | measured now | measured then |\n| --- | --- | --- |\n");
+            for (Scenario s : scenarios) {
+                md.append(Scenario.fmt("| %s | %s | %s |%n", s.id, s.measured, run.of(s.id)));
+            }
+            md.append('\n');
+        });
         for (Scenario s : scenarios) {
             md.append("## ").append(s.id).append(". ").append(s.title).append("\n\n");
             md.append("Target: ").append(s.target).append(". Measured: ").append(s.measured).append(". ")
