@@ -52,11 +52,17 @@ public final class Api {
      * services learn about new patients, clinicians and plans from events, a moment later.
      */
     public JsonNode expectEventually(int status, Duration within, HttpMethod method, String url, String token, Object body) {
+        return read(expectEventuallyResponse(status, within, method, url, token, body).body());
+    }
+
+    /** Like {@link #expectEventually}, answering the whole response (status, body and headers). */
+    public ClosedLoopLoad.Response expectEventuallyResponse(int status, Duration within, HttpMethod method, String url, String token,
+                                                           Object body) {
         long deadline = System.nanoTime() + within.toNanos();
         while (true) {
             ClosedLoopLoad.Response response = call(method, url, token, body);
             if (response.status() == status) {
-                return read(response.body());
+                return response;
             }
             // 422: a rule needs data still on its way; 503: the read model is behind (read-your-writes waited and gave up)
             if ((response.status() != 422 && response.status() != 503) || System.nanoTime() > deadline) {

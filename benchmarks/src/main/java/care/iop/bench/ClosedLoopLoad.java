@@ -16,7 +16,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 
@@ -202,13 +201,10 @@ public final class ClosedLoopLoad {
         }
         return client.request(options)
                 .compose(request -> call.body() == null ? request.send() : request.send(Buffer.buffer(call.body())))
-                .compose(response -> response.body().map(body -> new Response(response.statusCode(), body.toString(), header(response))));
+                .compose(response -> response.body().map(body -> new Response(response.statusCode(), body.toString(), response.getHeader("ETag"),
+                        response.getHeader("Location"))));
     }
 
-    private static String header(HttpClientResponse response) {
-        return response.getHeader("ETag");
-    }
-
-    public record Response(int status, String body, String etag) {
+    public record Response(int status, String body, String etag, String location) {
     }
 }
