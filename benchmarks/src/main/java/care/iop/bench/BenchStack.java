@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,7 +71,7 @@ public final class BenchStack implements AutoCloseable {
                 out.println("  first run of this build: starting the stack, training it (" + TRAINING_ROUNDS + " rounds of the images' "
                         + "training workload through the gateway) and stopping it, to record its class-data archives");
                 stack.up();
-                Map<String, String> tokenOfRole = new java.util.HashMap<>();
+                Map<String, String> tokenOfRole = new HashMap<>();
                 Map<Integer, Integer> statuses = new TrainingWorkload(bench.gateway(), role -> tokenOfRole.computeIfAbsent(role, bench::token))
                         .run(TRAINING_ROUNDS);
                 out.println("  training answers by status: " + statuses);

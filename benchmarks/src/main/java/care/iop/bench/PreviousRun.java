@@ -3,6 +3,7 @@ package care.iop.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,11 +57,11 @@ record PreviousRun(String date, String commit, String jdk, Map<String, String> m
         if (!row.startsWith("|") || !row.endsWith("|") || row.length() < 2) {
             return List.of();
         }
-        return java.util.Arrays.stream(row.substring(1, row.length() - 1).split("\\|", -1)).map(String::strip).toList();
+        return Arrays.stream(row.substring(1, row.length() - 1).split("\\|", -1)).map(String::strip).toList();
     }
 
     /** The previous measurement of scenario {@code id}, or a dash when that run had no such scenario. */
-    String of(String id) {
+    String measuredOf(String id) {
         return measured.getOrDefault(id, "- (not in that run)");
     }
 }

@@ -80,7 +80,7 @@ public final class Report {
                     run.date(), run.commit(), run.jdk(), run.commit(), m.commit()));
             md.append("| | measured now | measured then |\n| --- | --- | --- |\n");
             for (Scenario s : scenarios) {
-                md.append(Scenario.fmt("| %s | %s | %s |%n", s.id, s.measured, run.of(s.id)));
+                md.append(Scenario.fmt("| %s | %s | %s |%n", s.id, s.measured, run.measuredOf(s.id)));
             }
             md.append('\n');
         });

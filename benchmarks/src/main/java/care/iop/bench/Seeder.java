@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -23,7 +24,7 @@ public final class Seeder {
     public static final String INTEGRATION_SUBJECT = "bench-integration";
     private static final Duration EVENTUALLY = Duration.ofSeconds(90);
     /** Creates answered 201 whose body came without the new record (its id was taken from Location instead). */
-    final java.util.concurrent.atomic.AtomicInteger createdWithoutBody = new java.util.concurrent.atomic.AtomicInteger();
+    final AtomicInteger createdWithoutBody = new AtomicInteger();
 
     private final Api api;
     private final BenchStack stack;

@@ -31,8 +31,8 @@ class PreviousRunTest {
         assertThat(run.commit()).isEqualTo("5b70288");
         assertThat(run.jdk()).isEqualTo("OpenJDK 64-Bit Server VM 17.0.15");
         assertThat(run.measured()).containsOnlyKeys("a", "d");
-        assertThat(run.of("a")).isEqualTo("1,290 req/s, p99 51.6 ms (gateway)");
-        assertThat(run.of("k")).isEqualTo("- (not in that run)");
+        assertThat(run.measuredOf("a")).isEqualTo("1,290 req/s, p99 51.6 ms (gateway)");
+        assertThat(run.measuredOf("k")).isEqualTo("- (not in that run)");
     }
 
     @Test
